@@ -1,0 +1,71 @@
+package dev.ovid.model.t5;
+
+import ai.djl.ndarray.NDArray;
+import java.util.function.Function;
+
+/**
+ * One T5 transformer layer (HF's {@code T5Block}): pre-norm self-attention, in the decoder a
+ * pre-norm cross-attention over the encoder output, then a pre-norm feed-forward, each residual.
+ */
+final class T5Layer extends FrozenBlock {
+  private final T5LayerNorm selfNorm;
+  private final T5Attention selfAttention;
+  private final T5LayerNorm crossNorm;
+  private final T5Attention crossAttention;
+  private final T5LayerNorm ffNorm;
+  private final T5FeedForward feedForward;
+
+  T5Layer(
+      Function<String, NDArray> weights,
+      String prefix,
+      T5Config config,
+      boolean decoder,
+      int index) {
+    double eps = config.layerNormEpsilon();
+    String self = prefix + ".layer.0";
+    selfNorm =
+        addChildBlock("self_norm", new T5LayerNorm(weights, self + ".layer_norm.weight", eps));
+    selfAttention =
+        addChildBlock(
+            "self_attention",
+            new T5Attention(weights, self + ".SelfAttention", config, index == 0, !decoder));
+    int ff = 1;
+    if (decoder) {
+      String cross = prefix + ".layer.1";
+      crossNorm =
+          addChildBlock("cross_norm", new T5LayerNorm(weights, cross + ".layer_norm.weight", eps));
+      crossAttention =
+          addChildBlock(
+              "cross_attention",
+              new T5Attention(weights, cross + ".EncDecAttention", config, false, false));
+      ff = 2;
+    } else {
+      crossNorm = null;
+      crossAttention = null;
+    }
+    String ffPrefix = prefix + ".layer." + ff;
+    ffNorm =
+        addChildBlock("ff_norm", new T5LayerNorm(weights, ffPrefix + ".layer_norm.weight", eps));
+    feedForward =
+        addChildBlock(
+            "feed_forward", new T5FeedForward(weights, ffPrefix + ".DenseReluDense", config));
+  }
+
+  T5Attention selfAttention() {
+    return selfAttention;
+  }
+
+  /**
+   * @param selfBias position bias plus self-attention mask [1|B, H, L, L]
+   * @param encoder encoder output [B, Le, D], or null in the encoder
+   * @param crossBias encoder mask as an additive bias [B, 1, 1, Le], or null in the encoder
+   */
+  NDArray forward(NDArray x, NDArray selfBias, NDArray encoder, NDArray crossBias) {
+    NDArray normed = selfNorm.forward(x);
+    NDArray h = x.add(selfAttention.forward(normed, normed, selfBias));
+    if (crossAttention != null) {
+      h = h.add(crossAttention.forward(crossNorm.forward(h), encoder, crossBias));
+    }
+    return h.add(feedForward.forward(ffNorm.forward(h)));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.ovid.model.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * AdamW with PyTorch's update rule (decoupled weight decay, bias-corrected moments, ε added after
+ * the square root). Written out rather than using DJL's optimizer because its moments are private
+ * and a checkpoint must carry them for an exact resume. Weight decay applies to matrices ({@code
+ * *.weight} with two or more axes) and not to biases, norms or position embeddings.
+ */
+public final class AdamW {
+  private final float beta1;
+  private final float beta2;
+  private final float epsilon;
+  private final float weightDecay;
+  private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
+  private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
+  private long updates;
+
+  public AdamW(float beta1, float beta2, float epsilon, float weightDecay) {
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.epsilon = epsilon;
+    this.weightDecay = weightDecay;
+  }
+
+  static boolean decays(String name, NDArray parameter) {
+    return name.endsWith(".weight") && parameter.getShape().dimension() >= 2;
+  }
+
+  /**
+   * One update of every parameter from its gradient. Must run outside gradient recording (the
+   * updates are in place).
+   */
+  public void step(Map<String, NDArray> parameters, Map<String, NDArray> gradients, float lr) {
+    updates++;
+    double correction1 = 1.0 - Math.pow(beta1, updates);
+    double correction2 = 1.0 - Math.pow(beta2, updates);
+    float stepSize = (float) (lr / correction1);
+    float sqrtCorrection2 = (float) Math.sqrt(correction2);
+    for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
+      String name = e.getKey();
+      NDArray p = e.getValue();
+      NDArray g = gradients.get(name);
+      NDManager owner = p.getManager();
+      NDArray m = firstMoments.computeIfAbsent(name, k -> owner.zeros(p.getShape()));
+      NDArray v = secondMoments.computeIfAbsent(name, k -> owner.zeros(p.getShape()));
+      if (weightDecay > 0f && decays(name, p)) {
+        p.muli(1f - lr * weightDecay);
+      }
+      try (NDArray scaledG = g.mul(1f - beta1);
+          NDArray g2 = g.mul(g).muli(1f - beta2)) {
+        m.muli(beta1).addi(scaledG);
+        v.muli(beta2).addi(g2);
+      }
+      try (NDArray denom = v.sqrt().divi(sqrtCorrection2).addi(epsilon);
+          NDArray update = m.div(denom).muli(stepSize)) {
+        p.subi(update);
+      }
+    }
+  }
+
+  public long updates() {
+    return updates;
+  }
+
+  public Map<String, NDArray> firstMoments() {
+    return firstMoments;
+  }
+
+  public Map<String, NDArray> secondMoments() {
+    return secondMoments;
+  }
+
+  /** Restores moments and the update count from a checkpoint (arrays are adopted, not copied). */
+  public void restore(
+      long updates, Map<String, NDArray> firstMoments, Map<String, NDArray> secondMoments) {
+    this.updates = updates;
+    this.firstMoments.clear();
+    this.firstMoments.putAll(firstMoments);
+    this.secondMoments.clear();
+    this.secondMoments.putAll(secondMoments);
+  }
+}

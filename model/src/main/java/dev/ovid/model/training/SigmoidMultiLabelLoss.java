@@ -1,0 +1,43 @@
+package dev.ovid.model.training;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The paper's objective: s = f_t · f_v (unit vectors), p = σ(s / τ), L = −Σ_v [Σ_pos log p + w
+ * Σ_neg log(1 − p)]. Averaged over the batch's videos (not summed) so the learning rate does not
+ * depend on the batch size. log σ is computed stably as min(z, 0) − log(1 + e^{−|z|}).
+ */
+public final class SigmoidMultiLabelLoss {
+  private final float temperature;
+  private final float negativeWeight;
+
+  public SigmoidMultiLabelLoss(float temperature, float negativeWeight) {
+    if (!(temperature > 0f)) {
+      throw new IllegalArgumentException("temperature must be > 0: " + temperature);
+    }
+    if (!(negativeWeight > 0f)) {
+      throw new IllegalArgumentException("negative weight must be > 0: " + negativeWeight);
+    }
+    this.temperature = temperature;
+    this.negativeWeight = negativeWeight;
+  }
+
+  /**
+   * @param videoEmbeddings unit rows [B, D]
+   * @param labelEmbeddings unit rows [C, D]
+   * @param targets [B, C], 1 for positives and 0 for negatives
+   * @return scalar loss
+   */
+  public NDArray compute(NDArray videoEmbeddings, NDArray labelEmbeddings, NDArray targets) {
+    NDArray logits = videoEmbeddings.matMul(labelEmbeddings.transpose()).div(temperature);
+    NDArray logP = logSigmoid(logits);
+    NDArray logNotP = logSigmoid(logits.neg());
+    NDArray perPair = targets.mul(logP).add(targets.neg().add(1f).mul(logNotP).mul(negativeWeight));
+    return perPair.sum().neg().div(videoEmbeddings.getShape().get(0));
+  }
+
+  /** Numerically stable log σ(z). */
+  public static NDArray logSigmoid(NDArray z) {
+    return z.minimum(0f).sub(z.abs().neg().exp().add(1f).log());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.ovid.model.video;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+
+/**
+ * The frozen per-frame image encoder under the video encoder (CLIP's vision transformer). The
+ * temporal branch needs more than image embeddings: every layer's tokens, each layer's weights (to
+ * initialise its spatial layers) and the final norm + projection (to map its TMP token into the
+ * joint space).
+ */
+public interface FrameEncoder {
+  /** Transformer width W. */
+  int hiddenSize();
+
+  /** Attention heads per layer. */
+  int numHeads();
+
+  /** Number of encoder layers L. */
+  int numLayers();
+
+  /** Patch tokens per frame P (without the CLS token). */
+  int numPatches();
+
+  /** Joint embedding width D. */
+  int embedDim();
+
+  /** Input resolution (square frames). */
+  int imageSize();
+
+  float layerNormEps();
+
+  /** HF activation name of the MLPs ({@code quick_gelu} or {@code gelu}). */
+  String activation();
+
+  /** Per-channel mean and std that raw [0, 1] pixels are normalised with. */
+  float[] pixelMean();
+
+  float[] pixelStd();
+
+  /**
+   * Encodes normalised frames [N, 3, H, W]: every layer's output tokens [N, 1 + P, W] and the
+   * projected (not normalised) CLS embeddings [N, D].
+   */
+  FrameFeatures encode(NDArray pixels);
+
+  /**
+   * Weights of encoder layer {@code layer}, keyed as in {@link TransformerOps#ENCODER_LAYER_KEYS}.
+   */
+  Map<String, NDArray> layerWeights(int layer);
+
+  /** Every tensor the encoder reads, by stable name; all frozen. */
+  Map<String, NDArray> weights();
+
+  /** Final layer norm and visual projection of tokens [..., W] into the joint space [..., D]. */
+  NDArray project(NDArray tokens);
+}

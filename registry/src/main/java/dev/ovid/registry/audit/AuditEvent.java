@@ -1,0 +1,46 @@
+package dev.ovid.registry.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.Immutable;
+
+/**
+ * One entry of the append-only audit log. Written only through {@link AuditLog}; the database
+ * rejects UPDATE, DELETE and TRUNCATE on its table.
+ */
+@Entity
+@Immutable
+public class AuditEvent extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(nullable = false, length = 200)
+  public String actor;
+
+  /** Dotted verb, e.g. "vocabulary.created", "run.status-changed". */
+  @Column(nullable = false, length = 100)
+  public String action;
+
+  @Column(nullable = false, length = 100)
+  public String entityType;
+
+  @Column(nullable = false, length = 200)
+  public String entityId;
+
+  @Column(columnDefinition = "text")
+  public String detailJson;
+
+  @Column(nullable = false)
+  public Instant at;
+
+  public static List<AuditEvent> forEntity(String entityType, String entityId) {
+    return list("entityType = ?1 and entityId = ?2 order by id", entityType, entityId);
+  }
+}

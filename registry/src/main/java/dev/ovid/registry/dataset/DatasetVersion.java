@@ -1,0 +1,66 @@
+package dev.ovid.registry.dataset;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.Optional;
+import org.hibernate.annotations.Immutable;
+
+/**
+ * An immutable, content-addressed version of a dataset: the manifest's sha256 identifies it, and
+ * the database rejects UPDATE and DELETE on its table.
+ */
+@Entity
+@Immutable
+public class DatasetVersion extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(nullable = false, length = 200)
+  public String datasetName;
+
+  /** 1, 2, 3... per dataset name. */
+  @Column(nullable = false)
+  public int version;
+
+  @Column(nullable = false, length = 1000)
+  public String manifestUri;
+
+  @Column(nullable = false, unique = true, length = 64)
+  public String manifestSha256;
+
+  @Column(nullable = false)
+  public int videoCount;
+
+  @Column(nullable = false)
+  public int labelCount;
+
+  @Column(columnDefinition = "text")
+  public String sourceDescription;
+
+  @Column(columnDefinition = "text")
+  public String curationConfigJson;
+
+  @Column(length = 1000)
+  public String curationReportUri;
+
+  @Column(nullable = false)
+  public Instant createdAt;
+
+  public static Optional<DatasetVersion> findBySha256(String sha256) {
+    return find("manifestSha256", sha256).firstResultOptional();
+  }
+
+  public static Optional<DatasetVersion> findVersion(String datasetName, int version) {
+    return find("datasetName = ?1 and version = ?2", datasetName, version).firstResultOptional();
+  }
+
+  public static Optional<DatasetVersion> latest(String datasetName) {
+    return find("datasetName = ?1 order by version desc", datasetName).firstResultOptional();
+  }
+}

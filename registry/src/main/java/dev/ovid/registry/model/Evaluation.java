@@ -1,0 +1,54 @@
+package dev.ovid.registry.model;
+
+import dev.ovid.registry.dataset.DatasetVersion;
+import dev.ovid.registry.run.TrainingRun;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import java.util.List;
+
+/** Metrics of a run's model on a dataset version (AUPR over all video-label pairs, peak F1). */
+@Entity
+public class Evaluation extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "run_id")
+  public TrainingRun run;
+
+  /** Null until the run's model is registered (evaluation runs before registration). */
+  @ManyToOne
+  @JoinColumn(name = "model_version_id")
+  public ModelVersion modelVersion;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "dataset_version_id")
+  public DatasetVersion datasetVersion;
+
+  @Column(nullable = false)
+  public double aupr;
+
+  @Column(nullable = false)
+  public double peakF1;
+
+  @Column(nullable = false)
+  public double peakF1Threshold;
+
+  @Column(length = 1000)
+  public String reportUri;
+
+  @Column(nullable = false)
+  public Instant createdAt;
+
+  public static List<Evaluation> ofRun(TrainingRun run) {
+    return list("run = ?1 order by id", run);
+  }
+}

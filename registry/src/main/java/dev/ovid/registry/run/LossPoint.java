@@ -1,0 +1,31 @@
+package dev.ovid.registry.run;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+/**
+ * One training-loss sample of a run, kept here so the UI plots a run's curve without a round trip
+ * to MLflow (which holds the same series).
+ */
+@Entity
+public class LossPoint extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "run_id")
+  public TrainingRun run;
+
+  @Column(nullable = false)
+  public long step;
+
+  @Column(nullable = false)
+  public double loss;
+}

@@ -1,0 +1,81 @@
+package dev.ovid.registry.run;
+
+import dev.ovid.registry.dataset.DatasetVersion;
+import dev.ovid.registry.vocabulary.Vocabulary;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import java.util.Optional;
+
+/** One launch of the training pipeline, with its live status and the references it produced. */
+@Entity
+public class TrainingRun extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  public RunStatus status;
+
+  /** Pipeline stage now running: curate, train, expand, evaluate, register. */
+  @Column(length = 64)
+  public String stage;
+
+  /** 0..1 over the whole pipeline. */
+  @Column(nullable = false)
+  public double progress;
+
+  @Column(columnDefinition = "text")
+  public String message;
+
+  @Column(unique = true)
+  public String workflowId;
+
+  @Column(length = 64)
+  public String mlflowRunId;
+
+  @Column(nullable = false, length = 200)
+  public String datasetName;
+
+  /** Set once curation has produced (or found) the dataset version. */
+  @ManyToOne
+  @JoinColumn(name = "dataset_version_id")
+  public DatasetVersion datasetVersion;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "vocabulary_id")
+  public Vocabulary vocabulary;
+
+  /** The vocabulary's version when the run was launched. */
+  @Column(nullable = false)
+  public int vocabularyVersion;
+
+  @Column(columnDefinition = "text")
+  public String hyperparametersJson;
+
+  @Column(nullable = false, length = 200)
+  public String launchedBy;
+
+  @Column(nullable = false)
+  public Instant createdAt;
+
+  @Column(nullable = false)
+  public Instant updatedAt;
+
+  public Instant finishedAt;
+  public Long lastStep;
+  public Double lastLoss;
+
+  public static Optional<TrainingRun> findByWorkflowId(String workflowId) {
+    return find("workflowId", workflowId).firstResultOptional();
+  }
+}

@@ -1,0 +1,47 @@
+package dev.ovid.registry.vocabulary;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import java.util.List;
+
+/** One label of a vocabulary; names are unique within their vocabulary. */
+@Entity
+public class Label extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "vocabulary_id")
+  public Vocabulary vocabulary;
+
+  @Column(nullable = false, length = 500)
+  public String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  public Provenance provenance;
+
+  /** Free text: "ui", "youtube8m", "expansion:&lt;run id&gt;"... */
+  @Column(length = 500)
+  public String source;
+
+  /** Confidence of a synthetic label; null for human ones. */
+  public Double score;
+
+  @Column(nullable = false)
+  public Instant createdAt;
+
+  public static List<Label> ofVocabulary(Vocabulary vocabulary) {
+    return list("vocabulary = ?1 order by name", vocabulary);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.ovid.registry.vocabulary;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A named set of labels the model can be trained and queried with. */
+@Entity
+public class Vocabulary extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(nullable = false, unique = true, length = 200)
+  public String name;
+
+  @Column(columnDefinition = "text")
+  public String description;
+
+  /** Incremented on every change to the vocabulary or its labels. */
+  @Column(nullable = false)
+  public int version;
+
+  @Column(nullable = false)
+  public Instant createdAt;
+
+  @Column(nullable = false)
+  public Instant updatedAt;
+
+  public static Optional<Vocabulary> findByName(String name) {
+    return find("name", name).firstResultOptional();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.ovid.web.ui;
+
+import dev.ovid.web.temporal.TemporalSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Links from a run to the other UIs that hold part of its story: the MLflow run and the Temporal
+ * workflow. Base URLs come from configuration so they work behind proxies too.
+ */
+@ApplicationScoped
+public class ExternalLinks {
+  @Inject
+  @ConfigProperty(name = "ovid.ui.mlflow-url", defaultValue = "http://127.0.0.1:55000")
+  String mlflowUrl;
+
+  @Inject TemporalSettings temporal;
+
+  /**
+   * The MLflow UI page of a run. With the experiment id the link is direct; without it MLflow's
+   * {@code #/runs/<id>} route looks the experiment up and redirects.
+   */
+  public Optional<String> mlflowRun(String experimentId, String runId) {
+    if (runId == null || runId.isBlank()) {
+      return Optional.empty();
+    }
+    String base = trim(mlflowUrl);
+    return Optional.of(
+        experimentId == null || experimentId.isBlank()
+            ? base + "/#/runs/" + runId
+            : base + "/#/experiments/" + experimentId + "/runs/" + runId);
+  }
+
+  /** The Temporal web UI page of a workflow. */
+  public Optional<String> temporalWorkflow(String workflowId) {
+    if (workflowId == null || workflowId.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        trim(temporal.uiUrl())
+            + "/namespaces/"
+            + encode(temporal.namespace())
+            + "/workflows/"
+            + encode(workflowId));
+  }
+
+  private static String trim(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,8 @@
+package dev.ovid.workflows.evaluation;
+
+import io.temporal.activity.ActivityInterface;
+
+@ActivityInterface
+public interface EvaluationActivities {
+  EvaluationResult evaluate(EvaluationRequest request);
+}

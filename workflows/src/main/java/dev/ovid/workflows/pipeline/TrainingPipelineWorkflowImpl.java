@@ -1,0 +1,129 @@
+package dev.ovid.workflows.pipeline;
+
+import dev.ovid.workflows.common.BadInputException;
+import dev.ovid.workflows.curation.CurationActivities;
+import dev.ovid.workflows.curation.CurationRequest;
+import dev.ovid.workflows.curation.DatasetVersionRef;
+import dev.ovid.workflows.evaluation.EvaluationActivities;
+import dev.ovid.workflows.evaluation.EvaluationRequest;
+import dev.ovid.workflows.evaluation.EvaluationResult;
+import dev.ovid.workflows.expansion.ExpansionActivities;
+import dev.ovid.workflows.expansion.ExpansionRequest;
+import dev.ovid.workflows.expansion.LabelEmbeddingsRef;
+import dev.ovid.workflows.registration.RegistrationActivities;
+import dev.ovid.workflows.registration.RegistrationRequest;
+import dev.ovid.workflows.tracking.RunTrackingActivities;
+import dev.ovid.workflows.training.TrainedModelRef;
+import dev.ovid.workflows.training.TrainingActivities;
+import dev.ovid.workflows.training.TrainingRequest;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
+
+  // A service that is down makes activities retry with backoff, not fail the run; bad input
+  // fails at once.
+  private static final RetryOptions RETRY =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(1))
+          .setBackoffCoefficient(2.0)
+          .setMaximumInterval(Duration.ofMinutes(1))
+          .setDoNotRetry(BadInputException.class.getName())
+          .build();
+
+  private static ActivityOptions options(Duration startToClose, Duration heartbeat) {
+    var builder =
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(startToClose)
+            .setScheduleToCloseTimeout(Duration.ofHours(24))
+            .setRetryOptions(RETRY);
+    if (heartbeat != null) builder.setHeartbeatTimeout(heartbeat);
+    return builder.build();
+  }
+
+  private final RunTrackingActivities tracking =
+      Workflow.newActivityStub(RunTrackingActivities.class, options(Duration.ofMinutes(2), null));
+  private final CurationActivities curation =
+      Workflow.newActivityStub(
+          CurationActivities.class, options(Duration.ofHours(2), Duration.ofMinutes(2)));
+  private final TrainingActivities training =
+      Workflow.newActivityStub(
+          TrainingActivities.class, options(Duration.ofHours(12), Duration.ofSeconds(30)));
+  private final ExpansionActivities expansion =
+      Workflow.newActivityStub(
+          ExpansionActivities.class, options(Duration.ofHours(1), Duration.ofMinutes(2)));
+  private final EvaluationActivities evaluation =
+      Workflow.newActivityStub(
+          EvaluationActivities.class, options(Duration.ofHours(2), Duration.ofMinutes(2)));
+  private final RegistrationActivities registration =
+      Workflow.newActivityStub(RegistrationActivities.class, options(Duration.ofMinutes(5), null));
+
+  private PipelineProgress progress =
+      new PipelineProgress(PipelineStage.QUEUED, 0.0, "waiting for a worker");
+
+  @Override
+  public PipelineResult run(PipelineRequest request) {
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    String mlflowRunId = tracking.startRun(request, workflowId);
+    try {
+      enter(request.runId(), PipelineStage.CURATE, "curating " + request.datasetName());
+      DatasetVersionRef dataset =
+          curation.curate(
+              new CurationRequest(request.runId(), request.datasetName(), request.vocabularyId()));
+
+      enter(
+          request.runId(), PipelineStage.TRAIN, "training on " + dataset.videoCount() + " videos");
+      TrainedModelRef model =
+          training.train(
+              new TrainingRequest(
+                  request.runId(), mlflowRunId, dataset, request.hyperparameters()));
+
+      enter(request.runId(), PipelineStage.EXPAND, "embedding the vocabulary");
+      LabelEmbeddingsRef labels =
+          expansion.expand(
+              new ExpansionRequest(request.runId(), mlflowRunId, model, request.vocabularyId()));
+
+      enter(request.runId(), PipelineStage.EVALUATE, "evaluating");
+      EvaluationResult scores =
+          evaluation.evaluate(
+              new EvaluationRequest(request.runId(), mlflowRunId, model, labels, dataset));
+
+      enter(request.runId(), PipelineStage.REGISTER, "registering the model version");
+      long modelVersionId =
+          registration.register(
+              new RegistrationRequest(request.runId(), mlflowRunId, model, labels, scores));
+
+      progress =
+          new PipelineProgress(PipelineStage.SUCCEEDED, 1.0, "model version " + modelVersionId);
+      tracking.finishRun(request.runId(), PipelineStage.SUCCEEDED, progress.message());
+      return new PipelineResult(modelVersionId, mlflowRunId, scores);
+    } catch (ActivityFailure failure) {
+      String reason = rootMessage(failure);
+      progress = new PipelineProgress(PipelineStage.FAILED, progress.fraction(), reason);
+      tracking.finishRun(request.runId(), PipelineStage.FAILED, reason);
+      throw failure;
+    }
+  }
+
+  @Override
+  public PipelineProgress progress() {
+    return progress;
+  }
+
+  private void enter(long runId, PipelineStage stage, String message) {
+    // Stages between CURATE and REGISTER split the bar evenly.
+    double fraction = (stage.ordinal() - PipelineStage.CURATE.ordinal()) / 5.0;
+    progress = new PipelineProgress(stage, fraction, message);
+    tracking.stageChanged(runId, stage);
+  }
+
+  private static String rootMessage(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure app) return app.getOriginalMessage();
+    return cause == null ? failure.getMessage() : cause.getMessage();
+  }
+}

@@ -1,0 +1,168 @@
+package dev.ovid.workflows.pipeline;
+
+import static dev.ovid.workflows.pipeline.PipelineFixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.*;
+
+import dev.ovid.workflows.common.BadInputException;
+import dev.ovid.workflows.curation.CurationActivities;
+import dev.ovid.workflows.evaluation.EvaluationActivities;
+import dev.ovid.workflows.expansion.ExpansionActivities;
+import dev.ovid.workflows.registration.RegistrationActivities;
+import dev.ovid.workflows.tracking.RunTrackingActivities;
+import dev.ovid.workflows.training.TrainingActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.InOrder;
+
+class TrainingPipelineWorkflowTest {
+
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder()
+          .registerWorkflowImplementationTypes(TrainingPipelineWorkflowImpl.class)
+          .setDoNotStart(true)
+          .build();
+
+  private final RunTrackingActivities tracking =
+      mock(RunTrackingActivities.class, withSettings().withoutAnnotations());
+  private final CurationActivities curation =
+      mock(CurationActivities.class, withSettings().withoutAnnotations());
+  private final TrainingActivities training =
+      mock(TrainingActivities.class, withSettings().withoutAnnotations());
+  private final ExpansionActivities expansion =
+      mock(ExpansionActivities.class, withSettings().withoutAnnotations());
+  private final EvaluationActivities evaluation =
+      mock(EvaluationActivities.class, withSettings().withoutAnnotations());
+  private final RegistrationActivities registration =
+      mock(RegistrationActivities.class, withSettings().withoutAnnotations());
+
+  @BeforeEach
+  void stubHappyPath() {
+    when(tracking.startRun(any(), anyString())).thenReturn("mlflow-run-1");
+    when(curation.curate(any())).thenReturn(DATASET);
+    when(training.train(any())).thenReturn(MODEL);
+    when(expansion.expand(any())).thenReturn(LABELS);
+    when(evaluation.evaluate(any())).thenReturn(SCORES);
+    when(registration.register(any())).thenReturn(21L);
+  }
+
+  private TrainingPipelineWorkflow start(TestWorkflowEnvironment env, Worker worker) {
+    worker.registerActivitiesImplementations(
+        tracking, curation, training, expansion, evaluation, registration);
+    env.start();
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            TrainingPipelineWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setTaskQueue(worker.getTaskQueue())
+                .setWorkflowId("run-7")
+                .build());
+  }
+
+  @Test
+  void runsStagesInOrderAndPassesReferencesAlong(TestWorkflowEnvironment env, Worker worker) {
+    PipelineResult result = start(env, worker).run(REQUEST);
+
+    assertEquals(21L, result.modelVersionId());
+    assertEquals("mlflow-run-1", result.mlflowRunId());
+    assertEquals(SCORES, result.evaluation());
+    InOrder order = inOrder(tracking, curation, training, expansion, evaluation, registration);
+    order.verify(tracking).startRun(REQUEST, "run-7");
+    order.verify(curation).curate(argThatDataset());
+    order.verify(training).train(argThat(r -> r.dataset().equals(DATASET) && r.runId() == 7L));
+    order.verify(expansion).expand(argThat(r -> r.model().equals(MODEL)));
+    order.verify(evaluation).evaluate(argThat(r -> r.labels().equals(LABELS)));
+    order.verify(registration).register(argThat(r -> r.evaluation().equals(SCORES)));
+    order.verify(tracking).finishRun(eq(7L), eq(PipelineStage.SUCCEEDED), anyString());
+    verify(tracking).stageChanged(7L, PipelineStage.TRAIN);
+  }
+
+  @Test
+  void progressQueryReportsCurrentStage(TestWorkflowEnvironment env, Worker worker) {
+    var inTraining = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    when(training.train(any()))
+        .thenAnswer(
+            call -> {
+              inTraining.countDown();
+              release.await();
+              return MODEL;
+            });
+    TrainingPipelineWorkflow stub = start(env, worker);
+    WorkflowClient.start(stub::run, REQUEST);
+    try {
+      inTraining.await();
+      PipelineProgress progress = stub.progress();
+      assertEquals(PipelineStage.TRAIN, progress.stage());
+      assertTrue(progress.fraction() > 0 && progress.fraction() < 1, "fraction " + progress);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    } finally {
+      release.countDown();
+    }
+    PipelineResult result =
+        io.temporal.client.WorkflowStub.fromTyped(stub).getResult(PipelineResult.class);
+    assertEquals(21L, result.modelVersionId());
+    assertEquals(PipelineStage.SUCCEEDED, stub.progress().stage());
+  }
+
+  @Test
+  void badInputFailsAtOnceWithoutRetry(TestWorkflowEnvironment env, Worker worker) {
+    AtomicInteger attempts = new AtomicInteger();
+    when(curation.curate(any()))
+        .thenAnswer(
+            call -> {
+              attempts.incrementAndGet();
+              throw new BadInputException("vocabulary 3 shares no labels with dataset demo");
+            });
+    TrainingPipelineWorkflow stub = start(env, worker);
+
+    var failure = assertThrows(WorkflowFailedException.class, () -> stub.run(REQUEST));
+    assertEquals(1, attempts.get());
+    assertTrue(rootMessage(failure).contains("shares no labels"), rootMessage(failure));
+    verify(tracking).finishRun(eq(7L), eq(PipelineStage.FAILED), contains("shares no labels"));
+    verifyNoInteractions(training);
+  }
+
+  @Test
+  void transientFailuresAreRetriedUntilTheServiceIsBack(
+      TestWorkflowEnvironment env, Worker worker) {
+    AtomicInteger attempts = new AtomicInteger();
+    when(expansion.expand(any()))
+        .thenAnswer(
+            call -> {
+              if (attempts.incrementAndGet() < 4) {
+                throw new UncheckedIOException(new IOException("MinIO: connection refused"));
+              }
+              return LABELS;
+            });
+    PipelineResult result = start(env, worker).run(REQUEST);
+    assertEquals(4, attempts.get());
+    assertEquals(21L, result.modelVersionId());
+    verify(tracking, never()).finishRun(anyLong(), eq(PipelineStage.FAILED), anyString());
+  }
+
+  private static dev.ovid.workflows.curation.CurationRequest argThatDataset() {
+    return argThat(r -> r.datasetName().equals("demo") && r.vocabularyId() == 3L);
+  }
+
+  private static String rootMessage(Throwable t) {
+    while (t.getCause() != null) t = t.getCause();
+    return t.getMessage();
+  }
+}
