@@ -177,7 +177,7 @@ def build_model(vocab_size, seed, **overrides):
     with torch.no_grad():
         for name, p in model.named_parameters():
             if "layer_norm" not in name:
-                p.mul_(4.0)
+                p.mul_(2.0)
             else:
                 p.add_(torch.randn(p.shape) * 0.1)
     bf16_representable(model)

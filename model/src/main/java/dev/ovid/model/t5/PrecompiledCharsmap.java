@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * double-array trie over UTF-8 bytes, then NUL-terminated replacement strings.
  *
  * <p>Applied as Hugging Face tokenizers does: per extended grapheme cluster, the whole cluster is
- * looked up if it is shorter than 6 UTF-8 bytes, otherwise (or if that fails) each code point.
- * A lookup takes the <em>shortest</em> rule that prefixes the chunk and replaces the whole chunk
- * with it: odd, but it is what both SentencePiece-converted tokenizers and HF do.
+ * looked up if it is shorter than 6 UTF-8 bytes, otherwise (or if that fails) each code point. A
+ * lookup takes the <em>shortest</em> rule that prefixes the chunk and replaces the whole chunk with
+ * it: odd, but it is what both SentencePiece-converted tokenizers and HF do.
  */
 final class PrecompiledCharsmap {
   private static final Pattern GRAPHEME = Pattern.compile("\\X");

@@ -2,6 +2,7 @@ package dev.ovid.model.t5;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -61,7 +62,7 @@ final class T5Attention extends FrozenBlock {
         RelativePositionBuckets.table(
             queryLength, keyLength, queryOffset, bidirectional, numBuckets, maxDistance);
     NDArray index = manager.create(buckets, new Shape(queryLength, keyLength));
-    NDArray values = relativeBias.getArray().get(index); // [Lq, Lk, H]
+    NDArray values = relativeBias.getArray().get(manager, new NDIndex("{}", index)); // [Lq, Lk, H]
     return values.transpose(2, 0, 1).expandDims(0).toType(DataType.FLOAT32, false);
   }
 
@@ -71,10 +72,20 @@ final class T5Attention extends FrozenBlock {
    * @param bias position bias plus additive mask, broadcastable to [B, H, Lq, Lk]
    */
   NDArray forward(NDArray x, NDArray keyValue, NDArray bias) {
+    NDArray[] kv = keysAndValues(keyValue);
+    return attend(x, kv[0], kv[1], bias);
+  }
+
+  /** Projected keys and values [B, H, Lk, dKv] (what a decoding cache keeps). */
+  NDArray[] keysAndValues(NDArray keyValue) {
+    long batch = keyValue.getShape().get(0);
+    return new NDArray[] {split(linear(keyValue, k), batch), split(linear(keyValue, v), batch)};
+  }
+
+  /** Attention of the queries in {@code x} over already projected keys and values. */
+  NDArray attend(NDArray x, NDArray key, NDArray value, NDArray bias) {
     long batch = x.getShape().get(0);
     NDArray query = split(linear(x, q), batch);
-    NDArray key = split(linear(keyValue, k), batch);
-    NDArray value = split(linear(keyValue, v), batch);
     NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).toType(DataType.FLOAT32, false);
     NDArray weights = scores.add(bias).softmax(-1).toType(value.getDataType(), false);
     NDArray context = weights.matMul(value).transpose(0, 2, 1, 3).reshape(batch, -1, heads * dKv);

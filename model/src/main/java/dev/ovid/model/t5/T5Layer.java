@@ -68,4 +68,26 @@ final class T5Layer extends FrozenBlock {
     }
     return h.add(feedForward.forward(ffNorm.forward(h)));
   }
+
+  /**
+   * One incremental decoder step for a single new position, extending the layer's cache.
+   *
+   * @param x the new position's hidden state [B, 1, D]
+   * @param selfBias position bias of that query over all cached keys [1, H, 1, t+1]
+   */
+  NDArray step(NDArray x, NDArray selfBias, DecoderCache.Layer cache, NDArray crossBias) {
+    NDArray normed = selfNorm.forward(x);
+    NDArray[] kv = selfAttention.keysAndValues(normed);
+    cache.append(kv[0], kv[1]);
+    NDArray h = x.add(selfAttention.attend(normed, cache.keys(), cache.values(), selfBias));
+    h =
+        h.add(
+            crossAttention.attend(
+                crossNorm.forward(h), cache.crossKeys(), cache.crossValues(), crossBias));
+    return h.add(feedForward.forward(ffNorm.forward(h)));
+  }
+
+  NDArray[] crossKeysAndValues(NDArray encoder) {
+    return crossAttention.keysAndValues(encoder);
+  }
 }

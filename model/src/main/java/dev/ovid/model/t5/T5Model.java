@@ -2,6 +2,7 @@ package dev.ovid.model.t5;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -50,9 +51,16 @@ public final class T5Model extends FrozenBlock {
     return config.dModel();
   }
 
+  /** The shared token-embedding matrix [V, D] (frozen; read it, never write it). */
+  public NDArray sharedEmbedding() {
+    return shared.getArray();
+  }
+
   /** Token embeddings [.., D] for ids of any shape (int32 or int64). */
   public NDArray embed(NDArray ids) {
-    return shared.getArray().get(ids.toType(DataType.INT64, false));
+    // Attached to the ids' manager, not the weights' one, so per-call arrays are not kept alive.
+    NDArray index = ids.toType(DataType.INT64, false);
+    return shared.getArray().get(ids.getManager(), new NDIndex("{}", index));
   }
 
   /**
@@ -86,49 +94,42 @@ public final class T5Model extends FrozenBlock {
    * Greedy decoding for exactly {@code steps} steps (no stop at EOS: callers need a fixed count of
    * vectors), starting from {@code decoder_start_token_id}.
    *
-   * <p>Token choice runs on a detached copy of the encoder output (argmax is not differentiable).
-   * The hidden states are then recomputed in one causal pass over the chosen sequence from the
-   * attached encoder output, so they carry gradients back to whatever produced {@code
-   * encoderOutput} (e.g. learnable prefix vectors). The causal mask makes that pass equal to the
-   * step-by-step states.
+   * <p>Token choice runs incrementally (key/value cache) on a detached copy of the encoder output,
+   * since argmax is not differentiable. The hidden states are then recomputed in one causal pass
+   * over the chosen sequence from the attached encoder output, so they carry gradients back to
+   * whatever produced {@code encoderOutput} (e.g. learnable prefix vectors). The causal mask makes
+   * that pass equal to the step-by-step states.
    */
   public DecodedSequence greedyDecode(NDArray encoderOutput, NDArray encoderMask, int steps) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps must be >= 1, got " + steps);
     }
     NDManager manager = encoderOutput.getManager();
-    long batch = encoderOutput.getShape().get(0);
-    NDArray detached = encoderOutput.stopGradient();
-    long[] ids = new long[(int) batch * (steps + 1)];
+    int batch = Math.toIntExact(encoderOutput.getShape().get(0));
+    long[] ids = new long[batch * (steps + 1)];
     for (int b = 0; b < batch; b++) {
       ids[b * (steps + 1)] = config.decoderStartTokenId();
     }
-    NDArray hidden = null;
     try (NDManager scratch = manager.newSubManager()) {
+      NDArray detached = encoderOutput.stopGradient();
+      detached.attach(scratch);
+      NDArray mask = encoderMask.duplicate();
+      mask.attach(scratch);
+      DecoderCache cache = decoder.newCache(detached, mask);
+      long[] current = new long[batch];
+      java.util.Arrays.fill(current, config.decoderStartTokenId());
       for (int s = 0; s < steps; s++) {
-        NDArray prefix =
-            scratch.create(prefixOf(ids, (int) batch, steps + 1, s + 1), new Shape(batch, s + 1));
-        NDArray states = decode(prefix, detached, encoderMask);
-        NDArray last = states.get(":, -1, :");
-        long[] next = logits(last).argMax(-1).toType(DataType.INT64, false).toLongArray();
+        NDArray input = scratch.create(current, new Shape(batch, 1));
+        NDArray state = decoder.decodeStep(embed(input), cache);
+        long[] next = logits(state).argMax(-1).toType(DataType.INT64, false).toLongArray();
         for (int b = 0; b < batch; b++) {
           ids[b * (steps + 1) + s + 1] = next[b];
+          current[b] = next[b];
         }
-        states.close();
       }
     }
     NDArray all = manager.create(ids, new Shape(batch, steps + 1));
-    NDArray inputs = all.get(":, :-1");
-    hidden = decode(inputs, encoderOutput, encoderMask);
-    NDArray tokens = all.get(":, 1:");
-    return new DecodedSequence(tokens, hidden);
-  }
-
-  private static long[] prefixOf(long[] ids, int batch, int width, int length) {
-    long[] out = new long[batch * length];
-    for (int b = 0; b < batch; b++) {
-      System.arraycopy(ids, b * width, out, b * length, length);
-    }
-    return out;
+    NDArray hidden = decode(all.get(":, :-1"), encoderOutput, encoderMask);
+    return new DecodedSequence(all.get(":, 1:"), hidden);
   }
 }

@@ -77,6 +77,31 @@ final class T5Stack extends FrozenBlock {
     return finalNorm.forward(h);
   }
 
+  /** A decoding cache holding each layer's cross-attention keys and values of {@code encoder}. */
+  DecoderCache newCache(NDArray encoder, NDArray encoderMask) {
+    List<NDArray[]> cross = new ArrayList<>();
+    for (T5Layer layer : layers) {
+      cross.add(layer.crossKeysAndValues(encoder));
+    }
+    return new DecoderCache(cross, additiveMask(encoderMask));
+  }
+
+  /**
+   * Decoder state of one new position (after the final norm) [B, 1, D], given the positions before
+   * it through {@code cache}, which it extends.
+   */
+  NDArray decodeStep(NDArray embed, DecoderCache cache) {
+    int position = cache.length();
+    NDArray selfBias =
+        layers.get(0).selfAttention().positionBias(embed.getManager(), 1, position + 1, position);
+    NDArray h = embed;
+    for (int i = 0; i < layers.size(); i++) {
+      h = layers.get(i).step(h, selfBias, cache.layer(i), cache.crossBias());
+    }
+    cache.advance();
+    return finalNorm.forward(h);
+  }
+
   boolean isDecoder() {
     return decoder;
   }

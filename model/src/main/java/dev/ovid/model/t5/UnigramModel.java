@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * A SentencePiece Unigram model: segments a pre-tokenized word into the pieces of highest total
- * log-probability (Viterbi over a lattice of vocabulary matches). Characters no piece covers
- * become the unknown piece with score {@code min score - 10}; adjacent unknowns fuse into one, as
- * Hugging Face tokenizers does.
+ * log-probability (Viterbi over a lattice of vocabulary matches). Characters no piece covers become
+ * the unknown piece with score {@code min score - 10}; adjacent unknowns fuse into one, as Hugging
+ * Face tokenizers does.
  */
 final class UnigramModel {
   private static final double UNKNOWN_PENALTY = 10.0;

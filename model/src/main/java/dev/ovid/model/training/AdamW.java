@@ -1,7 +1,6 @@
 package dev.ovid.model.training;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,9 +44,11 @@ public final class AdamW {
       String name = e.getKey();
       NDArray p = e.getValue();
       NDArray g = gradients.get(name);
-      NDManager owner = p.getManager();
-      NDArray m = firstMoments.computeIfAbsent(name, k -> owner.zeros(p.getShape()));
-      NDArray v = secondMoments.computeIfAbsent(name, k -> owner.zeros(p.getShape()));
+      NDArray m = firstMoments.get(name);
+      NDArray v = secondMoments.get(name);
+      if (m == null || v == null) {
+        throw new IllegalStateException("AdamW has no moments for " + name + " (call initialize)");
+      }
       if (weightDecay > 0f && decays(name, p)) {
         p.muli(1f - lr * weightDecay);
       }
@@ -63,6 +64,26 @@ public final class AdamW {
     }
   }
 
+  /**
+   * Zero moments for every parameter, allocated next to it (outside any step scope, so they live as
+   * long as the parameters).
+   */
+  public void initialize(Map<String, NDArray> parameters) {
+    firstMoments.clear();
+    secondMoments.clear();
+    parameters.forEach(
+        (name, p) -> {
+          firstMoments.put(name, p.getManager().zeros(p.getShape()));
+          secondMoments.put(name, p.getManager().zeros(p.getShape()));
+        });
+    updates = 0;
+  }
+
+  /** Sets the update count (the moments are restored in place by the caller). */
+  public void setUpdates(long updates) {
+    this.updates = updates;
+  }
+
   public long updates() {
     return updates;
   }
@@ -73,15 +94,5 @@ public final class AdamW {
 
   public Map<String, NDArray> secondMoments() {
     return secondMoments;
-  }
-
-  /** Restores moments and the update count from a checkpoint (arrays are adopted, not copied). */
-  public void restore(
-      long updates, Map<String, NDArray> firstMoments, Map<String, NDArray> secondMoments) {
-    this.updates = updates;
-    this.firstMoments.clear();
-    this.firstMoments.putAll(firstMoments);
-    this.secondMoments.clear();
-    this.secondMoments.putAll(secondMoments);
   }
 }

@@ -19,8 +19,8 @@ import dev.ovid.model.video.VideoEncoderConfig;
  * @param temporalLayers T, CLIP layers the temporal branch runs on (default 4)
  * @param frames F, frames per video (default 8)
  * @param seed seeds initialisation, shuffling, negative sampling and α (default 0)
- * @param checkpointEverySteps offer a checkpoint every this many steps; 0 only at the end
- *     (default 100)
+ * @param checkpointEverySteps offer a checkpoint every this many steps; 0 only at the end (default
+ *     100)
  * @param adamBeta1 AdamW β1 (default 0.9)
  * @param adamBeta2 AdamW β2 (default 0.999)
  * @param adamEpsilon AdamW ε (default 1e-8)

@@ -14,8 +14,8 @@ public interface TrainingListener {
   void onStep(int epoch, long step, long totalSteps, float loss, double samplesPerSecond);
 
   /**
-   * Every {@code checkpointEverySteps} and after the last step. The checkpoint is valid only
-   * during this call: write it with {@link Checkpoint#writeTo} before returning.
+   * Every {@code checkpointEverySteps} and after the last step. The checkpoint is valid only during
+   * this call: write it with {@link Checkpoint#writeTo} before returning.
    */
   default void onCheckpoint(long step, Checkpoint checkpoint) {}
 

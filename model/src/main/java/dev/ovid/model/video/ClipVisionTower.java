@@ -149,6 +149,7 @@ public final class ClipVisionTower implements FrameEncoder {
             weights.get(PREFIX + "pre_layrnorm.bias"),
             eps);
     List<NDArray> outputs = new ArrayList<>();
+    outputs.add(x);
     for (int i = 0; i < settings.numLayers(); i++) {
       x =
           TransformerOps.clipEncoderLayer(

@@ -39,8 +39,8 @@ public interface FrameEncoder {
   float[] pixelStd();
 
   /**
-   * Encodes normalised frames [N, 3, H, W]: every layer's output tokens [N, 1 + P, W] and the
-   * projected (not normalised) CLS embeddings [N, D].
+   * Encodes normalised frames [N, 3, H, W]: the L + 1 hidden states [N, 1 + P, W] (HF order) and
+   * the projected (not normalised) CLS embeddings [N, D].
    */
   FrameFeatures encode(NDArray pixels);
 

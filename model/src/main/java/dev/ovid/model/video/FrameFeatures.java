@@ -4,8 +4,9 @@ import ai.djl.ndarray.NDArray;
 import java.util.List;
 
 /**
- * What the frozen frame encoder saw: {@code layerOutputs.get(i)} is encoder layer i's output [N, 1
- * + P, W] (HF {@code hidden_states[i + 1]}); {@code imageEmbeds} [N, D] are the projected CLS
- * embeddings.
+ * What the frozen frame encoder saw, as HF's {@code hidden_states}: {@code hiddenStates.get(i)} [N,
+ * 1 + P, W] is the input of encoder layer i (after the pre-norm for i = 0), and the last of the L +
+ * 1 entries is the final layer's output; {@code imageEmbeds} [N, D] are the projected (not
+ * normalised) CLS embeddings.
  */
-public record FrameFeatures(List<NDArray> layerOutputs, NDArray imageEmbeds) {}
+public record FrameFeatures(List<NDArray> hiddenStates, NDArray imageEmbeds) {}

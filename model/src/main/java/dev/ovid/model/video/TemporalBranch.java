@@ -59,7 +59,8 @@ public final class TemporalBranch {
     p.put("pos.temporal", manager.zeros(new Shape(config.frames(), width)));
     for (int j = 0; j < config.temporalLayers(); j++) {
       String b = "block" + j + ".";
-      p.put(b + "proj.weight", manager.eye(width));
+      p.put(
+          b + "proj.weight", j == 0 ? manager.eye(width) : manager.zeros(new Shape(width, width)));
       p.put(b + "proj.bias", manager.zeros(new Shape(width)));
       p.put(b + "temporal.layer_norm.weight", manager.ones(new Shape(width)));
       p.put(b + "temporal.layer_norm.bias", manager.zeros(new Shape(width)));
@@ -104,7 +105,7 @@ public final class TemporalBranch {
       String b = "block" + j + ".";
       NDArray layerTokens =
           features
-              .layerOutputs()
+              .hiddenStates()
               .get(clipLayer(clip, config, j))
               .reshape(videos, frames, patches + 1, width);
       NDArray projected =

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.Immutable;
@@ -15,6 +16,7 @@ import org.hibernate.annotations.Immutable;
  * rejects UPDATE, DELETE and TRUNCATE on its table.
  */
 @Entity
+@Table(name = "audit_event")
 @Immutable
 public class AuditEvent extends PanacheEntityBase {
   @Id
@@ -28,13 +30,13 @@ public class AuditEvent extends PanacheEntityBase {
   @Column(nullable = false, length = 100)
   public String action;
 
-  @Column(nullable = false, length = 100)
+  @Column(name = "entity_type", nullable = false, length = 100)
   public String entityType;
 
-  @Column(nullable = false, length = 200)
+  @Column(name = "entity_id", nullable = false, length = 200)
   public String entityId;
 
-  @Column(columnDefinition = "text")
+  @Column(name = "detail_json", columnDefinition = "text")
   public String detailJson;
 
   @Column(nullable = false)

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import org.hibernate.annotations.Immutable;
@@ -15,41 +16,42 @@ import org.hibernate.annotations.Immutable;
  * the database rejects UPDATE and DELETE on its table.
  */
 @Entity
+@Table(name = "dataset_version")
 @Immutable
 public class DatasetVersion extends PanacheEntityBase {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
-  @Column(nullable = false, length = 200)
+  @Column(name = "dataset_name", nullable = false, length = 200)
   public String datasetName;
 
   /** 1, 2, 3... per dataset name. */
   @Column(nullable = false)
   public int version;
 
-  @Column(nullable = false, length = 1000)
+  @Column(name = "manifest_uri", nullable = false, length = 1000)
   public String manifestUri;
 
-  @Column(nullable = false, unique = true, length = 64)
+  @Column(name = "manifest_sha256", nullable = false, unique = true, length = 64)
   public String manifestSha256;
 
-  @Column(nullable = false)
+  @Column(name = "video_count", nullable = false)
   public int videoCount;
 
-  @Column(nullable = false)
+  @Column(name = "label_count", nullable = false)
   public int labelCount;
 
-  @Column(columnDefinition = "text")
+  @Column(name = "source_description", columnDefinition = "text")
   public String sourceDescription;
 
-  @Column(columnDefinition = "text")
+  @Column(name = "curation_config_json", columnDefinition = "text")
   public String curationConfigJson;
 
-  @Column(length = 1000)
+  @Column(name = "curation_report_uri", length = 1000)
   public String curationReportUri;
 
-  @Column(nullable = false)
+  @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
   public static Optional<DatasetVersion> findBySha256(String sha256) {

@@ -10,11 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
 /** Metrics of a run's model on a dataset version (AUPR over all video-label pairs, peak F1). */
 @Entity
+@Table(name = "evaluation")
 public class Evaluation extends PanacheEntityBase {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,16 +38,16 @@ public class Evaluation extends PanacheEntityBase {
   @Column(nullable = false)
   public double aupr;
 
-  @Column(nullable = false)
+  @Column(name = "peak_f1", nullable = false)
   public double peakF1;
 
-  @Column(nullable = false)
+  @Column(name = "peak_f1_threshold", nullable = false)
   public double peakF1Threshold;
 
-  @Column(length = 1000)
+  @Column(name = "report_uri", length = 1000)
   public String reportUri;
 
-  @Column(nullable = false)
+  @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
   public static List<Evaluation> ofRun(TrainingRun run) {

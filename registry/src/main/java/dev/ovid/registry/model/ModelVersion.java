@@ -9,11 +9,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
 /** A registered model: a checkpoint and label embeddings in the object store, from one run. */
 @Entity
+@Table(name = "model_version")
 public class ModelVersion extends PanacheEntityBase {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -23,29 +25,29 @@ public class ModelVersion extends PanacheEntityBase {
   @JoinColumn(name = "run_id")
   public TrainingRun run;
 
-  @Column(nullable = false, length = 200)
+  @Column(name = "model_name", nullable = false, length = 200)
   public String modelName;
 
   /** 1, 2, 3... per model name. */
   @Column(nullable = false)
   public int version;
 
-  @Column(nullable = false, length = 1000)
+  @Column(name = "checkpoint_uri", nullable = false, length = 1000)
   public String checkpointUri;
 
-  @Column(nullable = false, length = 64)
+  @Column(name = "checkpoint_sha256", nullable = false, length = 64)
   public String checkpointSha256;
 
-  @Column(length = 1000)
+  @Column(name = "label_embeddings_uri", length = 1000)
   public String labelEmbeddingsUri;
 
-  @Column(length = 64)
+  @Column(name = "label_embeddings_sha256", length = 64)
   public String labelEmbeddingsSha256;
 
-  @Column(length = 64)
+  @Column(name = "mlflow_run_id", length = 64)
   public String mlflowRunId;
 
-  @Column(nullable = false)
+  @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
   public static List<ModelVersion> ofRun(TrainingRun run) {

@@ -8,12 +8,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
 
 /**
  * One training-loss sample of a run, kept here so the UI plots a run's curve without a round trip
  * to MLflow (which holds the same series).
  */
 @Entity
+@Table(name = "loss_point")
 public class LossPoint extends PanacheEntityBase {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -12,11 +12,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
 /** One launch of the training pipeline, with its live status and the references it produced. */
 @Entity
+@Table(name = "training_run")
 public class TrainingRun extends PanacheEntityBase {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -37,13 +39,13 @@ public class TrainingRun extends PanacheEntityBase {
   @Column(columnDefinition = "text")
   public String message;
 
-  @Column(unique = true)
+  @Column(name = "workflow_id", unique = true)
   public String workflowId;
 
-  @Column(length = 64)
+  @Column(name = "mlflow_run_id", length = 64)
   public String mlflowRunId;
 
-  @Column(nullable = false, length = 200)
+  @Column(name = "dataset_name", nullable = false, length = 200)
   public String datasetName;
 
   /** Set once curation has produced (or found) the dataset version. */
@@ -56,23 +58,28 @@ public class TrainingRun extends PanacheEntityBase {
   public Vocabulary vocabulary;
 
   /** The vocabulary's version when the run was launched. */
-  @Column(nullable = false)
+  @Column(name = "vocabulary_version", nullable = false)
   public int vocabularyVersion;
 
-  @Column(columnDefinition = "text")
+  @Column(name = "hyperparameters_json", columnDefinition = "text")
   public String hyperparametersJson;
 
-  @Column(nullable = false, length = 200)
+  @Column(name = "launched_by", nullable = false, length = 200)
   public String launchedBy;
 
-  @Column(nullable = false)
+  @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
-  @Column(nullable = false)
+  @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
+  @Column(name = "finished_at")
   public Instant finishedAt;
+
+  @Column(name = "last_step")
   public Long lastStep;
+
+  @Column(name = "last_loss")
   public Double lastLoss;
 
   public static Optional<TrainingRun> findByWorkflowId(String workflowId) {

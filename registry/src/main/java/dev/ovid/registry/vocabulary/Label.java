@@ -10,11 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
 /** One label of a vocabulary; names are unique within their vocabulary. */
 @Entity
+@Table(name = "label")
 public class Label extends PanacheEntityBase {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,7 +40,7 @@ public class Label extends PanacheEntityBase {
   /** Confidence of a synthetic label; null for human ones. */
   public Double score;
 
-  @Column(nullable = false)
+  @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
   public static List<Label> ofVocabulary(Vocabulary vocabulary) {

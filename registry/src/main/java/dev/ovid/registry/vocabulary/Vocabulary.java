@@ -6,11 +6,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
 /** A named set of labels the model can be trained and queried with. */
 @Entity
+@Table(name = "vocabulary")
 public class Vocabulary extends PanacheEntityBase {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -26,10 +28,10 @@ public class Vocabulary extends PanacheEntityBase {
   @Column(nullable = false)
   public int version;
 
-  @Column(nullable = false)
+  @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
-  @Column(nullable = false)
+  @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
   public static Optional<Vocabulary> findByName(String name) {

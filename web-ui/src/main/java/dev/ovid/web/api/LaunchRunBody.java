@@ -8,7 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code POST /api/runs}. Omitted hyperparameters take their defaults. */
 @Schema(name = "LaunchRun")
 public record LaunchRunBody(
-    @Schema(description = "Name of a dataset the pipeline can curate", required = true, example = "demo")
+    @Schema(
+            description = "Name of a dataset the pipeline can curate",
+            required = true,
+            example = "demo")
         String datasetName,
     @Schema(description = "Id of the vocabulary to train with", required = true) Long vocabularyId,
     @Schema(description = "Training knobs; each omitted one takes its default")

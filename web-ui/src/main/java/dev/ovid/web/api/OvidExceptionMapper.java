@@ -24,10 +24,7 @@ public class OvidExceptionMapper implements ExceptionMapper<OvidException> {
     if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
       LOG.warnf("%s: %s", status, e.getMessage());
     }
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(bodyOf(e))
-        .build();
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bodyOf(e)).build();
   }
 
   static Status statusOf(OvidException e) {

@@ -142,7 +142,7 @@ public class RunsResource {
     links.put("self", "/api/runs/" + run.id);
     links.put("loss", "/api/runs/" + run.id + "/loss");
     links.put("ui", "/runs/" + run.id);
-    externalLinks.mlflowRun(null, run.mlflowRunId).ifPresent(url -> links.put("mlflow", url));
+    externalLinks.mlflowRun(run.mlflowRunId).ifPresent(url -> links.put("mlflow", url));
     externalLinks.temporalWorkflow(run.workflowId).ifPresent(url -> links.put("temporal", url));
     return links;
   }

@@ -102,7 +102,12 @@ public class VocabulariesResource {
   @APIResponse(
       responseCode = "201",
       description = "The labels added",
-      content = @Content(schema = @Schema(implementation = LabelView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      implementation = LabelView.class,
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
   @APIResponse(
       responseCode = "409",
       description = "A label of that name is already in the vocabulary; nothing was added",

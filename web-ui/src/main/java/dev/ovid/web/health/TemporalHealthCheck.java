@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Does the Temporal frontend answer? Reports whether it is the embedded, non-durable server, so
- * an operator sees the difference in /q/health too.
+ * Does the Temporal frontend answer? Reports whether it is the embedded, non-durable server, so an
+ * operator sees the difference in /q/health too.
  */
 @Readiness
 @ApplicationScoped
@@ -29,6 +29,8 @@ public class TemporalHealthCheck implements HealthCheck {
     } catch (RuntimeException e) {
       problem = HealthErrors.oneLine(e);
     }
-    return problem == null ? response.up().build() : response.down().withData("error", problem).build();
+    return problem == null
+        ? response.up().build()
+        : response.down().withData("error", problem).build();
   }
 }

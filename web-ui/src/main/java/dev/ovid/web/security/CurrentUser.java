@@ -3,7 +3,6 @@ package dev.ovid.web.security;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
-import com.vaadin.flow.server.VaadinSession;
 import jakarta.servlet.http.Cookie;
 import java.security.Principal;
 
@@ -35,7 +34,7 @@ public final class CurrentUser {
     return false;
   }
 
-  /** Drops the login cookie and the HTTP session; the caller then reloads the page. */
+  /** Drops the login cookie and the HTTP session; call after asking the page to navigate away. */
   public static void logOut() {
     VaadinServletResponse response = VaadinServletResponse.getCurrent();
     if (response != null) {
@@ -48,10 +47,6 @@ public final class CurrentUser {
     VaadinServletRequest request = VaadinServletRequest.getCurrent();
     if (request != null && request.getHttpServletRequest().getSession(false) != null) {
       request.getHttpServletRequest().getSession(false).invalidate();
-    }
-    VaadinSession session = VaadinSession.getCurrent();
-    if (session != null) {
-      session.close();
     }
   }
 }

@@ -16,8 +16,6 @@ public class NavigationAccessSetup {
   void onServiceInit(@Observes ServiceInitEvent event) {
     NavigationAccessControl accessControl = new NavigationAccessControl();
     accessControl.setLoginView(LoginView.class);
-    event
-        .getSource()
-        .addUIInitListener(init -> init.getUI().addBeforeEnterListener(accessControl));
+    event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(accessControl));
   }
 }

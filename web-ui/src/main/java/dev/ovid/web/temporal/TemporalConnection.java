@@ -35,7 +35,8 @@ public class TemporalConnection {
     if (client == null) {
       client =
           WorkflowClient.newInstance(
-              stubs(), WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
+              stubs(),
+              WorkflowClientOptions.newBuilder().setNamespace(settings.namespace()).build());
     }
     return client;
   }

@@ -1,5 +1,6 @@
 package dev.ovid.web.ui;
 
+import dev.ovid.registry.tracking.MlflowTracker;
 import dev.ovid.web.temporal.TemporalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,32 @@ public class ExternalLinks {
   String mlflowUrl;
 
   @Inject TemporalSettings temporal;
+  @Inject MlflowTracker tracker;
+
+  /** Asking MLflow for the experiment id while it is down would slow every page: back off. */
+  private static final long RETRY_AFTER_MS = 60_000;
+
+  private volatile String experimentId;
+  private volatile long lastFailureMs;
+
+  /** The MLflow UI page of a run of Ovid's experiment. */
+  public Optional<String> mlflowRun(String runId) {
+    if (runId == null || runId.isBlank()) {
+      return Optional.empty();
+    }
+    return mlflowRun(experimentId(), runId);
+  }
+
+  private String experimentId() {
+    if (experimentId == null && System.currentTimeMillis() - lastFailureMs > RETRY_AFTER_MS) {
+      try {
+        experimentId = tracker.experimentId();
+      } catch (RuntimeException e) {
+        lastFailureMs = System.currentTimeMillis();
+      }
+    }
+    return experimentId;
+  }
 
   /**
    * The MLflow UI page of a run. With the experiment id the link is direct; without it MLflow's

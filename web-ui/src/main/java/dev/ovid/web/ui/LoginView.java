@@ -16,8 +16,8 @@ import dev.ovid.web.ui.runs.RunsView;
 
 /**
  * The log-in page. The form posts natively to Quarkus' {@code j_security_check} (form
- * authentication), which sets the login cookie and redirects to the landing page; a failed
- * attempt comes back here with {@code ?error}.
+ * authentication), which sets the login cookie and redirects to the landing page; a failed attempt
+ * comes back here with {@code ?error}.
  */
 @Route("login")
 @PageTitle("Log in | Ovid")

@@ -19,6 +19,21 @@ public record Hyperparameters(
     return new Hyperparameters(3, 4, 1e-3, 0.07, 1.0, 0.5, 2, 5, 42L);
   }
 
+  /** Every knob by name, in declaration order: MLflow params and the run row use this. */
+  public java.util.Map<String, Object> asMap() {
+    var map = new java.util.LinkedHashMap<String, Object>();
+    map.put("epochs", epochs);
+    map.put("batchSize", batchSize);
+    map.put("learningRate", learningRate);
+    map.put("temperature", temperature);
+    map.put("negativeWeight", negativeWeight);
+    map.put("swrLambda", swrLambda);
+    map.put("temporalLayers", temporalLayers);
+    map.put("checkpointEverySteps", checkpointEverySteps);
+    map.put("seed", seed);
+    return map;
+  }
+
   /** Human-readable problems with these values; empty when valid. */
   public java.util.List<String> problems() {
     var out = new java.util.ArrayList<String>();

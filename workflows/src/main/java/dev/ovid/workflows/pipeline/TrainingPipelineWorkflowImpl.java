@@ -32,7 +32,13 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
           .setInitialInterval(Duration.ofSeconds(1))
           .setBackoffCoefficient(2.0)
           .setMaximumInterval(Duration.ofMinutes(1))
-          .setDoNotRetry(BadInputException.class.getName())
+          .setDoNotRetry(
+              BadInputException.class.getName(),
+              // The registry's domain errors: a retry cannot fix them (named, not imported, so
+              // workflow code stays free of persistence classes).
+              "dev.ovid.registry.common.ValidationException",
+              "dev.ovid.registry.common.NotFoundException",
+              "dev.ovid.registry.common.IntegrityException")
           .build();
 
   private static ActivityOptions options(Duration startToClose, Duration heartbeat) {

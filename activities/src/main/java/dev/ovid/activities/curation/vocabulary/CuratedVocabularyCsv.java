@@ -55,8 +55,8 @@ public final class CuratedVocabularyCsv {
   }
 
   /**
-   * Reads a curated file back. Only the kept labels are in it, so unknown-label checks against
-   * it treat every removed label as unknown; keep the curation result when that matters.
+   * Reads a curated file back. Only the kept labels are in it, so unknown-label checks against it
+   * treat every removed label as unknown; keep the curation result when that matters.
    */
   public static CuratedVocabulary read(InputStream in, String source) throws IOException {
     List<VocabularyEntry> labels = new ArrayList<>();

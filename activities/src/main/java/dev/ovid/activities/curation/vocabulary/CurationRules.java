@@ -16,14 +16,16 @@ import java.util.regex.PatternSyntaxException;
  *   <li>a label on the {@code include} list (name, case-insensitive, or Knowledge Graph id) is
  *       kept, whatever the other rules say;
  *   <li>otherwise the first matching rule removes it: {@code exclude} list, an excluded vertical
- *       (equal to Vertical1, 2 or 3), a description pattern ({@link Pattern#find()}, Java regex
- *       syntax, case-sensitive unless the pattern says {@code (?i)});
+ *       ({@code Games} matches Vertical1, 2 or 3; {@code Vertical1=Games} only that column), a
+ *       description pattern ({@link Pattern#find()}, Java regex syntax, case-sensitive unless the
+ *       pattern says {@code (?i)});
  *   <li>the survivors are cut by frequency: TrainVideoCount &ge; {@code minTrainVideos}, or the
- *       {@code top} most frequent survivors (ties broken by lower Index). Include-listed labels
- *       are kept in addition to these.
+ *       {@code top} most frequent survivors (ties broken by lower Index). Include-listed labels are
+ *       kept in addition to these.
  * </ol>
  *
- * @param excludeVerticals vertical values whose labels are removed
+ * @param excludeVerticals vertical values (optionally {@code VerticalN=value}) whose labels are
+ *     removed
  * @param excludeDescriptionPatterns regexes searched in WikiDescription
  * @param include names or Knowledge Graph ids always kept (except empty names)
  * @param exclude names or Knowledge Graph ids always removed (unless also included)

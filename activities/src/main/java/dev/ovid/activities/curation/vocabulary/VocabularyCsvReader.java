@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Streams the rows of a YouTube-8M {@code vocabulary.csv} one at a time. Columns are found by
  * header name, so extra columns (such as {@code OriginalIndex} in a curated file) are allowed.
- * Quoted fields may hold commas and line breaks; errors name the file and the line on which the
- * bad record starts.
+ * Quoted fields may hold commas and line breaks; errors name the file and the line on which the bad
+ * record starts.
  */
 public final class VocabularyCsvReader implements Closeable {
 
@@ -48,12 +48,7 @@ public final class VocabularyCsvReader implements Closeable {
   public VocabularyCsvReader(InputStream in, String source) {
     this.source = source;
     try {
-      this.parser =
-          MAPPER
-              .reader()
-              .with(CsvParser.Feature.WRAP_AS_ARRAY)
-              .with(CsvParser.Feature.SKIP_EMPTY_LINES)
-              .createParser(in);
+      this.parser = MAPPER.reader().with(CsvParser.Feature.SKIP_EMPTY_LINES).createParser(in);
       readHeader();
     } catch (IOException e) {
       throw wrap(e);
@@ -137,8 +132,7 @@ public final class VocabularyCsvReader implements Closeable {
     try {
       long v = Long.parseLong(value.trim());
       if (v < 0) {
-        throw new VocabularyFormatException(
-            source, line, column + " is negative: '" + value + "'");
+        throw new VocabularyFormatException(source, line, column + " is negative: '" + value + "'");
       }
       return v;
     } catch (NumberFormatException e) {
@@ -173,20 +167,25 @@ public final class VocabularyCsvReader implements Closeable {
 
   private record Row(long line, List<String> cells) {}
 
+  /** Without a schema each CSV record is one root-level array of strings. */
   private Row nextRow() throws IOException {
     JsonToken t = parser.nextToken();
     if (t == null) {
       return null;
     }
+    long line = -1;
     if (t != JsonToken.START_ARRAY) {
       throw new VocabularyFormatException(
           source, parser.currentTokenLocation().getLineNr(), "unexpected CSV token " + t);
     }
-    long line = parser.currentTokenLocation().getLineNr();
     List<String> cells = new ArrayList<>(COLUMNS.size());
     while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
       if (t == null) {
         throw new VocabularyFormatException(source, line, "record ends before its last field");
+      }
+      if (line < 0) {
+        // the row's START_ARRAY carries the previous row's location; its first cell is exact
+        line = parser.currentTokenLocation().getLineNr();
       }
       cells.add(parser.getText());
     }

@@ -185,14 +185,11 @@ public final class VocabularyCurator {
         tally.match("exclude_list");
         first = RemovalReason.EXCLUDE_LIST;
       }
-      if (!includeKeys.isEmpty()
-          && (includeKeys.contains(key(e.name()))
-              || includeKeys.contains(key(e.knowledgeGraphId())))) {
+      if (listHit(includeKeys, includeSeen, e) != null) {
         tally.match("include_list");
       }
-      List<String> verticals = e.verticals();
       for (String v : rules.excludeVerticals()) {
-        if (verticals.contains(v)) {
+        if (hasVertical(e, v)) {
           tally.match("excluded_vertical=" + v);
           if (first == null) {
             first = RemovalReason.EXCLUDED_VERTICAL;
@@ -209,6 +206,22 @@ public final class VocabularyCurator {
         }
       }
       return first;
+    }
+
+    /** "Games" matches any of Vertical1..3; "Vertical1=Games" matches that column only. */
+    private static boolean hasVertical(VocabularyEntry e, String rule) {
+      int eq = rule.indexOf('=');
+      if (eq > 0) {
+        String column = rule.substring(0, eq).trim();
+        String value = rule.substring(eq + 1);
+        return switch (column) {
+          case "Vertical1" -> value.equals(e.vertical1());
+          case "Vertical2" -> value.equals(e.vertical2());
+          case "Vertical3" -> value.equals(e.vertical3());
+          default -> e.verticals().contains(rule);
+        };
+      }
+      return e.verticals().contains(rule);
     }
 
     List<String> unmatchedListEntries() {

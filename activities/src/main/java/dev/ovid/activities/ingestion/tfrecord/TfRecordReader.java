@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Streams the records of a TFRecord file: each is a little-endian uint64 length, the masked
- * CRC32C of those 8 bytes, the data, and the masked CRC32C of the data. Only one record is held in
- * memory at a time; both checksums are verified.
+ * Streams the records of a TFRecord file: each is a little-endian uint64 length, the masked CRC32C
+ * of those 8 bytes, the data, and the masked CRC32C of the data. Only one record is held in memory
+ * at a time; both checksums are verified.
  */
 public final class TfRecordReader implements Closeable {
 

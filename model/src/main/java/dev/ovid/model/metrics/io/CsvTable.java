@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -45,7 +44,6 @@ final class CsvTable implements Closeable {
       throw new MetricsInputException(file, 0, "file not found");
     }
     JsonParser parser = FACTORY.createParser(reader);
-    ((CsvParser) parser).enable(CsvParser.Feature.WRAP_AS_ARRAY);
     CsvTable table = new CsvTable(file, parser, new int[columns.length]);
     try {
       if (!table.nextRaw()) {
@@ -98,11 +96,14 @@ final class CsvTable implements Closeable {
       if (token != JsonToken.START_ARRAY) {
         throw error("unexpected CSV token " + token);
       }
-      line = parser.currentTokenLocation().getLineNr();
       row.clear();
       for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
         if (token == null) {
           throw error("unexpected end of file inside a row");
+        }
+        if (row.isEmpty()) {
+          // The row's first field knows its line; START_ARRAY reports the previous one.
+          line = parser.currentTokenLocation().getLineNr();
         }
         row.add(parser.getText());
       }

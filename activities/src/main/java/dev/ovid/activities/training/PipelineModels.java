@@ -1,0 +1,99 @@
+package dev.ovid.activities.training;
+
+import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.training.TrainingConfig;
+import dev.ovid.registry.common.Json;
+import dev.ovid.registry.objectstore.ObjectStore;
+import dev.ovid.registry.objectstore.S3Location;
+import dev.ovid.registry.run.RunRegistry;
+import dev.ovid.workflows.pipeline.Hyperparameters;
+import dev.ovid.workflows.training.TrainedModelRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How the pipeline builds its model: the same architecture for training, expansion and evaluation,
+ * derived from the run's hyperparameters and the configured backbone.
+ */
+@ApplicationScoped
+public class PipelineModels {
+  @Inject RunRegistry runs;
+  @Inject ObjectStore store;
+
+  /** Frames sampled per video (F). */
+  @ConfigProperty(name = "ovid.model.frames", defaultValue = "8")
+  int frames;
+
+  /**
+   * "tiny-random" builds a small randomly initialised CLIP/T5 pair (deterministic from the seed)
+   * that trains on CPU in minutes; pretrained weights cannot be downloaded on this platform.
+   */
+  @ConfigProperty(name = "ovid.model.backbone", defaultValue = "tiny-random")
+  String backbone;
+
+  public TrainingConfig trainingConfig(Hyperparameters h) {
+    return TrainingConfig.builder()
+        .epochs(h.epochs())
+        .batchSize(h.batchSize())
+        .learningRate((float) h.learningRate())
+        .temperature((float) h.temperature())
+        .negativeWeight((float) h.negativeWeight())
+        .swrLambda((float) h.swrLambda())
+        .temporalLayers(h.temporalLayers())
+        .frames(frames)
+        .seed(h.seed())
+        .checkpointEverySteps(h.checkpointEverySteps())
+        .build();
+  }
+
+  public Hyperparameters hyperparameters(long runId) {
+    String json = runs.get(runId).hyperparametersJson;
+    try {
+      return Json.mapper().readValue(json, Hyperparameters.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "run " + runId + " has unreadable hyperparameters: " + json, e);
+    }
+  }
+
+  public int frames(long runId) {
+    return frames;
+  }
+
+  public double temperature(long runId) {
+    return hyperparameters(runId).temperature();
+  }
+
+  public OvidModel build(Hyperparameters h) {
+    return ModelBackbones.build(backbone, trainingConfig(h));
+  }
+
+  /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */
+  public OvidModel load(long runId, TrainedModelRef ref) {
+    OvidModel model = build(hyperparameters(runId));
+    try {
+      Path file = Files.createTempFile("ovid-weights-", ".bin");
+      try {
+        store.download(
+            S3Location.parse(ref.checkpoint().uri()).key(), file, ref.checkpoint().sha256());
+        model.loadWeights(file);
+        return model;
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      if (e instanceof IOException io) throw new UncheckedIOException(io);
+      throw (RuntimeException) e;
+    }
+  }
+
+  public int imageSize(OvidModel model) {
+    return model.videoEncoder().frameEncoder().imageSize();
+  }
+}

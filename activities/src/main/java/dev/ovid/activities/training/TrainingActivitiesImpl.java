@@ -1,0 +1,130 @@
+package dev.ovid.activities.training;
+
+import dev.ovid.activities.ingestion.video.DecodedVideo;
+import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.metrics.plot.MetricPlots;
+import dev.ovid.model.training.Checkpoint;
+import dev.ovid.model.training.OvidTrainer;
+import dev.ovid.model.training.TrainingResult;
+import dev.ovid.registry.common.Sha256;
+import dev.ovid.registry.objectstore.ObjectStore;
+import dev.ovid.registry.objectstore.S3Location;
+import dev.ovid.registry.objectstore.StoredObject;
+import dev.ovid.registry.run.RunRegistry;
+import dev.ovid.registry.tracking.MetricBuffer;
+import dev.ovid.registry.tracking.MlflowTracker;
+import dev.ovid.workflows.common.ObjectRef;
+import dev.ovid.workflows.training.TrainedModelRef;
+import dev.ovid.workflows.training.TrainingActivities;
+import dev.ovid.workflows.training.TrainingHeartbeat;
+import dev.ovid.workflows.training.TrainingRequest;
+import io.temporal.activity.Activity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Trains the model on a dataset version's train split. A retried attempt (worker crash, restart)
+ * reads the last heartbeat, downloads the checkpoint it names and continues from that step.
+ */
+@ApplicationScoped
+public class TrainingActivitiesImpl implements TrainingActivities {
+  private static final Logger LOG = Logger.getLogger(TrainingActivitiesImpl.class);
+
+  @Inject ObjectStore store;
+  @Inject RunRegistry runs;
+  @Inject MlflowTracker mlflow;
+  @Inject PipelineModels models;
+  @Inject DatasetVersionReader datasets;
+
+  @Override
+  public TrainedModelRef train(TrainingRequest request) {
+    var context = Activity.getExecutionContext();
+    TrainingHeartbeat resumeFrom =
+        context.getHeartbeatDetails(TrainingHeartbeat.class).orElse(null);
+    var config = models.trainingConfig(request.hyperparameters());
+    try (OvidModel model = models.build(request.hyperparameters())) {
+      List<DecodedVideo> videos =
+          datasets.decode(
+              datasets.entries(request.dataset().manifest(), "train"),
+              config.frames(),
+              models.imageSize(model),
+              resumeFrom);
+      var data = new ManifestTrainingDataset(videos, config.frames(), models.imageSize(model));
+      var trainer = new OvidTrainer(model, config);
+      int resumedFromStep = 0;
+      if (resumeFrom != null && resumeFrom.checkpointUri() != null) {
+        trainer.restore(downloadCheckpoint(resumeFrom), data);
+        resumedFromStep = (int) trainer.step();
+        LOG.infof("run %d: resuming training at step %d", request.runId(), resumedFromStep);
+      }
+      TrainingResult result;
+      TrainingProgressReporter reporter;
+      try (MetricBuffer metrics = mlflow.metricBuffer(request.mlflowRunId())) {
+        reporter =
+            new TrainingProgressReporter(
+                context, runs, metrics, store, request.runId(), resumeFrom);
+        result = trainer.train(data, reporter);
+        reporter.flush();
+      }
+      StoredObject weights = saveWeights(model, request.runId());
+      logPlots(request);
+      double finalLoss =
+          result.losses().isEmpty()
+              ? (resumeFrom == null ? Double.NaN : resumeFrom.loss())
+              : result.losses().get(result.losses().size() - 1);
+      return new TrainedModelRef(
+          new ObjectRef(weights.uri(), weights.sha256(), weights.size()),
+          (int) result.lastStep(),
+          finalLoss,
+          resumedFromStep);
+    }
+  }
+
+  private Checkpoint downloadCheckpoint(TrainingHeartbeat heartbeat) {
+    S3Location location = S3Location.parse(heartbeat.checkpointUri());
+    try {
+      Path file = Files.createTempFile("ovid-resume-", ".ckpt");
+      try {
+        store.download(location.key(), file, heartbeat.checkpointSha256());
+        return Checkpoint.load(file);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private StoredObject saveWeights(OvidModel model, long runId) {
+    try {
+      Path file = Files.createTempFile("ovid-weights-", ".bin");
+      try {
+        model.saveWeights(file);
+        String sha = Sha256.of(Files.readAllBytes(file));
+        return store.put("runs/" + runId + "/model/" + sha + ".weights", file);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The whole run's loss curve (earlier attempts included) as an MLflow artifact. */
+  private void logPlots(TrainingRequest request) {
+    var curve = runs.lossCurve(request.runId());
+    if (curve.isEmpty()) return;
+    long[] steps = curve.stream().mapToLong(s -> s.step()).toArray();
+    double[] losses = curve.stream().mapToDouble(s -> s.loss()).toArray();
+    String svg = MetricPlots.lossCurve(steps, losses, "Training loss, run " + request.runId());
+    mlflow.logArtifact(
+        request.mlflowRunId(), "plots/loss.svg", svg.getBytes(StandardCharsets.UTF_8));
+  }
+}

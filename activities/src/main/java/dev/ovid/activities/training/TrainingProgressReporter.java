@@ -1,0 +1,133 @@
+package dev.ovid.activities.training;
+
+import dev.ovid.activities.common.Actors;
+import dev.ovid.model.training.Checkpoint;
+import dev.ovid.model.training.TrainingListener;
+import dev.ovid.registry.objectstore.ObjectStore;
+import dev.ovid.registry.objectstore.StoredObject;
+import dev.ovid.registry.run.LossSample;
+import dev.ovid.registry.run.RunRegistry;
+import dev.ovid.registry.tracking.MetricBuffer;
+import dev.ovid.workflows.training.TrainingHeartbeat;
+import io.temporal.activity.ActivityExecutionContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports training as it goes: a heartbeat per step (carrying the last checkpoint so a retry can
+ * resume), buffered loss metrics to MLflow, loss points and progress to the database every few
+ * steps, and each checkpoint uploaded to the object store.
+ */
+final class TrainingProgressReporter implements TrainingListener {
+  private static final int DB_EVERY_STEPS = 5;
+
+  /** The train stage's share of the pipeline's progress bar. */
+  private static final double STAGE_START = 0.2;
+
+  private static final double STAGE_WIDTH = 0.2;
+
+  private final ActivityExecutionContext context;
+  private final RunRegistry runs;
+  private final MetricBuffer metrics;
+  private final ObjectStore store;
+  private final long runId;
+  private final List<LossSample> pending = new ArrayList<>();
+  private final List<LossSample> history = new ArrayList<>();
+  private TrainingHeartbeat last;
+
+  TrainingProgressReporter(
+      ActivityExecutionContext context,
+      RunRegistry runs,
+      MetricBuffer metrics,
+      ObjectStore store,
+      long runId,
+      TrainingHeartbeat resumedFrom) {
+    this.context = context;
+    this.runs = runs;
+    this.metrics = metrics;
+    this.store = store;
+    this.runId = runId;
+    this.last = resumedFrom;
+  }
+
+  @Override
+  public void onStep(int epoch, long step, long totalSteps, float loss, double samplesPerSecond) {
+    if (Thread.currentThread().isInterrupted()) {
+      // The worker is shutting down: stop here; Temporal retries from the last checkpoint.
+      throw new IllegalStateException("training interrupted at step " + step);
+    }
+    metrics.add("train_loss", loss, step);
+    metrics.add("samples_per_second", samplesPerSecond, step);
+    var sample = new LossSample(step, loss);
+    pending.add(sample);
+    history.add(sample);
+    last =
+        new TrainingHeartbeat(
+            epoch,
+            (int) step,
+            (int) totalSteps,
+            loss,
+            last == null ? null : last.checkpointUri(),
+            last == null ? null : last.checkpointSha256());
+    context.heartbeat(last);
+    if (step % DB_EVERY_STEPS == 0 || step == totalSteps) flush(step, totalSteps, loss);
+  }
+
+  @Override
+  public void onCheckpoint(long step, Checkpoint checkpoint) {
+    try {
+      Path file = Files.createTempFile("ovid-checkpoint-", ".ckpt");
+      try {
+        checkpoint.save(file);
+        String sha = dev.ovid.registry.common.Sha256.of(Files.readAllBytes(file));
+        String key =
+            String.format(
+                "runs/%d/checkpoints/step-%06d-%s.ckpt", runId, step, sha.substring(0, 12));
+        StoredObject stored = store.put(key, file);
+        last =
+            new TrainingHeartbeat(
+                last == null ? 0 : last.epoch(),
+                (int) step,
+                last == null ? (int) step : last.totalSteps(),
+                last == null ? Double.NaN : last.loss(),
+                stored.uri(),
+                stored.sha256());
+        context.heartbeat(last);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("saving checkpoint at step " + step, e);
+    }
+  }
+
+  /** Sends what is still buffered (call once training ends). */
+  void flush() {
+    metrics.flush();
+    if (!pending.isEmpty()) {
+      runs.recordLoss(runId, List.copyOf(pending), Actors.WORKER);
+      pending.clear();
+    }
+  }
+
+  List<LossSample> history() {
+    return history;
+  }
+
+  private void flush(long step, long totalSteps, float loss) {
+    runs.recordLoss(runId, List.copyOf(pending), Actors.WORKER);
+    pending.clear();
+    runs.updateProgress(
+        runId,
+        "TRAIN",
+        STAGE_START + STAGE_WIDTH * step / Math.max(1, totalSteps),
+        String.format("step %d/%d, loss %.4f", step, totalSteps, loss),
+        step,
+        (double) loss,
+        Actors.WORKER);
+  }
+}

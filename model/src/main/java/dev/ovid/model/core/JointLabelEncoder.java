@@ -1,0 +1,15 @@
+package dev.ovid.model.core;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+
+/**
+ * f_t as the training loop sees it: label names → unit embeddings [L, D] in the joint space,
+ * differentiable with respect to its trainable parameters (if any).
+ */
+public interface JointLabelEncoder extends ParameterOwner {
+  NDArray encode(List<String> labels);
+
+  /** Joint embedding width D. */
+  int embedDim();
+}

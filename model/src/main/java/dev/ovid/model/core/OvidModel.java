@@ -1,0 +1,165 @@
+package dev.ovid.model.core;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ovid.model.video.VideoEncoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The joint model: label encoder f_t and video encoder f_v over one joint space. Owns the manager
+ * its parameters live in. Trained weights are only the trainable tensors; the frozen backbones come
+ * from where the model was built (a pretrained folder or a seed).
+ */
+public final class OvidModel implements ParameterOwner, AutoCloseable {
+  static final String WEIGHTS_KIND = "weights";
+
+  private final NDManager manager;
+  private final JointLabelEncoder labelEncoder;
+  private final VideoEncoder videoEncoder;
+  private final String description;
+
+  /**
+   * @param manager owns every parameter of both encoders; closed with the model
+   * @param description how the model was built (shown in saved weights and errors)
+   */
+  public OvidModel(
+      NDManager manager,
+      JointLabelEncoder labelEncoder,
+      VideoEncoder videoEncoder,
+      String description) {
+    if (labelEncoder.embedDim() != videoEncoder.frameEncoder().embedDim()) {
+      throw new IllegalArgumentException(
+          "label encoder width "
+              + labelEncoder.embedDim()
+              + " differs from video encoder width "
+              + videoEncoder.frameEncoder().embedDim());
+    }
+    this.manager = manager;
+    this.labelEncoder = labelEncoder;
+    this.videoEncoder = videoEncoder;
+    this.description = description;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  public JointLabelEncoder labelEncoder() {
+    return labelEncoder;
+  }
+
+  public VideoEncoder videoEncoder() {
+    return videoEncoder;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Joint embedding width D. */
+  public int embedDim() {
+    return labelEncoder.embedDim();
+  }
+
+  /**
+   * Unit video embeddings [B, D] for frames [B, F, 3, H, W] (uint8 or [0, 1] float), with the
+   * evaluation α; the result is attached to {@code frames}' manager.
+   */
+  public NDArray embedVideos(NDArray frames) {
+    return videoEncoder.embed(frames);
+  }
+
+  /** Unit label embeddings [L, D] in the joint space (for vocabulary expansion). */
+  public NDArray embedLabels(List<String> labels) {
+    return labelEncoder.encode(labels);
+  }
+
+  @Override
+  public Map<String, NDArray> trainableParameters() {
+    Map<String, NDArray> p = new LinkedHashMap<>(videoEncoder.trainableParameters());
+    labelEncoder.trainableParameters().forEach((k, v) -> p.put("label." + k, v));
+    return p;
+  }
+
+  @Override
+  public Map<String, NDArray> frozenParameters() {
+    Map<String, NDArray> p = new LinkedHashMap<>(videoEncoder.frozenParameters());
+    labelEncoder.frozenParameters().forEach((k, v) -> p.put("label." + k, v));
+    return p;
+  }
+
+  /** Writes the trainable tensors (the trained part of the model). */
+  public void writeWeights(OutputStream out) throws IOException {
+    Map<String, TensorRecord> tensors = new LinkedHashMap<>();
+    trainableParameters().forEach((k, v) -> tensors.put(k, TensorRecord.of(v)));
+    ObjectNode meta = TensorArchive.newMetadata();
+    meta.put("description", description);
+    new TensorArchive(WEIGHTS_KIND, meta, tensors).writeTo(out);
+  }
+
+  public void saveWeights(Path path) {
+    try {
+      Path parent = path.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, path.getFileName().toString(), ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        writeWeights(out);
+      }
+      Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write weights " + path, e);
+    }
+  }
+
+  /** Replaces the trainable tensors with saved ones; names and shapes must match exactly. */
+  public void readWeights(InputStream in, String source) {
+    loadTrainable(TensorArchive.read(in, source, WEIGHTS_KIND).tensors(), source);
+  }
+
+  public void loadWeights(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      readWeights(in, path.toString());
+    } catch (IOException e) {
+      throw new TensorArchiveException("cannot open weights " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies {@code tensors} into the trainable parameters in place (used by checkpoints too). */
+  public void loadTrainable(Map<String, TensorRecord> tensors, String source) {
+    Map<String, NDArray> params = trainableParameters();
+    if (!params.keySet().equals(tensors.keySet())) {
+      List<String> missing = params.keySet().stream().filter(k -> !tensors.containsKey(k)).toList();
+      List<String> extra = tensors.keySet().stream().filter(k -> !params.containsKey(k)).toList();
+      throw new TensorArchiveException(
+          source
+              + " does not fit this model ("
+              + description
+              + "): missing "
+              + missing
+              + ", unexpected "
+              + extra);
+    }
+    for (Map.Entry<String, NDArray> e : params.entrySet()) {
+      if (e.getValue().getDataType() != DataType.FLOAT32) {
+        throw new IllegalStateException("parameter " + e.getKey() + " is not float32");
+      }
+      tensors.get(e.getKey()).copyInto(e.getValue(), source + ": " + e.getKey());
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

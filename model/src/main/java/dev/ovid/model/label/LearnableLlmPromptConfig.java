@@ -1,0 +1,129 @@
+package dev.ovid.model.label;
+
+/**
+ * Knobs of learnable LLM prompting (METHOD.md, "Label encoder").
+ *
+ * @param prefixes N, learnable prefix vectors (one LLM query each)
+ * @param attributes K, soft attributes decoded per prefix
+ * @param attributeLength L, decoder vectors per soft attribute (= soft prompt tokens)
+ * @param template the LLM prompt; {@value #LABEL} is replaced by the label name
+ * @param transformerLayers prompt transformer depth (0: layer norm and linear map only)
+ * @param transformerHeads prompt transformer heads (must divide d_T5)
+ * @param prefixInitScale prefixes start as normal draws with this many times the standard deviation
+ *     of T5's token embeddings, so they look like ordinary input tokens
+ * @param seed initialisation seed of the prefixes and the prompt transformer
+ */
+public record LearnableLlmPromptConfig(
+    int prefixes,
+    int attributes,
+    int attributeLength,
+    String template,
+    int transformerLayers,
+    int transformerHeads,
+    double prefixInitScale,
+    long seed) {
+
+  public static final String LABEL = "{label}";
+
+  /** The question the paper asks the LLM about a class. */
+  public static final String DEFAULT_TEMPLATE =
+      "what are useful features for distinguishing a {label} in a video?";
+
+  public LearnableLlmPromptConfig {
+    if (prefixes < 1 || attributes < 1 || attributeLength < 1) {
+      throw new IllegalArgumentException(
+          "prefixes, attributes and attributeLength must be >= 1: N="
+              + prefixes
+              + " K="
+              + attributes
+              + " L="
+              + attributeLength);
+    }
+    if (template == null || !template.contains(LABEL)) {
+      throw new IllegalArgumentException("template must contain " + LABEL + ": " + template);
+    }
+    if (transformerLayers < 0 || transformerHeads < 1) {
+      throw new IllegalArgumentException(
+          "transformerLayers must be >= 0 and transformerHeads >= 1");
+    }
+  }
+
+  /** N=4, K=4, L=4, the paper's question, one prompt-transformer layer with 4 heads, seed 0. */
+  public static LearnableLlmPromptConfig defaults() {
+    return new LearnableLlmPromptConfig(4, 4, 4, DEFAULT_TEMPLATE, 1, 4, 1.0, 0L);
+  }
+
+  /** Decoding steps per prefix: K·L. */
+  public int decodingSteps() {
+    return attributes * attributeLength;
+  }
+
+  public LearnableLlmPromptConfig withPrefixes(int n) {
+    return new LearnableLlmPromptConfig(
+        n,
+        attributes,
+        attributeLength,
+        template,
+        transformerLayers,
+        transformerHeads,
+        prefixInitScale,
+        seed);
+  }
+
+  public LearnableLlmPromptConfig withAttributes(int k) {
+    return new LearnableLlmPromptConfig(
+        prefixes,
+        k,
+        attributeLength,
+        template,
+        transformerLayers,
+        transformerHeads,
+        prefixInitScale,
+        seed);
+  }
+
+  public LearnableLlmPromptConfig withAttributeLength(int l) {
+    return new LearnableLlmPromptConfig(
+        prefixes,
+        attributes,
+        l,
+        template,
+        transformerLayers,
+        transformerHeads,
+        prefixInitScale,
+        seed);
+  }
+
+  public LearnableLlmPromptConfig withTemplate(String t) {
+    return new LearnableLlmPromptConfig(
+        prefixes,
+        attributes,
+        attributeLength,
+        t,
+        transformerLayers,
+        transformerHeads,
+        prefixInitScale,
+        seed);
+  }
+
+  public LearnableLlmPromptConfig withTransformer(int layers, int heads) {
+    return new LearnableLlmPromptConfig(
+        prefixes, attributes, attributeLength, template, layers, heads, prefixInitScale, seed);
+  }
+
+  public LearnableLlmPromptConfig withSeed(long s) {
+    return new LearnableLlmPromptConfig(
+        prefixes,
+        attributes,
+        attributeLength,
+        template,
+        transformerLayers,
+        transformerHeads,
+        prefixInitScale,
+        s);
+  }
+
+  String prompt(String label) {
+    return template.replace(LABEL, label);
+  }
+}

@@ -1,0 +1,201 @@
+package dev.ovid.model.label;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.ovid.model.clip.ClipModel;
+import dev.ovid.model.clip.ClipTextEncoder;
+import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.Tensors;
+import dev.ovid.model.t5.DecodedSequence;
+import dev.ovid.model.t5.SentencePieceTokenizer;
+import dev.ovid.model.t5.T5Model;
+import dev.ovid.model.tokenizer.ClipTokenizer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Learnable LLM prompting, the paper's label encoder. For each label ℓ and each of N learnable
+ * prefixes P_i: [P_i ; T5-embed(template(ℓ))] → frozen T5 encoder → K·L greedy decoder steps → K
+ * soft attributes of L vectors → trainable prompt transformer → L CLIP token embeddings (a soft
+ * prompt) → [BOS, soft prompt, CLIP tokens of ℓ, EOS] → frozen CLIP text encoder (pooled at EOS).
+ * The N·K features are normalized, mean-pooled and normalized: f_t(ℓ).
+ *
+ * <p>All labels and prefixes go through T5 as one batch of L·N sequences and through CLIP as one
+ * batch of L·N·K. Trainable: the prefixes and the prompt transformer only.
+ */
+public final class LearnableLlmPromptEncoder implements LabelEncoder {
+  private static final long STREAM_PREFIXES = 1;
+  private static final long STREAM_PROMPT_TRANSFORMER = 2;
+
+  private final ClipModel clip;
+  private final T5Model t5;
+  private final SentencePieceTokenizer t5Tokenizer;
+  private final LearnableLlmPromptConfig config;
+  private final NDArray prefixes;
+  private final PromptTransformer promptTransformer;
+  private final int clipWidth;
+
+  /**
+   * @param manager owns the trainable parameters (the model's manager, on the device of CLIP and
+   *     T5)
+   */
+  public LearnableLlmPromptEncoder(
+      ClipModel clip,
+      T5Model t5,
+      SentencePieceTokenizer t5Tokenizer,
+      LearnableLlmPromptConfig config,
+      NDManager manager) {
+    this.clip = clip;
+    this.t5 = t5;
+    this.t5Tokenizer = t5Tokenizer;
+    this.config = config;
+    int d = t5.dModel();
+    this.clipWidth = clip.text().hiddenSize();
+    int context = Math.min(clip.tokenizer().contextLength(), clip.text().contextLength());
+    int room = context - config.attributeLength() - 2;
+    if (room < 1) {
+      throw new IllegalArgumentException(
+          "attributeLength "
+              + config.attributeLength()
+              + " leaves no room for the label in"
+              + " CLIP's context of "
+              + context
+              + " tokens");
+    }
+    double std = config.prefixInitScale() * embeddingStd(t5.sharedEmbedding());
+    this.prefixes =
+        Tensors.normal(
+            manager,
+            new Shape(config.prefixes(), d),
+            std,
+            new CounterRandom(config.seed(), STREAM_PREFIXES));
+    this.promptTransformer =
+        new PromptTransformer(
+            manager,
+            d,
+            clipWidth,
+            config.transformerLayers(),
+            config.transformerHeads(),
+            new CounterRandom(config.seed(), STREAM_PROMPT_TRANSFORMER));
+  }
+
+  private static double embeddingStd(NDArray embedding) {
+    NDArray e = embedding.toType(DataType.FLOAT32, false);
+    NDArray centered = e.sub(e.mean());
+    return Math.sqrt(centered.square().mean().getFloat());
+  }
+
+  public LearnableLlmPromptConfig config() {
+    return config;
+  }
+
+  @Override
+  public NDArray encode(List<String> labels) {
+    ClipPrompts.requireLabels(labels);
+    NDArray softAttributes = softAttributes(labels, prefixes.getManager()); // [c·N·K, L, d]
+    NDArray softPrompts = promptTransformer.forward(softAttributes); // [c·N·K, L, W]
+    int groups = config.prefixes() * config.attributes();
+    NDArray features = clipFeatures(labels, softPrompts, groups); // [c·N·K, P]
+    return ClipPrompts.poolGroups(Tensors.normalizeRows(features), labels.size(), groups);
+  }
+
+  /**
+   * CLIP side: text features [c·G, P] of [BOS, soft prompt, CLIP tokens of the label, EOS] for
+   * {@code groups} soft prompts per label ({@code softPrompts} [c·G, L', W], label-major). Rows are
+   * padded after EOS; the causal mask keeps padding out of the EOS state that is pooled.
+   */
+  NDArray clipFeatures(List<String> labels, NDArray softPrompts, int groups) {
+    int count = labels.size();
+    int l = (int) softPrompts.getShape().get(1);
+    NDManager manager = softPrompts.getManager();
+    ClipTokenizer tokenizer = clip.tokenizer();
+    int room = Math.min(tokenizer.contextLength(), clip.text().contextLength()) - l - 2;
+    int[][] labelTokens = new int[count][];
+    int longest = 0;
+    for (int i = 0; i < count; i++) {
+      int[] ids = tokenizer.encodeWithoutSpecialTokens(labels.get(i));
+      labelTokens[i] = ids.length > room ? Arrays.copyOf(ids, room) : ids;
+      longest = Math.max(longest, labelTokens[i].length);
+    }
+    int width = 2 + l + longest;
+    long[] ids = new long[count * width];
+    long[] eos = new long[count * groups];
+    for (int i = 0; i < count; i++) {
+      int row = i * width;
+      Arrays.fill(ids, row, row + width, tokenizer.padId());
+      ids[row] = tokenizer.bosId();
+      for (int j = 0; j < labelTokens[i].length; j++) {
+        ids[row + 1 + l + j] = labelTokens[i][j];
+      }
+      int eosAt = 1 + l + labelTokens[i].length;
+      ids[row + eosAt] = tokenizer.eosId();
+      Arrays.fill(eos, i * groups, (i + 1) * groups, eosAt);
+    }
+    ClipTextEncoder text = clip.text();
+    NDArray tokenEmbeds =
+        text.tokenEmbeddings(
+            manager.create(ids, new Shape(count, width)).toDevice(softPrompts.getDevice(), false));
+    NDArray bos =
+        tokenEmbeds.get(":, :1, :").expandDims(1).broadcast(new Shape(count, groups, 1, clipWidth));
+    NDArray tail =
+        tokenEmbeds
+            .get(":, " + (1 + l) + ":, :")
+            .expandDims(1)
+            .broadcast(new Shape(count, groups, width - 1 - l, clipWidth));
+    NDArray soft = softPrompts.reshape(count, groups, l, clipWidth);
+    NDArray inputs =
+        bos.concat(soft, 2).concat(tail, 2).reshape((long) count * groups, width, clipWidth);
+    return text.encodeEmbeddings(
+        inputs, manager.create(eos).toDevice(softPrompts.getDevice(), false));
+  }
+
+  /** T5 side: soft attributes [count·N·K, L, d_T5] in label-major, then prefix, order. */
+  NDArray softAttributes(List<String> labels, NDManager manager) {
+    int count = labels.size();
+    int n = config.prefixes();
+    int d = t5.dModel();
+    NDArray[] idsAndMask =
+        t5Tokenizer.encodeBatch(labels.stream().map(config::prompt).toList(), manager);
+    long m = idsAndMask[0].getShape().get(1);
+    NDArray tokens =
+        t5.embed(idsAndMask[0]).expandDims(1).broadcast(new Shape(count, n, m, d)); // [c, N, M, d]
+    NDArray prefix = prefixes.reshape(1, n, 1, d).broadcast(new Shape(count, n, 1, d));
+    NDArray embeds = prefix.concat(tokens, 2).reshape(count * n, 1 + m, d);
+    NDArray mask =
+        manager
+            .ones(new Shape(count, n, 1), DataType.INT64)
+            .concat(idsAndMask[1].expandDims(1).broadcast(new Shape(count, n, m)), 2)
+            .reshape(count * n, 1 + m);
+    NDArray encoder = t5.encode(embeds, mask);
+    DecodedSequence decoded = t5.greedyDecode(encoder, mask, config.decodingSteps());
+    return decoded
+        .hidden()
+        .reshape((long) count * n * config.attributes(), config.attributeLength(), d);
+  }
+
+  @Override
+  public int embedDim() {
+    return clip.config().projectionDim();
+  }
+
+  /** "prefixes" [N, d_T5] and "prompt_transformer.*". */
+  @Override
+  public Map<String, NDArray> trainableParameters() {
+    Map<String, NDArray> out = new LinkedHashMap<>();
+    out.put("prefixes", prefixes);
+    promptTransformer.parameters().forEach((name, p) -> out.put("prompt_transformer." + name, p));
+    return out;
+  }
+
+  @Override
+  public Map<String, NDArray> frozenParameters() {
+    Map<String, NDArray> out =
+        new LinkedHashMap<>(ClipPrompts.parametersOf("clip_text.", clip.text()));
+    out.putAll(ClipPrompts.parametersOf("t5.", t5));
+    return out;
+  }
+}

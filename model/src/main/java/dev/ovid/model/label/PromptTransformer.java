@@ -1,0 +1,129 @@
+package dev.ovid.model.label;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.Tensors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The trainable prompt transformer of learnable LLM prompting: a small pre-LN transformer encoder
+ * over one soft attribute's L decoder vectors (width d_T5), then a linear map into the CLIP text
+ * encoder's token-embedding width. Its output replaces L prompt-token embeddings.
+ */
+final class PromptTransformer {
+  private static final float EPS = 1e-5f;
+
+  private final Map<String, NDArray> parameters = new LinkedHashMap<>();
+  private final int layers;
+  private final int heads;
+  private final int width;
+
+  /**
+   * @param width d_T5 (input width)
+   * @param outWidth CLIP text hidden width
+   */
+  PromptTransformer(
+      NDManager manager, int width, int outWidth, int layers, int heads, CounterRandom random) {
+    if (layers < 0 || heads < 1 || width % heads != 0) {
+      throw new IllegalArgumentException(
+          "prompt transformer needs layers >= 0 and heads dividing the width "
+              + width
+              + " (layers "
+              + layers
+              + ", heads "
+              + heads
+              + ")");
+    }
+    this.layers = layers;
+    this.heads = heads;
+    this.width = width;
+    int hidden = 4 * width;
+    for (int i = 0; i < layers; i++) {
+      String p = "layers." + i + ".";
+      norm(manager, p + "ln1", width);
+      linear(manager, p + "attn.qkv", 3 * width, width, 0.02, random);
+      linear(
+          manager,
+          p + "attn.out",
+          width,
+          width,
+          0.02 / Math.sqrt(2.0 * Math.max(1, layers)),
+          random);
+      norm(manager, p + "ln2", width);
+      linear(manager, p + "mlp.fc1", hidden, width, 0.02, random);
+      linear(
+          manager,
+          p + "mlp.fc2",
+          width,
+          hidden,
+          0.02 / Math.sqrt(2.0 * Math.max(1, layers)),
+          random);
+    }
+    norm(manager, "ln_final", width);
+    // Unit-variance input: a std of 0.02/√width gives outputs on the scale of CLIP's token
+    // embeddings, so the first soft prompts do not swamp the label tokens.
+    linear(manager, "proj", outWidth, width, 0.02 / Math.sqrt(width), random);
+  }
+
+  /** Named trainable tensors (float32, in the manager given at construction). */
+  Map<String, NDArray> parameters() {
+    return parameters;
+  }
+
+  /** [B, L, width] → [B, L, outWidth]. */
+  NDArray forward(NDArray x) {
+    for (int i = 0; i < layers; i++) {
+      String p = "layers." + i + ".";
+      x = x.add(attention(layerNorm(x, p + "ln1"), p + "attn."));
+      NDArray h = dense(layerNorm(x, p + "ln2"), p + "mlp.fc1");
+      h = h.mul(h.div((float) Math.sqrt(2.0)).erf().add(1f)).mul(0.5f); // exact GELU
+      x = x.add(dense(h, p + "mlp.fc2"));
+    }
+    return dense(layerNorm(x, "ln_final"), "proj");
+  }
+
+  private NDArray attention(NDArray x, String prefix) {
+    long b = x.getShape().get(0);
+    long l = x.getShape().get(1);
+    long headDim = width / heads;
+    NDArray qkv =
+        dense(x, prefix + "qkv").reshape(b, l, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
+    NDArray q = qkv.get(0).mul((float) (1.0 / Math.sqrt(headDim)));
+    NDArray k = qkv.get(1);
+    NDArray v = qkv.get(2);
+    NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1);
+    NDArray out = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, l, width);
+    return dense(out, prefix + "out");
+  }
+
+  private NDArray dense(NDArray x, String name) {
+    return Linear.linear(x, parameters.get(name + ".weight"), parameters.get(name + ".bias"))
+        .singletonOrThrow();
+  }
+
+  private NDArray layerNorm(NDArray x, String name) {
+    return LayerNorm.layerNorm(
+            x,
+            new Shape(width),
+            parameters.get(name + ".weight"),
+            parameters.get(name + ".bias"),
+            EPS)
+        .singletonOrThrow();
+  }
+
+  private void norm(NDManager manager, String name, int size) {
+    parameters.put(name + ".weight", manager.ones(new Shape(size)));
+    parameters.put(name + ".bias", manager.zeros(new Shape(size)));
+  }
+
+  private void linear(
+      NDManager manager, String name, int out, int in, double std, CounterRandom random) {
+    parameters.put(name + ".weight", Tensors.normal(manager, new Shape(out, in), std, random));
+    parameters.put(name + ".bias", manager.zeros(new Shape(out)));
+  }
+}

@@ -1,0 +1,259 @@
+package dev.ovid.model.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.core.TensorArchiveException;
+import dev.ovid.model.core.TensorRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training loop: batches of B videos scored against 4B classes, the sigmoid multi-label
+ * objective, AdamW with warm-up + cosine schedule and global-norm clipping. Every random choice
+ * (epoch order, negatives, SWR α) is a function of (seed, step), so a run restored from a
+ * checkpoint continues with exactly the losses an uninterrupted run would have.
+ *
+ * <p>Precision: everything runs in float32. DJL exposes no autocast, so mixed precision is not
+ * used; on a GPU the frozen backbone could be cast to half precision, which is not done yet.
+ */
+public final class OvidTrainer {
+  private static final long STREAM_ORDER = 1;
+  private static final long STREAM_NEGATIVES = 2;
+  private static final long STREAM_ALPHA = 3;
+
+  private final OvidModel model;
+  private final TrainingConfig config;
+  private final SigmoidMultiLabelLoss loss;
+  private final AdamW optimizer;
+  private final Map<String, NDArray> parameters;
+  private long step;
+
+  public OvidTrainer(OvidModel model, TrainingConfig config) {
+    if (model.videoEncoder().config().frames() != config.frames()
+        || model.videoEncoder().config().temporalLayers() != config.temporalLayers()
+        || model.videoEncoder().config().swrLambda() != config.swrLambda()) {
+      throw new IllegalArgumentException(
+          "model's video encoder "
+              + model.videoEncoder().config()
+              + " does not match the training configuration (frames, temporalLayers, swrLambda)");
+    }
+    this.model = model;
+    this.config = config;
+    this.loss = new SigmoidMultiLabelLoss(config.temperature(), config.negativeWeight());
+    this.optimizer =
+        new AdamW(
+            config.adamBeta1(), config.adamBeta2(), config.adamEpsilon(), config.weightDecay());
+    this.parameters = model.trainableParameters();
+    parameters.values().forEach(p -> p.setRequiresGradient(true));
+    optimizer.initialize(parameters);
+  }
+
+  public TrainingConfig config() {
+    return config;
+  }
+
+  /** Global steps finished so far. */
+  public long step() {
+    return step;
+  }
+
+  public long totalSteps(TrainingDataset data) {
+    return (long) config.epochs() * config.stepsPerEpoch(data.size());
+  }
+
+  /**
+   * Trains from the current step to the end of the last epoch.
+   *
+   * @throws IllegalStateException when the loss becomes NaN or infinite
+   */
+  public TrainingResult train(TrainingDataset data, TrainingListener listener) {
+    if (data.size() < 1) {
+      throw new IllegalArgumentException("the training dataset has no videos");
+    }
+    List<String> vocabulary = List.copyOf(data.vocabulary());
+    LabelBatchSampler sampler = new LabelBatchSampler(vocabulary.size(), config.classesPerVideo());
+    int stepsPerEpoch = config.stepsPerEpoch(data.size());
+    long total = totalSteps(data);
+    LearningRateSchedule schedule =
+        new LearningRateSchedule(
+            config.learningRate(), config.warmupSteps(), total, config.minLearningRateRatio());
+    long first = step;
+    List<Float> losses = new ArrayList<>();
+    int[] order = null;
+    int orderEpoch = -1;
+    while (step < total) {
+      int epoch = (int) (step / stepsPerEpoch);
+      int indexInEpoch = (int) (step % stepsPerEpoch);
+      if (epoch != orderEpoch) {
+        order = epochOrder(data.size(), epoch);
+        orderEpoch = epoch;
+      }
+      int from = indexInEpoch * config.batchSize();
+      int to = Math.min(from + config.batchSize(), data.size());
+      long started = System.nanoTime();
+      float value = trainStep(data, vocabulary, sampler, schedule.rate(step), order, from, to);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      losses.add(value);
+      step++;
+      listener.onStep(epoch, step, total, value, (to - from) / seconds);
+      boolean due = config.checkpointEverySteps() > 0 && step % config.checkpointEverySteps() == 0;
+      if (due || step == total) {
+        listener.onCheckpoint(step, checkpoint(data));
+      }
+    }
+    return new TrainingResult(first, step, List.copyOf(losses));
+  }
+
+  /** The permutation of video indices used in {@code epoch}. */
+  int[] epochOrder(int videos, int epoch) {
+    int[] order = new int[videos];
+    for (int i = 0; i < videos; i++) {
+      order[i] = i;
+    }
+    new CounterRandom(config.seed(), STREAM_ORDER, epoch).shuffle(order);
+    return order;
+  }
+
+  private float trainStep(
+      TrainingDataset data,
+      List<String> vocabulary,
+      LabelBatchSampler sampler,
+      float learningRate,
+      int[] order,
+      int from,
+      int to) {
+    NDManager root = model.manager();
+    try (NDScope scope = new NDScope();
+        NDManager batch = root.newSubManager()) {
+      NDList frames = new NDList();
+      int[][] positives = new int[to - from][];
+      for (int i = from; i < to; i++) {
+        VideoExample example = data.get(order[i], batch);
+        frames.add(example.frames());
+        positives[i - from] = example.positives().clone();
+      }
+      LabelBatch labels =
+          sampler.sample(positives, new CounterRandom(config.seed(), STREAM_NEGATIVES, step));
+      float alpha =
+          model
+              .videoEncoder()
+              .swr()
+              .sampleAlpha(new CounterRandom(config.seed(), STREAM_ALPHA, step));
+      List<String> names = new ArrayList<>();
+      for (int c : labels.classes()) {
+        names.add(vocabulary.get(c));
+      }
+      NDArray targets =
+          batch.create(labels.targets(), new Shape(to - from, labels.classes().length));
+      NDArray videos = NDArrays.stack(frames).toDevice(root.getDevice(), false);
+      float value;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
+        NDArray labelEmbeddings = model.labelEncoder().encode(names);
+        NDArray lossValue =
+            loss.compute(
+                videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false));
+        collector.backward(lossValue);
+        value = lossValue.getFloat();
+      }
+      if (!Float.isFinite(value)) {
+        throw new IllegalStateException("loss became " + value + " at step " + (step + 1));
+      }
+      Map<String, NDArray> gradients = new LinkedHashMap<>();
+      parameters.forEach((name, p) -> gradients.put(name, p.getGradient()));
+      if (config.gradientClipNorm() > 0f) {
+        GradientClipping.clipByGlobalNorm(gradients, config.gradientClipNorm());
+      }
+      optimizer.step(parameters, gradients, learningRate);
+      for (NDArray g : gradients.values()) {
+        g.subi(g);
+      }
+      return value;
+    }
+  }
+
+  /** A snapshot that {@link #restore} continues from exactly. */
+  public Checkpoint checkpoint(TrainingDataset data) {
+    Map<String, TensorRecord> params = new LinkedHashMap<>();
+    parameters.forEach((k, v) -> params.put(k, TensorRecord.of(v)));
+    Map<String, TensorRecord> m = new LinkedHashMap<>();
+    optimizer.firstMoments().forEach((k, v) -> m.put(k, TensorRecord.of(v)));
+    Map<String, TensorRecord> v = new LinkedHashMap<>();
+    optimizer.secondMoments().forEach((k, x) -> v.put(k, TensorRecord.of(x)));
+    return Checkpoint.of(
+        config,
+        step,
+        optimizer.updates(),
+        data.size(),
+        vocabularySha256(data.vocabulary()),
+        params,
+        m,
+        v);
+  }
+
+  /**
+   * Continues from {@code checkpoint}: parameters, AdamW state and step. The checkpoint must come
+   * from the same configuration (the checkpoint interval may differ) and dataset.
+   */
+  public void restore(Checkpoint checkpoint, TrainingDataset data) {
+    TrainingConfig saved =
+        checkpoint.config().toBuilder().checkpointEverySteps(config.checkpointEverySteps()).build();
+    if (!saved.equals(config)) {
+      throw new TensorArchiveException(
+          "checkpoint was made with a different configuration: "
+              + checkpoint.config()
+              + " vs "
+              + config);
+    }
+    if (checkpoint.datasetSize() != data.size()
+        || !checkpoint.vocabularySha256().equals(vocabularySha256(data.vocabulary()))) {
+      throw new TensorArchiveException(
+          "checkpoint was made for another dataset ("
+              + checkpoint.datasetSize()
+              + " videos, vocabulary "
+              + checkpoint.vocabularySha256()
+              + ")");
+    }
+    model.loadTrainable(checkpoint.parameters(), "checkpoint at step " + checkpoint.step());
+    copyMoments(checkpoint.firstMoments(), optimizer.firstMoments(), "adam.m");
+    copyMoments(checkpoint.secondMoments(), optimizer.secondMoments(), "adam.v");
+    optimizer.setUpdates(checkpoint.adamUpdates());
+    step = checkpoint.step();
+  }
+
+  private static void copyMoments(
+      Map<String, TensorRecord> saved, Map<String, NDArray> target, String what) {
+    if (!saved.keySet().equals(target.keySet())) {
+      throw new TensorArchiveException(
+          "checkpoint " + what + " tensors do not match the model's parameters");
+    }
+    target.forEach((k, v) -> saved.get(k).copyInto(v, what + "/" + k));
+  }
+
+  static String vocabularySha256(List<String> vocabulary) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String label : vocabulary) {
+        sha.update(label.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.ovid.model.t5;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Learnable prefixes in front of a frozen T5: the greedy decoder's hidden states carry gradients
+ * back to the prefixes, while every T5 weight stays frozen and untouched.
+ */
+class T5GradientFlowTest {
+
+  @Test
+  void decoderHiddenStatesAreDifferentiableInThePrefixesOnly() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      T5Model t5 = T5Model.load(T5Fixtures.root().resolve("flan"), manager);
+      Map<String, NDArray> ref = T5Fixtures.reference("flan", manager);
+      NDArray prefix = ref.get("prefix").duplicate();
+      prefix.setRequiresGradient(true);
+      NDArray tokens = t5.embed(ref.get("input_ids"));
+      int parameterCount = 0;
+      for (Pair<String, Parameter> p : t5.getParameters()) {
+        assertFalse(p.getValue().requiresGradient(), p.getKey() + " must be frozen");
+        parameterCount++;
+      }
+      assertTrue(parameterCount > 20, "T5 lists its parameters: " + parameterCount);
+
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray encoder = t5.encode(prefix.concat(tokens, 1), ref.get("mask"));
+        DecodedSequence decoded = t5.greedyDecode(encoder, ref.get("mask"), 4);
+        assertArrayEquals(ref.get("greedy_tokens").toLongArray(), decoded.tokens().toLongArray());
+        collector.backward(decoded.hidden().square().sum());
+      }
+      NDArray gradient = prefix.getGradient();
+      assertEquals(new Shape(2, 1, t5.dModel()), gradient.getShape());
+      assertTrue(gradient.abs().sum().getFloat() > 0f, "prefixes receive a gradient");
+      for (Pair<String, Parameter> p : t5.getParameters()) {
+        assertFalse(p.getValue().getArray().hasGradient(), p.getKey() + " has a gradient");
+      }
+    }
+  }
+
+  @Test
+  void hiddenStatesOfTheRecomputedPassEqualStepByStepStates() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      T5Model t5 = T5Model.load(T5Fixtures.root().resolve("relu-tied"), manager);
+      Map<String, NDArray> ref = T5Fixtures.reference("relu-tied", manager);
+      NDArray encoder = t5.encode(ref.get("inputs_embeds"), ref.get("mask"));
+      DecodedSequence decoded = t5.greedyDecode(encoder, ref.get("mask"), 4);
+      long[] all = decoded.tokens().toLongArray();
+      for (int step = 0; step < 4; step++) {
+        // Decode the prefix [start, y1..y_step] alone: its last state must be hidden[:, step].
+        long[] ids = new long[2 * (step + 1)];
+        for (int b = 0; b < 2; b++) {
+          ids[b * (step + 1)] = t5.config().decoderStartTokenId();
+          for (int s = 0; s < step; s++) {
+            ids[b * (step + 1) + s + 1] = all[b * 4 + s];
+          }
+        }
+        NDArray states =
+            t5.decode(manager.create(ids, new Shape(2, step + 1)), encoder, ref.get("mask"));
+        NDArray last = states.get(":, -1, :");
+        float error = T5Fixtures.maxAbsError(last, decoded.hidden().get(":, " + step + ", :"));
+        assertTrue(error < 1e-5f, "step " + step + " error " + error);
+      }
+    }
+  }
+}

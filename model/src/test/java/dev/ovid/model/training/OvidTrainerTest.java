@@ -1,0 +1,191 @@
+package dev.ovid.model.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.core.TensorArchiveException;
+import dev.ovid.model.video.ClipVisionSettings;
+import dev.ovid.model.video.ClipVisionTower;
+import dev.ovid.model.video.VideoEncoder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OvidTrainerTest {
+  static final ClipVisionSettings TINY =
+      new ClipVisionSettings(32, 64, 4, 3, 16, 8, 24, 1e-5f, "quick_gelu");
+  static final TrainingConfig CONFIG =
+      TrainingConfig.builder()
+          .epochs(6)
+          .batchSize(2)
+          .learningRate(1e-2f)
+          .weightDecay(0.01f)
+          .warmupSteps(2)
+          .temperature(0.1f)
+          .negativeWeight(0.5f)
+          .temporalLayers(2)
+          .frames(4)
+          .seed(13)
+          .checkpointEverySteps(5)
+          .build();
+
+  static OvidModel tinyModel(long seed) {
+    NDManager m = NDManager.newBaseManager();
+    ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, seed));
+    VideoEncoder video = VideoEncoder.initialize(clip, CONFIG.videoEncoderConfig(), m, seed);
+    return new OvidModel(
+        m, new LearnedLabelTable(ColourVideos.VOCABULARY, 24, m, seed), video, "tiny test model");
+  }
+
+  static Map<String, float[]> snapshot(Map<String, NDArray> arrays) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    arrays.forEach((k, v) -> out.put(k, v.toFloatArray()));
+    return out;
+  }
+
+  static byte[] bytes(Checkpoint c) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      c.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void lossFallsAndOnlyTrainableParametersChange() {
+    ColourVideos data = new ColourVideos(8, 4, 16, 5);
+    try (OvidModel model = tinyModel(1)) {
+      Map<String, float[]> frozenBefore = snapshot(model.frozenParameters());
+      Map<String, float[]> trainableBefore = snapshot(model.trainableParameters());
+      List<long[]> steps = new ArrayList<>();
+      TrainingResult result =
+          new OvidTrainer(model, CONFIG)
+              .train(
+                  data,
+                  (epoch, step, total, loss, rate) -> steps.add(new long[] {epoch, step, total}));
+      assertEquals(24, result.losses().size());
+      assertEquals(24, steps.size());
+      assertArrayEquals(new long[] {5, 24, 24}, steps.get(23));
+      double first =
+          result.losses().subList(0, 4).stream()
+              .mapToDouble(Float::doubleValue)
+              .average()
+              .orElseThrow();
+      double last =
+          result.losses().subList(20, 24).stream()
+              .mapToDouble(Float::doubleValue)
+              .average()
+              .orElseThrow();
+      assertTrue(last < 0.5 * first, "loss did not fall enough: " + result.losses());
+
+      Map<String, float[]> frozenAfter = snapshot(model.frozenParameters());
+      frozenBefore.forEach(
+          (k, v) -> assertArrayEquals(v, frozenAfter.get(k), 0f, "frozen " + k + " changed"));
+      model
+          .frozenParameters()
+          .forEach((k, v) -> assertFalse(v.hasGradient(), "frozen " + k + " has a gradient"));
+      Map<String, float[]> trainableAfter = snapshot(model.trainableParameters());
+      trainableBefore.forEach(
+          (k, v) ->
+              assertFalse(
+                  Arrays.equals(v, trainableAfter.get(k)), "trainable " + k + " never changed"));
+    }
+  }
+
+  @Test
+  void resumingFromACheckpointReproducesTheLossCurve() {
+    ColourVideos data = new ColourVideos(8, 4, 16, 5);
+    List<byte[]> checkpoints = new ArrayList<>();
+    List<Float> uninterrupted;
+    try (OvidModel model = tinyModel(1)) {
+      uninterrupted =
+          new OvidTrainer(model, CONFIG)
+              .train(
+                  data,
+                  new TrainingListener() {
+                    @Override
+                    public void onStep(int epoch, long step, long total, float loss, double rate) {}
+
+                    @Override
+                    public void onCheckpoint(long step, Checkpoint checkpoint) {
+                      checkpoints.add(bytes(checkpoint));
+                    }
+                  })
+              .losses();
+    }
+    assertEquals(5, checkpoints.size()); // steps 5, 10, 15, 20 and the end (24)
+    Checkpoint atTen = Checkpoint.read(new ByteArrayInputStream(checkpoints.get(1)), "memory");
+    assertEquals(10, atTen.step());
+    try (OvidModel fresh = tinyModel(1)) {
+      OvidTrainer trainer = new OvidTrainer(fresh, CONFIG);
+      trainer.restore(atTen, data);
+      TrainingResult resumed = trainer.train(data, TrainingListener.NONE);
+      assertEquals(10, resumed.firstStep());
+      assertEquals(uninterrupted.subList(10, 24), resumed.losses(), "resumed loss curve differs");
+      Checkpoint end = Checkpoint.read(new ByteArrayInputStream(checkpoints.get(4)), "memory");
+      end.parameters()
+          .forEach(
+              (k, v) ->
+                  assertArrayEquals(
+                      v.values(), fresh.trainableParameters().get(k).toFloatArray(), 0f, k));
+    }
+  }
+
+  @Test
+  void corruptOrTruncatedCheckpointsAreRefusedWithTheirOffset() {
+    ColourVideos data = new ColourVideos(4, 4, 16, 5);
+    try (OvidModel model = tinyModel(1)) {
+      byte[] good = bytes(new OvidTrainer(model, CONFIG).checkpoint(data));
+      byte[] flipped = good.clone();
+      flipped[flipped.length / 2] ^= 0x10;
+      TensorArchiveException corrupt =
+          assertThrows(
+              TensorArchiveException.class,
+              () -> Checkpoint.read(new ByteArrayInputStream(flipped), "ckpt-7.bin"));
+      assertTrue(
+          corrupt.getMessage().contains("ckpt-7.bin") && corrupt.getMessage().contains("SHA-256"),
+          corrupt.getMessage());
+      byte[] truncated = Arrays.copyOf(good, good.length - 100);
+      TensorArchiveException cut =
+          assertThrows(
+              TensorArchiveException.class,
+              () -> Checkpoint.read(new ByteArrayInputStream(truncated), "ckpt-7.bin"));
+      assertTrue(cut.getMessage().contains("truncated at offset"), cut.getMessage());
+      TensorArchiveException notOurs =
+          assertThrows(
+              TensorArchiveException.class,
+              () ->
+                  Checkpoint.read(
+                      new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}), "x.bin"));
+      assertTrue(notOurs.getMessage().contains("not an Ovid tensor archive"), notOurs.getMessage());
+    }
+  }
+
+  @Test
+  void refusesACheckpointFromAnotherConfiguration() {
+    ColourVideos data = new ColourVideos(4, 4, 16, 5);
+    try (OvidModel model = tinyModel(1)) {
+      Checkpoint c = new OvidTrainer(model, CONFIG).checkpoint(data);
+      OvidTrainer other = new OvidTrainer(model, CONFIG.toBuilder().seed(99).build());
+      assertThrows(TensorArchiveException.class, () -> other.restore(c, data));
+      assertThrows(
+          TensorArchiveException.class,
+          () -> new OvidTrainer(model, CONFIG).restore(c, new ColourVideos(5, 4, 16, 5)));
+    }
+  }
+}

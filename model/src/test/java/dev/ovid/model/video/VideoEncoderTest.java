@@ -1,0 +1,111 @@
+package dev.ovid.model.video;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.Tensors;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VideoEncoderTest {
+  static final ClipVisionSettings TINY =
+      new ClipVisionSettings(32, 64, 4, 3, 16, 8, 24, 1e-5f, "quick_gelu");
+
+  private static NDArray randomFrames(NDManager m, int videos, int frames, long seed) {
+    return Tensors.normal(m, new Shape(videos, frames, 3, 16, 16), 0.3, new CounterRandom(seed))
+        .add(0.5f)
+        .clip(0f, 1f);
+  }
+
+  @Test
+  void untrainedBranchOnStillVideoEqualsClipImageEmbedding() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
+      for (int t = 1; t <= 3; t++) {
+        VideoEncoder encoder =
+            VideoEncoder.initialize(clip, new VideoEncoderConfig(4, t, 0.5f, Float.NaN), m, 3);
+        NDArray frame = randomFrames(m, 1, 1, 11);
+        NDArray still = frame.repeat(1, 4);
+        NDArray video = encoder.embed(still);
+        NDArray image =
+            Tensors.normalizeRows(
+                clip.encode(encoder.normalizePixels(frame.reshape(1, 3, 16, 16))).imageEmbeds());
+        float error = video.sub(image).abs().max().getFloat();
+        assertTrue(error < 1e-5f, "T=" + t + ": untrained branch differs from CLIP by " + error);
+      }
+    }
+  }
+
+  @Test
+  void embeddingsAreUnitRowsAndDependOnFrameOrder() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
+      VideoEncoder encoder =
+          VideoEncoder.initialize(clip, new VideoEncoderConfig(4, 2, 0.5f, Float.NaN), m, 3);
+      NDArray videos = randomFrames(m, 3, 4, 12);
+      float untrained =
+          encoder.embed(videos.flip(1)).sub(encoder.embed(videos)).abs().max().getFloat();
+      assertTrue(untrained < 1e-6f, "an untrained branch should ignore frame order: " + untrained);
+      // give the temporal attention a non-zero output so frame order matters
+      Map<String, NDArray> p = encoder.trainableParameters();
+      p.get("video.branch.block0.temporal.out_proj.weight")
+          .addi(Tensors.normal(m, new Shape(32, 32), 1.0, new CounterRandom(5)));
+      p.get("video.branch.pos.temporal")
+          .addi(Tensors.normal(m, new Shape(4, 32), 2.0, new CounterRandom(6)));
+      NDArray e = encoder.embed(videos);
+      assertEquals(new Shape(3, 24), e.getShape());
+      float[] norms = e.norm(new int[] {1}).toFloatArray();
+      for (float n : norms) {
+        assertEquals(1f, n, 1e-5f);
+      }
+      NDArray reversed = videos.flip(1);
+      float change = encoder.embed(reversed).sub(e).abs().max().getFloat();
+      assertTrue(change > 1e-5f, "reversing frames changed the embedding by only " + change);
+    }
+  }
+
+  @Test
+  void acceptsUint8PixelsLikeTheirFloatEquivalent() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
+      VideoEncoder encoder =
+          VideoEncoder.initialize(clip, new VideoEncoderConfig(2, 1, 0.5f, Float.NaN), m, 3);
+      NDArray bytes = randomFrames(m, 2, 2, 4).mul(255f).round().toType(DataType.UINT8, false);
+      NDArray floats = bytes.toType(DataType.FLOAT32, false).div(255f);
+      float diff = encoder.embed(bytes).sub(encoder.embed(floats)).abs().max().getFloat();
+      assertTrue(diff < 1e-6f, "uint8 and float pixels disagree by " + diff);
+    }
+  }
+
+  @Test
+  void rejectsFramesOfTheWrongSize() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
+      VideoEncoder encoder =
+          VideoEncoder.initialize(clip, new VideoEncoderConfig(2, 1, 0.5f, Float.NaN), m, 3);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> encoder.embed(m.zeros(new Shape(1, 2, 3, 20, 20))));
+      assertTrue(e.getMessage().contains("16x16"), e.getMessage());
+      assertThrows(
+          IllegalArgumentException.class, () -> encoder.embed(m.zeros(new Shape(1, 3, 3, 16, 16))));
+    }
+  }
+
+  @Test
+  void branchRejectsMoreTemporalLayersThanClipHas() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> VideoEncoder.initialize(clip, new VideoEncoderConfig(2, 4, 0.5f, Float.NaN), m, 3));
+    }
+  }
+}

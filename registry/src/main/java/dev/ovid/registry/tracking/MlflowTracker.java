@@ -1,0 +1,451 @@
+package dev.ovid.registry.tracking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ovid.registry.common.ConflictException;
+import dev.ovid.registry.common.Json;
+import dev.ovid.registry.common.NotFoundException;
+import dev.ovid.registry.common.ServiceHealth;
+import dev.ovid.registry.common.ServiceUnavailableException;
+import dev.ovid.registry.common.ValidationException;
+import dev.ovid.registry.objectstore.ObjectStore;
+import dev.ovid.registry.objectstore.S3Location;
+import dev.ovid.registry.objectstore.StoredObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.mlflow.api.proto.ModelRegistry;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowClientException;
+import org.mlflow.tracking.MlflowHttpException;
+
+/**
+ * Ovid's MLflow tracking: one run per pipeline run plus child runs per stage, params, buffered
+ * metrics, artifacts and model registration. Creation calls are idempotent (runs are found by their
+ * ovid.run_id and ovid.stage tags before one is created) because activities get retried.
+ *
+ * <p>Artifacts are written with the {@link ObjectStore} straight into the run's S3 artifact root:
+ * the Java client's artifact API shells out to Python.
+ *
+ * <p>Plain class: the CDI bean comes from {@link MlflowTrackerProducer}.
+ */
+public class MlflowTracker implements AutoCloseable {
+  public static final String TAG_RUN_ID = "ovid.run_id";
+  public static final String TAG_STAGE = "ovid.stage";
+  public static final String TAG_WORKFLOW_ID = "ovid.workflow_id";
+  public static final String TAG_DATASET_VERSION = "ovid.dataset_version";
+  public static final String TAG_VOCABULARY_VERSION = "ovid.vocabulary_version";
+  public static final String TAG_GIT_COMMIT = "mlflow.source.git.commit";
+  public static final String TAG_PARENT_RUN = "mlflow.parentRunId";
+  public static final String TAG_RUN_NAME = "mlflow.runName";
+
+  /** The ovid.stage of the top-level run of a pipeline. */
+  public static final String PIPELINE_STAGE = "pipeline";
+
+  private static final String SERVICE = "mlflow";
+  private static final int MAX_PARAMS_PER_BATCH = 100;
+  private static final int MAX_PARAM_VALUE = 6000;
+
+  private final MlflowConfig config;
+  private final MlflowClient client;
+  private final ObjectStore objectStore;
+  private volatile String experimentId;
+
+  public MlflowTracker(MlflowConfig config, ObjectStore objectStore) {
+    this.config = config;
+    this.client = new MlflowClient(config.trackingUri());
+    this.objectStore = objectStore;
+  }
+
+  public String trackingUri() {
+    return config.trackingUri();
+  }
+
+  /** The experiment's id, creating the experiment on first use. */
+  public String experimentId() {
+    String id = experimentId;
+    if (id != null) {
+      return id;
+    }
+    synchronized (this) {
+      if (experimentId == null) {
+        experimentId =
+            call(
+                "get or create experiment " + config.experimentName(),
+                () -> {
+                  var existing = client.getExperimentByName(config.experimentName());
+                  if (existing.isPresent()) {
+                    return existing.get().getExperimentId();
+                  }
+                  try {
+                    return client.createExperiment(config.experimentName());
+                  } catch (MlflowHttpException e) {
+                    // Another process created it between our two calls.
+                    return client
+                        .getExperimentByName(config.experimentName())
+                        .orElseThrow(() -> e)
+                        .getExperimentId();
+                  }
+                });
+      }
+      return experimentId;
+    }
+  }
+
+  /** The pipeline's top-level run: found by tag ovid.run_id if it exists, else created. */
+  public MlflowRun startRun(RunSpec spec) {
+    ValidationException.requireText("ovidRunId", spec.ovidRunId());
+    Map<String, String> tags = new LinkedHashMap<>();
+    putIfPresent(tags, TAG_RUN_ID, spec.ovidRunId());
+    putIfPresent(tags, TAG_STAGE, PIPELINE_STAGE);
+    putIfPresent(tags, TAG_WORKFLOW_ID, spec.workflowId());
+    putIfPresent(tags, TAG_DATASET_VERSION, spec.datasetVersion());
+    putIfPresent(tags, TAG_VOCABULARY_VERSION, spec.vocabularyVersion());
+    putIfPresent(tags, TAG_GIT_COMMIT, spec.gitCommit());
+    if (spec.extraTags() != null) {
+      spec.extraTags().forEach((k, v) -> putIfPresent(tags, k, v));
+    }
+    String name = spec.runName() != null ? spec.runName() : "ovid-run-" + spec.ovidRunId();
+    return findOrCreate(spec.ovidRunId(), PIPELINE_STAGE, name, tags);
+  }
+
+  /** A child run for one stage ("train", "evaluate"...), nested under {@code parentRunId}. */
+  public MlflowRun startStageRun(String parentRunId, String ovidRunId, String stage) {
+    ValidationException.requireText("stage", stage);
+    if (PIPELINE_STAGE.equals(stage)) {
+      throw new ValidationException("'" + PIPELINE_STAGE + "' is the top-level run, not a stage");
+    }
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put(TAG_RUN_ID, ovidRunId);
+    tags.put(TAG_STAGE, stage);
+    tags.put(TAG_PARENT_RUN, parentRunId);
+    return findOrCreate(ovidRunId, stage, stage, tags);
+  }
+
+  /** The run with tags ovid.run_id = {@code ovidRunId} and ovid.stage = {@code stage}, if any. */
+  public Optional<MlflowRun> findRun(String ovidRunId, String stage) {
+    String filter =
+        "tags.`"
+            + TAG_RUN_ID
+            + "` = '"
+            + quote(ovidRunId)
+            + "' and tags.`"
+            + TAG_STAGE
+            + "` = '"
+            + quote(stage)
+            + "'";
+    return call(
+        "search runs",
+        () -> {
+          List<Service.RunInfo> found = client.searchRuns(List.of(experimentId()), filter);
+          return found.stream()
+              .min((a, b) -> Long.compare(a.getStartTime(), b.getStartTime()))
+              .map(
+                  info ->
+                      new MlflowRun(
+                          info.getRunId(), info.getExperimentId(), info.getArtifactUri()));
+        });
+  }
+
+  /** Logs params through log-batch. Re-logging a param with the same value is harmless. */
+  public void logParams(String runId, Map<String, ?> params) {
+    List<Service.Param> batch = new ArrayList<>();
+    for (var entry : new TreeMap<>(params).entrySet()) {
+      String value = String.valueOf(entry.getValue());
+      if (value.length() > MAX_PARAM_VALUE) {
+        throw new ValidationException(
+            "param '" + entry.getKey() + "' is longer than " + MAX_PARAM_VALUE + " characters");
+      }
+      batch.add(Service.Param.newBuilder().setKey(entry.getKey()).setValue(value).build());
+      if (batch.size() == MAX_PARAMS_PER_BATCH) {
+        sendParams(runId, batch);
+        batch = new ArrayList<>();
+      }
+    }
+    if (!batch.isEmpty()) {
+      sendParams(runId, batch);
+    }
+  }
+
+  public void setTags(String runId, Map<String, String> tags) {
+    List<Service.RunTag> list =
+        tags.entrySet().stream()
+            .map(e -> Service.RunTag.newBuilder().setKey(e.getKey()).setValue(e.getValue()).build())
+            .toList();
+    call(
+        "set tags on run " + runId,
+        () -> {
+          client.logBatch(runId, List.of(), List.of(), list);
+          return null;
+        });
+  }
+
+  /** Sends metrics with log-batch, at most 1000 per call. */
+  public void logMetrics(String runId, List<MetricPoint> metrics) {
+    for (int from = 0; from < metrics.size(); from += MetricBuffer.MAX_BATCH) {
+      List<Service.Metric> batch =
+          metrics.subList(from, Math.min(metrics.size(), from + MetricBuffer.MAX_BATCH)).stream()
+              .map(
+                  m ->
+                      Service.Metric.newBuilder()
+                          .setKey(m.key())
+                          .setValue(m.value())
+                          .setStep(m.step())
+                          .setTimestamp(m.timestampMs())
+                          .build())
+              .toList();
+      call(
+          "log metrics to run " + runId,
+          () -> {
+            client.logBatch(runId, batch, List.of(), List.of());
+            return null;
+          });
+    }
+  }
+
+  /** A buffer that logs this run's metrics in batches; close it to send the rest. */
+  public MetricBuffer metricBuffer(String runId) {
+    return new MetricBuffer(runId, this::logMetrics);
+  }
+
+  public void setTerminated(String runId, RunOutcome outcome) {
+    call(
+        "terminate run " + runId,
+        () -> {
+          client.setTerminated(runId, Service.RunStatus.valueOf(outcome.name()));
+          return null;
+        });
+  }
+
+  /** Reads a run back: status, params, latest metrics, tags. */
+  public RunSnapshot readRun(String runId) {
+    Service.Run run = call("get run " + runId, () -> client.getRun(runId));
+    Map<String, String> params = new TreeMap<>();
+    run.getData().getParamsList().forEach(p -> params.put(p.getKey(), p.getValue()));
+    Map<String, Double> metrics = new TreeMap<>();
+    run.getData().getMetricsList().forEach(m -> metrics.put(m.getKey(), m.getValue()));
+    Map<String, String> tags = new TreeMap<>();
+    run.getData().getTagsList().forEach(t -> tags.put(t.getKey(), t.getValue()));
+    return new RunSnapshot(
+        runId,
+        run.getInfo().getStatus().name(),
+        run.getInfo().getArtifactUri(),
+        params,
+        metrics,
+        tags);
+  }
+
+  /** Every logged value of one metric, by step. */
+  public List<MetricPoint> metricHistory(String runId, String key) {
+    return call(
+        "metric history " + key + " of run " + runId,
+        () ->
+            client.getMetricHistory(runId, key).stream()
+                .map(m -> new MetricPoint(m.getKey(), m.getValue(), m.getStep(), m.getTimestamp()))
+                .sorted((a, b) -> Long.compare(a.step(), b.step()))
+                .toList());
+  }
+
+  /**
+   * Writes {@code file} to {@code <artifact root>/<artifactPath>} on S3, where the MLflow UI lists
+   * it. Overwrites: a retried stage may regenerate its artifacts.
+   */
+  public StoredObject logArtifact(String runId, String artifactPath, Path file) {
+    S3Location target = artifactLocation(runId, artifactPath);
+    return objectStore.withBucket(target.bucket()).replace(target.key(), file);
+  }
+
+  public StoredObject logArtifact(String runId, String artifactPath, byte[] bytes) {
+    S3Location target = artifactLocation(runId, artifactPath);
+    return objectStore.withBucket(target.bucket()).replace(target.key(), bytes);
+  }
+
+  /** Artifact file paths (relative to the root) as the MLflow server lists them. */
+  public List<String> listArtifacts(String runId) {
+    List<String> files = new ArrayList<>();
+    listArtifacts(runId, "", files);
+    return files;
+  }
+
+  private void listArtifacts(String runId, String path, List<String> files) {
+    String query =
+        "artifacts/list?run_id=" + encode(runId) + (path.isEmpty() ? "" : "&path=" + encode(path));
+    JsonNode body = readJson(call("list artifacts of run " + runId, () -> client.sendGet(query)));
+    for (JsonNode file : body.path("files")) {
+      if (file.path("is_dir").asBoolean(false)) {
+        listArtifacts(runId, file.path("path").asText(), files);
+      } else {
+        files.add(file.path("path").asText());
+      }
+    }
+  }
+
+  /**
+   * Registers {@code sourceUri} as a version of registered model {@code modelName}, created by
+   * {@code runId}. Idempotent: an existing version from the same run is returned. Best effort:
+   * returns empty (and never throws) when the server refuses or is unreachable, because the Ovid
+   * database, not MLflow, is the registry of record.
+   */
+  public Optional<String> registerModel(String modelName, String runId, String sourceUri) {
+    try {
+      try {
+        client.sendPost("registered-models/create", Json.write(Map.of("name", modelName)));
+      } catch (MlflowHttpException e) {
+        if (!String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
+          throw e;
+        }
+      }
+      String filter = "name='" + quote(modelName) + "' and run_id='" + quote(runId) + "'";
+      List<ModelRegistry.ModelVersion> existing = client.searchModelVersions(filter).getItems();
+      if (!existing.isEmpty()) {
+        return Optional.of(existing.get(0).getVersion());
+      }
+      String response =
+          client.sendPost(
+              "model-versions/create",
+              Json.write(Map.of("name", modelName, "source", sourceUri, "run_id", runId)));
+      return Optional.of(readJson(response).path("model_version").path("version").asText());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** GET /health with short timeouts; never throws. */
+  public ServiceHealth health() {
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(stripSlash(config.trackingUri()) + "/health"))
+                  .timeout(Duration.ofSeconds(3))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200
+          ? ServiceHealth.up(SERVICE, config.trackingUri())
+          : ServiceHealth.down(
+              SERVICE, config.trackingUri() + " answered HTTP " + response.statusCode());
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return ServiceHealth.down(
+          SERVICE,
+          config.trackingUri() + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  private MlflowRun findOrCreate(
+      String ovidRunId, String stage, String runName, Map<String, String> tags) {
+    Optional<MlflowRun> existing = findRun(ovidRunId, stage);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Service.CreateRun.Builder request =
+        Service.CreateRun.newBuilder()
+            .setExperimentId(experimentId())
+            .setRunName(runName)
+            .setStartTime(System.currentTimeMillis());
+    tags.forEach((k, v) -> request.addTags(Service.RunTag.newBuilder().setKey(k).setValue(v)));
+    Service.RunInfo info = call("create run " + runName, () -> client.createRun(request.build()));
+    return new MlflowRun(info.getRunId(), info.getExperimentId(), info.getArtifactUri());
+  }
+
+  private S3Location artifactLocation(String runId, String artifactPath) {
+    ValidationException.requireText("artifactPath", artifactPath);
+    if (artifactPath.contains("..")) {
+      throw new ValidationException("artifact path must not contain '..': " + artifactPath);
+    }
+    String root = readRun(runId).artifactUri();
+    if (!root.startsWith("s3://")) {
+      throw new ValidationException(
+          "MLflow run "
+              + runId
+              + " has artifact root '"
+              + root
+              + "'; Ovid writes artifacts only to"
+              + " s3:// roots (start the server with --default-artifact-root s3://mlflow/)");
+    }
+    return S3Location.parse(root).resolve(artifactPath);
+  }
+
+  private void sendParams(String runId, List<Service.Param> batch) {
+    call(
+        "log params to run " + runId,
+        () -> {
+          client.logBatch(runId, List.of(), batch, List.of());
+          return null;
+        });
+  }
+
+  private <T> T call(String what, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (MlflowHttpException e) {
+      String detail =
+          what
+              + " at "
+              + config.trackingUri()
+              + ": HTTP "
+              + e.getStatusCode()
+              + " "
+              + e.getBodyMessage();
+      if (e.getStatusCode() == 404
+          || String.valueOf(e.getBodyMessage()).contains("RESOURCE_DOES_NOT_EXIST")) {
+        throw new NotFoundException(detail);
+      }
+      if (e.getStatusCode() >= 500 || e.getStatusCode() == 429) {
+        throw new ServiceUnavailableException(detail, e);
+      }
+      if (String.valueOf(e.getBodyMessage()).contains("INVALID_PARAMETER_VALUE")) {
+        throw new ConflictException(detail);
+      }
+      throw new ValidationException(detail);
+    } catch (MlflowClientException e) {
+      throw new ServiceUnavailableException(
+          what + " at " + config.trackingUri() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode readJson(String body) {
+    try {
+      return Json.mapper().readTree(body);
+    } catch (Exception e) {
+      throw new ServiceUnavailableException("MLflow answered with malformed JSON: " + body, e);
+    }
+  }
+
+  private static void putIfPresent(Map<String, String> tags, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      tags.put(key, value);
+    }
+  }
+
+  private static String quote(String value) {
+    return value.replace("'", "\\'");
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String stripSlash(String uri) {
+    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+  }
+}

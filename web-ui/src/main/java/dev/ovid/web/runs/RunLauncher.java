@@ -1,0 +1,102 @@
+package dev.ovid.web.runs;
+
+import dev.ovid.activities.curation.DatasetCatalog;
+import dev.ovid.registry.common.NotFoundException;
+import dev.ovid.registry.common.ServiceUnavailableException;
+import dev.ovid.registry.common.ValidationException;
+import dev.ovid.registry.run.NewRun;
+import dev.ovid.registry.run.RunRegistry;
+import dev.ovid.registry.run.RunStatus;
+import dev.ovid.registry.run.TrainingRun;
+import dev.ovid.registry.vocabulary.Vocabulary;
+import dev.ovid.registry.vocabulary.VocabularyService;
+import dev.ovid.web.temporal.TemporalConnection;
+import dev.ovid.workflows.pipeline.Hyperparameters;
+import dev.ovid.workflows.pipeline.PipelineProgress;
+import dev.ovid.workflows.pipeline.PipelineRequest;
+import dev.ovid.workflows.pipeline.TrainingPipelineWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Launches pipeline runs: validates everything first so a bad request creates nothing, then records
+ * the run and starts its durable workflow.
+ */
+@ApplicationScoped
+public class RunLauncher {
+  private static final Logger LOG = Logger.getLogger(RunLauncher.class);
+
+  @Inject RunRegistry runs;
+  @Inject VocabularyService vocabularies;
+  @Inject TemporalConnection temporal;
+
+  public TrainingRun launch(LaunchRequest request, String user) {
+    if (request == null) throw new ValidationException("a launch request is required");
+    Hyperparameters hp =
+        request.hyperparameters() == null ? Hyperparameters.defaults() : request.hyperparameters();
+    List<String> problems = hp.problems();
+    if (!problems.isEmpty()) {
+      throw new ValidationException("invalid hyperparameters: " + String.join("; ", problems));
+    }
+    String dataset = ValidationException.requireText("datasetName", request.datasetName());
+    if (!DatasetCatalog.knows(dataset)) {
+      throw new NotFoundException(
+          "dataset '" + dataset + "' not found; known datasets: " + DatasetCatalog.names());
+    }
+    Vocabulary vocabulary = vocabularies.get(request.vocabularyId());
+    if (vocabularies.labels(vocabulary.name).isEmpty()) {
+      throw new ValidationException("vocabulary '" + vocabulary.name + "' has no labels");
+    }
+    String down = temporal.problem();
+    if (down != null) {
+      throw new ServiceUnavailableException("Temporal is not reachable: " + down, null);
+    }
+
+    TrainingRun run =
+        runs.create(new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), user);
+    String workflowId = "ovid-run-" + run.id;
+    try {
+      TrainingPipelineWorkflow workflow =
+          temporal
+              .client()
+              .newWorkflowStub(
+                  TrainingPipelineWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(workflowId)
+                      .setTaskQueue(temporal.settings().taskQueue())
+                      .build());
+      WorkflowClient.start(workflow::run, new PipelineRequest(run.id, dataset, vocabulary.id, hp));
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "could not start workflow %s", workflowId);
+      runs.updateStatus(
+          run.id, RunStatus.FAILED, "could not start workflow: " + e.getMessage(), user);
+      throw new ServiceUnavailableException("could not start the pipeline: " + e.getMessage(), e);
+    }
+    return runs.attachWorkflow(run.id, workflowId, user);
+  }
+
+  /** The workflow's own view of its progress; null when it cannot be asked (finished, down). */
+  public PipelineProgress progress(TrainingRun run) {
+    if (run.workflowId == null || run.status.isFinal()) return null;
+    try {
+      return temporal
+          .client()
+          .newWorkflowStub(TrainingPipelineWorkflow.class, run.workflowId)
+          .progress();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  public List<String> datasetNames() {
+    return DatasetCatalog.names();
+  }
+
+  public boolean embeddedTemporal() {
+    return temporal.embedded();
+  }
+}

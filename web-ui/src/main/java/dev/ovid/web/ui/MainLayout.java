@@ -1,0 +1,88 @@
+package dev.ovid.web.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.security.CurrentUser;
+import dev.ovid.web.security.Roles;
+import dev.ovid.web.ui.audit.AuditView;
+import dev.ovid.web.ui.runs.RunsView;
+import dev.ovid.web.ui.vocabularies.VocabulariesView;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+
+/**
+ * The frame around every page: title, the logged-in user with a log-out button, the side
+ * navigation, and a warning banner while Temporal is the embedded, non-durable server.
+ */
+@PermitAll
+public class MainLayout extends AppLayout {
+  /** Text of the banner shown while workflows run on the in-process Temporal server. */
+  public static final String EMBEDDED_BANNER = "embedded Temporal: workflows are not durable";
+
+  @Inject
+  public MainLayout(RunLauncher launcher) {
+    H1 title = new H1("Ovid");
+    title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+    Span user = new Span(CurrentUser.name());
+    user.setId("current-user");
+    Button logOut = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> logOut());
+    logOut.setId("logout-button");
+    logOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    HorizontalLayout account = new HorizontalLayout(user, logOut);
+    account.setAlignItems(Alignment.CENTER);
+    account.getStyle().set("margin-left", "auto").set("padding-right", "var(--lumo-space-m)");
+
+    HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title, account);
+    navbar.setWidthFull();
+    navbar.setAlignItems(Alignment.CENTER);
+
+    VerticalLayout top = new VerticalLayout(navbar);
+    top.setPadding(false);
+    top.setSpacing(false);
+    if (launcher.embeddedTemporal()) {
+      Div banner = new Div(new Span("⚠ " + EMBEDDED_BANNER));
+      banner.setId("embedded-temporal-banner");
+      banner
+          .getStyle()
+          .set("background", "var(--lumo-error-color)")
+          .set("color", "var(--lumo-error-contrast-color)")
+          .set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
+          .set("width", "100%")
+          .set("box-sizing", "border-box")
+          .set("font-weight", "600");
+      top.add(banner);
+    }
+    addToNavbar(top);
+
+    SideNav nav = new SideNav();
+    nav.setId("side-nav");
+    nav.addItem(new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE.create()));
+    nav.addItem(new SideNavItem("Vocabularies", VocabulariesView.class, VaadinIcon.TAGS.create()));
+    if (CurrentUser.hasAnyRole(Roles.AUDITOR, Roles.ML_OPS)) {
+      nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create()));
+    }
+    addToDrawer(nav);
+  }
+
+  private void logOut() {
+    getUI()
+        .ifPresent(
+            ui -> {
+              ui.getPage().setLocation("login");
+              CurrentUser.logOut();
+            });
+  }
+}

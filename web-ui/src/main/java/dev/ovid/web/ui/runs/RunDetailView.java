@@ -1,0 +1,249 @@
+package dev.ovid.web.ui.runs;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import dev.ovid.registry.common.NotFoundException;
+import dev.ovid.registry.lineage.LineageService;
+import dev.ovid.registry.lineage.RunLineage;
+import dev.ovid.registry.run.RunRegistry;
+import dev.ovid.registry.run.TrainingRun;
+import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.ui.ExternalLinks;
+import dev.ovid.web.ui.MainLayout;
+import dev.ovid.web.ui.charts.LossCurveSvg;
+import dev.ovid.workflows.pipeline.PipelineProgress;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One run: its stages and progress, the loss curve, links to its MLflow run and Temporal workflow,
+ * and its lineage. Refreshes while the run is still going.
+ */
+@Route(value = "runs/:id(\\d+)", layout = MainLayout.class)
+@PageTitle("Run | Ovid")
+@PermitAll
+public class RunDetailView extends VerticalLayout implements BeforeEnterObserver {
+  private final RunRegistry runs;
+  private final RunLauncher launcher;
+  private final LineageService lineage;
+  private final ExternalLinks links;
+  private final int pollIntervalMs;
+  private final VerticalLayout content = new VerticalLayout();
+  private long runId;
+  private Registration pollRegistration;
+
+  @Inject
+  public RunDetailView(
+      RunRegistry runs,
+      RunLauncher launcher,
+      LineageService lineage,
+      ExternalLinks links,
+      @ConfigProperty(name = "ovid.ui.poll-interval-ms", defaultValue = "2000")
+          int pollIntervalMs) {
+    this.runs = runs;
+    this.launcher = launcher;
+    this.lineage = lineage;
+    this.links = links;
+    this.pollIntervalMs = pollIntervalMs;
+    content.setPadding(false);
+    add(content);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    runId = event.getRouteParameters().getLong("id").orElse(-1L);
+    render();
+  }
+
+  private void render() {
+    content.removeAll();
+    TrainingRun run;
+    try {
+      run = runs.get(runId);
+    } catch (NotFoundException e) {
+      content.add(new H2("Run not found"), new Paragraph(e.getMessage()));
+      return;
+    }
+    H2 title = new H2("Run #" + run.id);
+    Span status = new Span(run.status.name());
+    status.setId("run-status");
+    status.getElement().getThemeList().add("badge " + badgeOf(run));
+    content.add(new HorizontalLayout(title, status));
+
+    PipelineProgress progress = null;
+    String progressProblem = null;
+    try {
+      progress = launcher.progress(run);
+    } catch (RuntimeException e) {
+      progressProblem = e.getMessage();
+    }
+    content.add(StageStrip.of(run, progress));
+    ProgressBar bar = RunsView.progressBar(run);
+    bar.setId("run-progress");
+    content.add(bar);
+    String message =
+        progress != null && progress.message() != null ? progress.message() : run.message;
+    if (message != null && !message.isBlank()) {
+      Paragraph line = new Paragraph(message);
+      line.setId("run-message");
+      content.add(line);
+    }
+    if (progressProblem != null) {
+      content.add(new Paragraph("Live progress unavailable: " + progressProblem));
+    }
+
+    content.add(linksOf(run));
+    content.add(new H3("Training loss"), lossCurve(run));
+    content.add(lineageOf(run));
+  }
+
+  private Component linksOf(TrainingRun run) {
+    HorizontalLayout row = new HorizontalLayout();
+    links
+        .mlflowRun(run.mlflowRunId)
+        .ifPresent(url -> row.add(external("mlflow-link", "MLflow run " + run.mlflowRunId, url)));
+    links
+        .temporalWorkflow(run.workflowId)
+        .ifPresent(
+            url -> row.add(external("temporal-link", "Temporal workflow " + run.workflowId, url)));
+    if (row.getComponentCount() == 0) {
+      row.add(new Span("No MLflow run or workflow yet."));
+    }
+    return row;
+  }
+
+  private static Anchor external(String id, String text, String url) {
+    Anchor anchor = new Anchor(url, text, AnchorTarget.BLANK);
+    anchor.setId(id);
+    return anchor;
+  }
+
+  private Component lossCurve(TrainingRun run) {
+    String svg = LossCurveSvg.render(runs.lossCurve(run.id));
+    Image image =
+        new Image(
+            "data:image/svg+xml;base64,"
+                + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)),
+            "training loss by step");
+    image.setId("loss-curve");
+    image.setMaxWidth("100%");
+    return image;
+  }
+
+  private Component lineageOf(TrainingRun run) {
+    RunLineage l = lineage.lineageOf(run.id);
+    VerticalLayout body = new VerticalLayout();
+    body.setPadding(false);
+    body.setSpacing(false);
+    body.add(
+        fact(
+            "Dataset",
+            l.dataset().versionId() == null
+                ? l.dataset().name() + " (not curated yet)"
+                : l.dataset().name()
+                    + " v"
+                    + l.dataset().version()
+                    + " — "
+                    + l.dataset().videoCount()
+                    + " videos, manifest "
+                    + l.dataset().manifestUri()
+                    + " sha256 "
+                    + l.dataset().manifestSha256()));
+    body.add(
+        fact(
+            "Vocabulary",
+            l.vocabulary().name()
+                + " v"
+                + l.vocabulary().versionAtLaunch()
+                + " at launch (now v"
+                + l.vocabulary().currentVersion()
+                + ", "
+                + l.vocabulary().currentLabelCount()
+                + " labels)"));
+    body.add(fact("Hyperparameters", String.valueOf(l.run().hyperparameters())));
+    body.add(
+        fact(
+            "Launched by",
+            l.run().launchedBy() + " at " + RunsView.TIME.format(l.run().createdAt())));
+    for (RunLineage.ModelInfo m : l.models()) {
+      body.add(
+          fact(
+              "Model",
+              m.modelName()
+                  + " v"
+                  + m.version()
+                  + " — "
+                  + m.checkpointUri()
+                  + " sha256 "
+                  + m.checkpointSha256()));
+    }
+    for (RunLineage.EvaluationInfo e : l.evaluations()) {
+      body.add(
+          fact(
+              "Evaluation",
+              String.format(
+                  "AUPR %.4f, peak F1 %.4f at threshold %.3f",
+                  e.aupr(), e.peakF1(), e.peakF1Threshold())));
+    }
+    Details details = new Details("Lineage", body);
+    details.setId("run-lineage");
+    details.setOpened(true);
+    return details;
+  }
+
+  private static Component fact(String name, String value) {
+    Span label = new Span(name + ": ");
+    label.getStyle().set("font-weight", "600");
+    return new Paragraph(label, new Span(value));
+  }
+
+  private static String badgeOf(TrainingRun run) {
+    return switch (run.status) {
+      case SUCCEEDED -> "success";
+      case FAILED -> "error";
+      default -> "contrast";
+    };
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    event.getUI().setPollInterval(pollIntervalMs);
+    pollRegistration =
+        event
+            .getUI()
+            .addPollListener(
+                poll -> {
+                  if (!runs.get(runId).status.isFinal() || content.getComponentCount() == 0) {
+                    render();
+                  }
+                });
+  }
+
+  @Override
+  protected void onDetach(DetachEvent event) {
+    if (pollRegistration != null) {
+      pollRegistration.remove();
+    }
+    event.getUI().setPollInterval(-1);
+  }
+}

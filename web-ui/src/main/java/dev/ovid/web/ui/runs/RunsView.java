@@ -1,0 +1,125 @@
+package dev.ovid.web.ui.runs;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.Registration;
+import dev.ovid.registry.run.RunRegistry;
+import dev.ovid.registry.run.TrainingRun;
+import dev.ovid.registry.vocabulary.VocabularyService;
+import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.security.CurrentUser;
+import dev.ovid.web.security.Roles;
+import dev.ovid.web.ui.MainLayout;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * All runs with live status and progress, refreshed by polling, and (for ml-ops) the form that
+ * launches a new one.
+ */
+@Route(value = "", layout = MainLayout.class)
+@RouteAlias(value = "runs", layout = MainLayout.class)
+@PageTitle("Runs | Ovid")
+@PermitAll
+public class RunsView extends VerticalLayout {
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+  private static final int SHOWN_RUNS = 200;
+
+  private final RunRegistry runs;
+  private final int pollIntervalMs;
+  private final Grid<TrainingRun> grid = new Grid<>(TrainingRun.class, false);
+  private Registration pollRegistration;
+
+  @Inject
+  public RunsView(
+      RunLauncher launcher,
+      RunRegistry runs,
+      VocabularyService vocabularies,
+      @ConfigProperty(name = "ovid.ui.poll-interval-ms", defaultValue = "2000")
+          int pollIntervalMs) {
+    this.runs = runs;
+    this.pollIntervalMs = pollIntervalMs;
+    setSizeFull();
+    add(new H2("Runs"));
+    if (CurrentUser.hasRole(Roles.ML_OPS)) {
+      add(new LaunchForm(launcher, vocabularies.list(), run -> refresh()));
+    }
+    configureGrid();
+    add(grid);
+    refresh();
+  }
+
+  private void configureGrid() {
+    grid.setId("runs-grid");
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+    grid.setSizeFull();
+    grid.addComponentColumn(
+            run ->
+                new RouterLink(
+                    "#" + run.id,
+                    RunDetailView.class,
+                    new RouteParameters("id", String.valueOf(run.id))))
+        .setHeader("Run")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addColumn(run -> run.datasetName).setHeader("Dataset").setAutoWidth(true);
+    grid.addColumn(run -> run.vocabulary.name + " v" + run.vocabularyVersion)
+        .setHeader("Vocabulary")
+        .setAutoWidth(true);
+    grid.addColumn(run -> run.status.name()).setHeader("Status").setAutoWidth(true);
+    grid.addColumn(run -> run.stage == null ? "" : run.stage).setHeader("Stage").setAutoWidth(true);
+    grid.addComponentColumn(RunsView::progressBar).setHeader("Progress").setWidth("12em");
+    grid.addColumn(run -> run.lastLoss == null ? "" : String.format("%.4f", run.lastLoss))
+        .setHeader("Loss")
+        .setAutoWidth(true);
+    grid.addColumn(run -> run.launchedBy).setHeader("Launched by").setAutoWidth(true);
+    grid.addColumn(run -> TIME.format(run.createdAt)).setHeader("Created").setAutoWidth(true);
+    grid.addItemClickListener(
+        click ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            RunDetailView.class,
+                            new RouteParameters("id", String.valueOf(click.getItem().id)))));
+  }
+
+  static ProgressBar progressBar(TrainingRun run) {
+    ProgressBar bar = new ProgressBar(0, 1, Math.max(0, Math.min(1, run.progress)));
+    bar.addClassName("run-progress");
+    bar.getElement().setAttribute("aria-label", "run " + run.id + " progress");
+    return bar;
+  }
+
+  private void refresh() {
+    grid.setItems(runs.listRecent(SHOWN_RUNS));
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    event.getUI().setPollInterval(pollIntervalMs);
+    pollRegistration = event.getUI().addPollListener(poll -> refresh());
+  }
+
+  @Override
+  protected void onDetach(DetachEvent event) {
+    if (pollRegistration != null) {
+      pollRegistration.remove();
+    }
+    event.getUI().setPollInterval(-1);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.ovid.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.ovid.activities.curation.demo.DemoDataset;
+import dev.ovid.registry.vocabulary.NewLabel;
+import dev.ovid.registry.vocabulary.VocabularyService;
+import dev.ovid.web.runs.RunLauncher;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole UI path in headless Chromium: log in as ml-ops, launch a run from the Runs view, see
+ * it in the grid with a live status, and wait until the pipeline reports SUCCEEDED.
+ */
+@QuarkusTest
+class RunsBrowserTest {
+  /** The demo pipeline takes about a minute on 2 cores; allow for a slow machine. */
+  private static final double PIPELINE_TIMEOUT_MS = 5 * 60_000;
+
+  @TestHTTPResource("/")
+  URL base;
+
+  @Inject VocabularyService vocabularies;
+  @Inject RunLauncher launcher;
+
+  @Test
+  void mlOpsLaunchesARunFromTheUiAndSeesItSucceed() {
+    String vocabulary = "ui-test-" + UUID.randomUUID().toString().substring(0, 8);
+    vocabularies.create(vocabulary, "made by RunsBrowserTest", "test");
+    vocabularies.addLabels(
+        vocabulary,
+        DemoDataset.labels().stream().map(l -> NewLabel.human(l, "test")).toList(),
+        "test");
+
+    try (Browser browser = new Browser()) {
+      Page page = browser.page;
+      try {
+        page.navigate(base.toString() + "runs");
+        // Not logged in: the access control sends us to the login view.
+        assertThat(page.locator("#login-form")).isVisible();
+        page.locator("#login-form input[name='username']").fill("mlops");
+        page.locator("#login-form input[name='password']").fill("mlops");
+        page.locator("#login-form input[name='password']").press("Enter");
+
+        assertThat(page.locator("#current-user")).hasText("mlops");
+        if (launcher.embeddedTemporal()) {
+          assertThat(page.locator("#embedded-temporal-banner"))
+              .containsText("embedded Temporal: workflows are not durable");
+        }
+
+        choose(page, "#launch-dataset", DemoDataset.NAME);
+        choose(page, "#launch-vocabulary", vocabulary);
+        page.locator("#launch-epochs input").fill("1");
+        page.locator("#launch-button").click();
+
+        Locator launched = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("launched"));
+        assertThat(launched).isVisible();
+        Matcher id = Pattern.compile("Run (\\d+) launched").matcher(launched.first().innerText());
+        assertTrue(id.find(), "notification names the run");
+
+        // The new run is in the grid with its vocabulary and a live status.
+        Locator cells = page.locator("#runs-grid vaadin-grid-cell-content");
+        assertThat(cells.filter(new Locator.FilterOptions().setHasText(vocabulary)).first())
+            .isVisible();
+
+        page.navigate(base.toString() + "runs/" + id.group(1));
+        assertThat(page.locator("#run-status"))
+            .hasText(
+                Pattern.compile("SUCCEEDED"),
+                new LocatorAssertions.HasTextOptions().setTimeout(PIPELINE_TIMEOUT_MS));
+        assertThat(page.locator("#loss-curve")).isVisible();
+        assertThat(page.locator("#run-lineage")).containsText(vocabulary);
+      } catch (AssertionError | RuntimeException e) {
+        browser.keepEvidence("runs-browser-test");
+        throw e;
+      }
+    }
+  }
+
+  /** Picks {@code value} in a Vaadin combo box by typing it and clicking the matching item. */
+  private static void choose(Page page, String comboBox, String value) {
+    page.locator(comboBox + " input").fill(value);
+    page.locator("vaadin-combo-box-item")
+        .filter(new Locator.FilterOptions().setHasText(value))
+        .first()
+        .click();
+    assertThat(page.locator(comboBox + " input")).hasValue(Pattern.compile(Pattern.quote(value) + ".*"));
+  }
+}
