@@ -71,7 +71,7 @@ start_detached() {
   shift
   local log="$OVID_LOG_DIR/$name.log"
   printf '\n===== %s starting %s\n' "$(date -u +%FT%TZ)" "$name" >>"$log"
-  setsid "$@" >>"$log" 2>&1 </dev/null &
+  setsid "$@" >>"$log" 2>&1 </dev/null 9>&- &
   echo $! >"$OVID_RUN_DIR/$name.pid"
 }
 

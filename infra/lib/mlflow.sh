@@ -47,6 +47,7 @@ mlflow_up() {
     MLFLOW_S3_ENDPOINT_URL="$(minio_url)" \
     AWS_ACCESS_KEY_ID="$OVID_MINIO_ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$OVID_MINIO_SECRET_KEY" \
     AWS_DEFAULT_REGION=us-east-1 MLFLOW_ENABLE_TELEMETRY=false DO_NOT_TRACK=true \
+    MLFLOW_SERVER_ENABLE_JOB_EXECUTION=false \
     "$MLFLOW_VENV/bin/mlflow" server \
     --backend-store-uri "postgresql+psycopg2://$OVID_PG_USER:$OVID_PG_PASSWORD@127.0.0.1:$OVID_PG_PORT/mlflow" \
     --default-artifact-root s3://mlflow/ \

@@ -101,7 +101,7 @@ pg_up() {
   if [[ $EUID -eq 0 ]]; then chown postgres: "$PG_SOCKET_DIR" "$PG_LOG"; fi
   # pg_ctl daemonizes the postmaster in its own session; -w waits until it accepts connections.
   pg_as_owner "$(pg_bindir)/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-    -o "-p $OVID_PG_PORT -k $PG_SOCKET_DIR -c listen_addresses=127.0.0.1" start >/dev/null ||
+    -o "-p $OVID_PG_PORT -k $PG_SOCKET_DIR -c listen_addresses=127.0.0.1" start >/dev/null 9>&- ||
     die "postgres: failed to start (log: $PG_LOG)"
   pg_pid >"$OVID_RUN_DIR/postgres.pid"
   wait_until postgres 30 "" pg_healthy || die "postgres: not ready (log: $PG_LOG)"

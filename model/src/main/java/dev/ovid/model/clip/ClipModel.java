@@ -58,7 +58,8 @@ public final class ClipModel implements AutoCloseable {
 
   public static ClipModel load(Path dir, Device device) throws IOException {
     ClipConfig config = ClipConfig.load(dir);
-    NDManager manager = NDManager.newBaseManager(device, "clip:" + dir.getFileName());
+    NDManager manager = NDManager.newBaseManager(device);
+    manager.setName("clip:" + dir.getFileName());
     try {
       Weights w = Weights.load(dir, manager);
       ClipTextEncoder text = new ClipTextEncoder(w, config.text(), config.projectionDim());

@@ -20,7 +20,7 @@ final class LearnedLabelTable implements JointLabelEncoder {
   LearnedLabelTable(List<String> names, int dim, NDManager manager, long seed) {
     this.names = List.copyOf(names);
     this.table =
-        Tensors.normal(manager, new Shape(names.size(), dim), 1.0, new CounterRandom(seed, 77));
+        Tensors.normal(manager, new Shape(names.size(), dim), 0.1, new CounterRandom(seed, 77));
   }
 
   @Override

@@ -45,7 +45,11 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--scores", required = true, paramLabel = "S.csv", description = "Scores file.")
   Path scores;
 
-  @Option(names = "--labels", required = true, paramLabel = "L.csv", description = "Positives file.")
+  @Option(
+      names = "--labels",
+      required = true,
+      paramLabel = "L.csv",
+      description = "Positives file.")
   Path labels;
 
   @Option(
@@ -94,7 +98,10 @@ public final class EvaluateCommand implements Callable<Integer> {
               : "");
       out.printf(Locale.ROOT, "  AUPR     %.6f%n", e.aupr());
       out.printf(
-          Locale.ROOT, "  mAP      %.6f  over %d labels with positives%n", e.map(), e.perClassAp().size());
+          Locale.ROOT,
+          "  mAP      %.6f  over %d labels with positives%n",
+          e.map(),
+          e.perClassAp().size());
       out.printf(
           Locale.ROOT,
           "  peak F1  %.6f  at threshold %s (precision %.4f, recall %.4f)%n",
@@ -121,7 +128,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         Files.writeString(
             plotDir.resolve("f1_threshold.svg"),
             MetricPlots.f1VsThreshold(e.curve().f1Series(PLOT_POINTS), "F1 vs threshold"));
-        out.println("  plots    " + plotDir.resolve("pr_curve.svg") + ", " + plotDir.resolve("f1_threshold.svg"));
+        out.println(
+            "  plots    "
+                + plotDir.resolve("pr_curve.svg")
+                + ", "
+                + plotDir.resolve("f1_threshold.svg"));
       }
       if (json) {
         out.println(toJson(e, fixed));

@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     version = "ovid 0.1.0",
     description =
         "Open-vocabulary multi-label video classification: pipeline, curation, evaluation.",
-    subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class, VocabCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EvaluateCommand.class,
+      VocabCommand.class,
+      DemoCommand.class
+    })
 public final class OvidCli implements Runnable {
 
   @Override

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Makes the demo pipeline launchable on a fresh install: creates the demo vocabulary (the labels
- * of the generated demo dataset) once, if no vocabulary of that name exists.
+ * Makes the demo pipeline launchable on a fresh install: creates the demo vocabulary (the labels of
+ * the generated demo dataset) once, if no vocabulary of that name exists.
  */
 @ApplicationScoped
 public class DemoSeeder {

@@ -19,7 +19,8 @@ import picocli.CommandLine;
  */
 class EvaluateCommandTest {
 
-  static final Path FIXTURES = Path.of("..", "model", "src", "test", "resources", "fixtures", "metrics");
+  static final Path FIXTURES =
+      Path.of("..", "model", "src", "test", "resources", "fixtures", "metrics");
 
   @TempDir Path dir;
 
@@ -50,8 +51,10 @@ class EvaluateCommandTest {
     Run r =
         run(
             "evaluate",
-            "--scores", FIXTURES.resolve("ties_scores.csv").toString(),
-            "--labels", FIXTURES.resolve("ties_labels.csv").toString(),
+            "--scores",
+            FIXTURES.resolve("ties_scores.csv").toString(),
+            "--labels",
+            FIXTURES.resolve("ties_labels.csv").toString(),
             "--json");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("AUPR"), r.out());
@@ -67,17 +70,25 @@ class EvaluateCommandTest {
     Run r =
         run(
             "evaluate",
-            "--scores", FIXTURES.resolve("distinct_scores.csv").toString(),
-            "--labels", FIXTURES.resolve("distinct_labels.csv").toString(),
-            "--threshold", "0.5",
-            "--plots", dir.toString(),
+            "--scores",
+            FIXTURES.resolve("distinct_scores.csv").toString(),
+            "--labels",
+            FIXTURES.resolve("distinct_labels.csv").toString(),
+            "--threshold",
+            "0.5",
+            "--plots",
+            dir.toString(),
             "--json");
     assertEquals(0, r.exit(), r.err());
     JsonNode expected =
-        new ObjectMapper().readTree(FIXTURES.resolve("expected.json").toFile()).path("datasets").path("distinct");
+        new ObjectMapper()
+            .readTree(FIXTURES.resolve("expected.json").toFile())
+            .path("datasets")
+            .path("distinct");
     for (JsonNode point : expected.path("f1_at")) {
       if (point.path("threshold").asDouble() == 0.5) {
-        assertEquals(point.path("f1").asDouble(), r.lastLineJson().path("f1_at_threshold").asDouble(), 1e-9);
+        assertEquals(
+            point.path("f1").asDouble(), r.lastLineJson().path("f1_at_threshold").asDouble(), 1e-9);
       }
     }
     assertTrue(Files.readString(dir.resolve("pr_curve.svg")).startsWith("<svg"));
@@ -86,7 +97,8 @@ class EvaluateCommandTest {
 
   @Test
   void badInputExitsWithTwoNamingFileAndLine() throws Exception {
-    Path scores = Files.writeString(dir.resolve("s.csv"), "video_id,label,score\nv1,cat,0.9\nv1,cat,0.2\n");
+    Path scores =
+        Files.writeString(dir.resolve("s.csv"), "video_id,label,score\nv1,cat,0.9\nv1,cat,0.2\n");
     Path labels = Files.writeString(dir.resolve("l.csv"), "video_id,label\nv1,cat\n");
     Run r = run("evaluate", "--scores", scores.toString(), "--labels", labels.toString(), "--json");
     assertEquals(2, r.exit());

@@ -50,7 +50,8 @@ final class Browser implements AutoCloseable {
     try {
       Path dir = Paths.get(System.getProperty("ovid.evidence.dir", "target/playwright"));
       Files.createDirectories(dir);
-      page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+      page.screenshot(
+          new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
       Files.writeString(dir.resolve(name + ".html"), page.content());
     } catch (Exception e) {
       System.err.println("could not keep browser evidence: " + e);

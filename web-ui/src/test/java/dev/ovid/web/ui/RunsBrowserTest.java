@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole UI path in headless Chromium: log in as ml-ops, launch a run from the Runs view, see
- * it in the grid with a live status, and wait until the pipeline reports SUCCEEDED.
+ * The whole UI path in headless Chromium: log in as ml-ops, launch a run from the Runs view, see it
+ * in the grid with a live status, and wait until the pipeline reports SUCCEEDED.
  */
 @QuarkusTest
 class RunsBrowserTest {
@@ -64,7 +64,9 @@ class RunsBrowserTest {
         page.locator("#launch-epochs input").fill("1");
         page.locator("#launch-button").click();
 
-        Locator launched = page.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("launched"));
+        Locator launched =
+            page.locator("vaadin-notification-card")
+                .filter(new Locator.FilterOptions().setHasText("launched"));
         assertThat(launched).isVisible();
         Matcher id = Pattern.compile("Run (\\d+) launched").matcher(launched.first().innerText());
         assertTrue(id.find(), "notification names the run");
@@ -95,6 +97,7 @@ class RunsBrowserTest {
         .filter(new Locator.FilterOptions().setHasText(value))
         .first()
         .click();
-    assertThat(page.locator(comboBox + " input")).hasValue(Pattern.compile(Pattern.quote(value) + ".*"));
+    assertThat(page.locator(comboBox + " input"))
+        .hasValue(Pattern.compile(Pattern.quote(value) + ".*"));
   }
 }

@@ -185,17 +185,17 @@ class LaunchForm extends VerticalLayout {
 
   private List<AbstractField<?, ?>> fields() {
     return List.<AbstractField<?, ?>>of(
-            dataset,
-            vocabulary,
-            epochs,
-            batchSize,
-            learningRate,
-            temperature,
-            negativeWeight,
-            swrLambda,
-            temporalLayers,
-            checkpointEvery,
-            seed);
+        dataset,
+        vocabulary,
+        epochs,
+        batchSize,
+        learningRate,
+        temperature,
+        negativeWeight,
+        swrLambda,
+        temporalLayers,
+        checkpointEvery,
+        seed);
   }
 
   private static IntegerField integer(String label, String id, String range) {

@@ -118,8 +118,7 @@ class VocabCurateCommandTest {
             + "WikiDescription\n0,10,/m/a,A,u,V,,,d\n1,lots,/m/b,B,u,V,,,d\n");
     Path curated = tmp.resolve("curated.csv");
     Files.writeString(curated, "previous content");
-    Run r =
-        run("vocab", "curate", "--vocabulary", bad.toString(), "--output", curated.toString());
+    Run r = run("vocab", "curate", "--vocabulary", bad.toString(), "--output", curated.toString());
     assertEquals(2, r.exit());
     assertTrue(r.err().contains(bad + ":3:"), r.err());
     assertTrue(r.err().contains("TrainVideoCount"), r.err());

@@ -29,8 +29,8 @@ import java.util.Random;
 /**
  * TFRecord read throughput (not a test): generates YouTube-8M-shaped video-level and frame-level
  * files (or reuses them), then times, on the same file, a raw sequential read, framing with both
- * CRC32C checks, and framing + CRC + full protobuf parsing (+ dequantization for frame-level).
- * Each figure is the median of several passes over a file already in the page cache.
+ * CRC32C checks, and framing + CRC + full protobuf parsing (+ dequantization for frame-level). Each
+ * figure is the median of several passes over a file already in the page cache.
  *
  * <p>Properties: {@code bench.dir} (default: the system temp dir), {@code bench.videos} (video
  * level records, default 20000), {@code bench.frameVideos} (frame-level records, default 300),
@@ -68,8 +68,7 @@ public final class TfRecordReadBenchmark {
   private static void bench(String label, Path file, int passes, boolean frameLevel)
       throws IOException {
     long size = Files.size(file);
-    System.out.printf(
-        Locale.ROOT, "%n%s: %s (%.1f MB)%n", label, file, size / 1e6);
+    System.out.printf(Locale.ROOT, "%n%s: %s (%.1f MB)%n", label, file, size / 1e6);
     raw(file); // warm the page cache and the JIT
     double[] raw = new double[passes];
     double[] crc = new double[passes];

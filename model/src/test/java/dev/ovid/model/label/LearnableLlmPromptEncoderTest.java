@@ -1,0 +1,152 @@
+package dev.ovid.model.label;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.ovid.model.clip.ClipModel;
+import dev.ovid.model.core.Tensors;
+import dev.ovid.model.t5.SentencePieceTokenizer;
+import dev.ovid.model.t5.T5Model;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The paper's learnable LLM prompting on tiny random CLIP and Flan-T5 checkpoints. */
+class LearnableLlmPromptEncoderTest {
+  private static final List<String> LABELS = List.of("dog", "playing the guitar", "red car");
+  private static final LearnableLlmPromptConfig CONFIG =
+      LearnableLlmPromptConfig.defaults()
+          .withPrefixes(3)
+          .withAttributes(2)
+          .withAttributeLength(3)
+          .withTransformer(1, 4)
+          .withSeed(11);
+
+  private static ClipModel clip;
+  private static NDManager manager;
+  private static T5Model t5;
+  private static SentencePieceTokenizer tokenizer;
+
+  @BeforeAll
+  static void load() throws IOException {
+    clip = ClipModel.load(LabelFixtures.clip());
+    manager = NDManager.newBaseManager(clip.device());
+    t5 = T5Model.load(LabelFixtures.t5(), manager);
+    tokenizer = SentencePieceTokenizer.load(LabelFixtures.t5Tokenizer());
+  }
+
+  @AfterAll
+  static void close() {
+    manager.close();
+    clip.close();
+  }
+
+  private static LearnableLlmPromptEncoder encoder(LearnableLlmPromptConfig config) {
+    return new LearnableLlmPromptEncoder(clip, t5, tokenizer, config, manager);
+  }
+
+  @Test
+  void producesOneUnitEmbeddingPerLabel() {
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG);
+    NDArray out = encoder.encode(LABELS);
+    assertEquals(new Shape(LABELS.size(), clip.config().projectionDim()), out.getShape());
+    assertEquals(clip.config().projectionDim(), encoder.embedDim());
+    assertTrue(LabelFixtures.unitNormError(out) < 1e-5f);
+    assertTrue(encoder.trainable());
+    assertEquals(
+        new Shape(3, t5.dModel()), encoder.trainableParameters().get("prefixes").getShape());
+  }
+
+  @Test
+  void labelsEncodedTogetherEqualLabelsEncodedAlone() {
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG);
+    NDArray together = encoder.encode(LABELS);
+    for (int i = 0; i < LABELS.size(); i++) {
+      NDArray alone = encoder.encode(List.of(LABELS.get(i)));
+      float error = together.get(i).sub(alone.get(0)).abs().max().getFloat();
+      assertTrue(error < 1e-5f, LABELS.get(i) + ": padding changed the embedding by " + error);
+    }
+  }
+
+  @Test
+  void softPromptSitsBetweenBosAndTheLabelAndPoolsAtEos() {
+    // Put the real token embeddings of "a video of" where the soft prompt goes: the result must
+    // be CLIP's own embedding of "a video of {label}".
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG);
+    int[] words = clip.tokenizer().encodeWithoutSpecialTokens("a video of");
+    long[] ids = new long[words.length];
+    for (int i = 0; i < words.length; i++) {
+      ids[i] = words[i];
+    }
+    int groups = 2;
+    NDArray wordEmbeds = clip.text().tokenEmbeddings(manager.create(ids, new Shape(1, ids.length)));
+    NDArray soft =
+        wordEmbeds.broadcast(
+            new Shape(LABELS.size() * groups, ids.length, wordEmbeds.getShape().get(2)));
+    NDArray features = encoder.clipFeatures(LABELS, soft, groups);
+    for (int i = 0; i < LABELS.size(); i++) {
+      NDArray expected = clip.encodeTexts(List.of("a video of " + LABELS.get(i)));
+      for (int g = 0; g < groups; g++) {
+        float error = features.get(i * groups + g).sub(expected.get(0)).abs().max().getFloat();
+        assertTrue(error < 1e-5f, LABELS.get(i) + " group " + g + " error " + error);
+      }
+    }
+  }
+
+  @Test
+  void isDeterministicGivenTheSeed() {
+    NDArray first = encoder(CONFIG).encode(LABELS);
+    NDArray again = encoder(CONFIG).encode(LABELS);
+    NDArray other = encoder(CONFIG.withSeed(12)).encode(LABELS);
+    assertArrayEquals(first.toFloatArray(), again.toFloatArray());
+    assertTrue(first.sub(other).abs().max().getFloat() > 1e-4f, "the seed changes the encoder");
+  }
+
+  @Test
+  void gradientsReachOnlyPrefixesAndPromptTransformer() {
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG);
+    Map<String, NDArray> trainable = encoder.trainableParameters();
+    Map<String, NDArray> frozen = encoder.frozenParameters();
+    assertTrue(frozen.keySet().stream().anyMatch(k -> k.startsWith("t5.")));
+    assertTrue(frozen.keySet().stream().anyMatch(k -> k.startsWith("clip_text.")));
+    Map<String, byte[]> frozenBefore = new HashMap<>();
+    frozen.forEach((k, v) -> frozenBefore.put(k, v.toByteArray()));
+    Map<String, float[]> trainableBefore = new HashMap<>();
+    trainable.forEach((k, v) -> trainableBefore.put(k, v.toFloatArray()));
+    trainable.values().forEach(p -> p.setRequiresGradient(true));
+
+    NDArray target =
+        Tensors.normalizeRows(
+            manager.randomNormal(new Shape(LABELS.size(), clip.config().projectionDim())));
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray out = encoder.encode(LABELS);
+      collector.backward(out.mul(target).sum().neg());
+    }
+    trainable.forEach(
+        (name, p) ->
+            assertTrue(
+                p.getGradient().abs().sum().getFloat() > 0f, name + " receives no gradient"));
+    frozen.forEach((name, p) -> assertFalse(p.hasGradient(), name + " has a gradient"));
+
+    // One SGD step on the trainable parameters only, as an optimizer does.
+    trainable.forEach((name, p) -> p.subi(p.getGradient().mul(0.1f)));
+    frozen.forEach(
+        (name, p) -> assertArrayEquals(frozenBefore.get(name), p.toByteArray(), name + " changed"));
+    trainable.forEach(
+        (name, p) ->
+            assertFalse(
+                java.util.Arrays.equals(trainableBefore.get(name), p.toFloatArray()),
+                name + " did not change"));
+  }
+}
