@@ -8,7 +8,10 @@ Needs torch (CPU), transformers, sentencepiece, safetensors (model/scripts/requi
 
 Writes under model/src/test/resources/fixtures/t5/:
   tokenizer/            tokenizer.json (+ spiece.model, configs) of a Unigram model trained here
-  tokenizer_cases.json  [{"text", "ids"}] encoded by HF's fast tokenizer (with </s> appended)
+  tokenizer_cases.json  [{"text", "ids", "legacy_ids"}] encoded by HF's fast tokenizer (with </s>
+                        appended) and by the legacy variant below
+  tokenizer-legacy/     the same model with the pipeline of older published T5 tokenizer.json
+                        files: Replace(" {2,}", " ") normalizer, WhitespaceSplit + Metaspace
   flan/                 config.json + model.safetensors (f32): Flan-T5 layout (gated-gelu, untied)
   flan-bf16/            the same weights stored as bf16 (all weights are bf16-representable, so
                         both files give the same numbers and share one reference)
@@ -27,7 +30,10 @@ import os
 import shutil
 import sys
 
+import base64
+
 import sentencepiece as spm
+from tokenizers import Regex, Tokenizer, normalizers, pre_tokenizers
 import torch
 from safetensors.torch import save_file
 from transformers.modeling_outputs import BaseModelOutput
@@ -97,6 +103,25 @@ def train_tokenizer(folder):
                            from_slow=True)
     fast.save_pretrained(folder)
     return fast
+
+
+def legacy_variant(folder, target):
+    """The pipeline older T5 tokenizer.json files use, to test the Java reader on that form."""
+    tk = Tokenizer.from_file(os.path.join(folder, "tokenizer.json"))
+    spec = json.load(open(os.path.join(folder, "tokenizer.json"), encoding="utf-8"))
+    charsmap = next(n["precompiled_charsmap"] for n in spec["normalizer"]["normalizers"]
+                    if n["type"] == "Precompiled")
+    tk.normalizer = normalizers.Sequence([
+        normalizers.Precompiled(base64.b64decode(charsmap)),
+        normalizers.Replace(Regex(" {2,}"), " "),
+    ])
+    tk.pre_tokenizer = pre_tokenizers.Sequence([
+        pre_tokenizers.WhitespaceSplit(),
+        pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always"),
+    ])
+    os.makedirs(target, exist_ok=True)
+    tk.save(os.path.join(target, "tokenizer.json"))
+    return tk
 
 
 def bf16_representable(model):
@@ -189,7 +214,9 @@ def main():
         shutil.rmtree(ROOT)
     os.makedirs(ROOT)
     tokenizer = train_tokenizer(os.path.join(ROOT, "tokenizer"))
-    cases = [{"text": t, "ids": tokenizer(t)["input_ids"]} for t in TOKENIZER_CASES]
+    legacy = legacy_variant(os.path.join(ROOT, "tokenizer"), os.path.join(ROOT, "tokenizer-legacy"))
+    cases = [{"text": t, "ids": tokenizer(t)["input_ids"], "legacy_ids": legacy.encode(t).ids}
+             for t in TOKENIZER_CASES]
     with open(os.path.join(ROOT, "tokenizer_cases.json"), "w", encoding="utf-8") as f:
         json.dump(cases, f, ensure_ascii=False)
     vocab_size = len(tokenizer)

@@ -93,23 +93,25 @@ public final class MultiLabelMetrics {
     boolean[] keptPositives = new boolean[kept];
     long keptPositiveCount = 0;
     int out = 0;
+    int[] top = new int[k]; // row indices of the video's best decisions so far, best first
     for (int v = 0; v < videos; v++) {
-      Integer[] own = new Integer[start[v + 1] - start[v]];
-      for (int i = 0; i < own.length; i++) {
-        own[i] = rows[start[v] + i];
+      int count = 0;
+      for (int i = start[v]; i < start[v + 1]; i++) {
+        int row = rows[i];
+        if (count == k && !ranksBefore(row, top[k - 1], scores, d.label(), nameRank)) {
+          continue;
+        }
+        // Insertion into a short sorted array: O(k) per accepted row, no boxing, no full sort.
+        int at = count == k ? k - 1 : count++;
+        while (at > 0 && ranksBefore(row, top[at - 1], scores, d.label(), nameRank)) {
+          top[at] = top[at - 1];
+          at--;
+        }
+        top[at] = row;
       }
-      Arrays.sort(
-          own,
-          (a, b) -> {
-            int c = Double.compare(scores[b], scores[a]);
-            if (c != 0 && scores[a] != scores[b]) { // -0.0 and 0.0 tie, as everywhere else
-              return c;
-            }
-            return Integer.compare(nameRank[d.label()[a]], nameRank[d.label()[b]]);
-          });
-      for (int i = 0; i < Math.min(k, own.length); i++) {
-        keptScores[out] = scores[own[i]];
-        keptPositives[out] = d.positives()[own[i]];
+      for (int i = 0; i < count; i++) {
+        keptScores[out] = scores[top[i]];
+        keptPositives[out] = d.positives()[top[i]];
         keptPositiveCount += keptPositives[out] ? 1 : 0;
         out++;
       }
@@ -120,6 +122,14 @@ public final class MultiLabelMetrics {
     }
     return PrecisionRecallCurve.of(keptScores, keptPositives, totalPositives - keptPositiveCount)
         .averagePrecision();
+  }
+
+  /** Higher score first; equal scores (-0.0 equals 0.0) in ascending label-name order. */
+  private static boolean ranksBefore(int a, int b, double[] scores, int[] label, int[] nameRank) {
+    if (scores[a] != scores[b]) {
+      return scores[a] > scores[b];
+    }
+    return nameRank[label[a]] < nameRank[label[b]];
   }
 
   private static int[] nameRanks(MultiLabelDecisions d) {

@@ -1,11 +1,14 @@
 package dev.ovid.model.t5;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -79,6 +82,16 @@ public final class T5Model extends FrozenBlock {
    */
   public NDArray decode(NDArray decoderInputIds, NDArray encoderOutput, NDArray encoderMask) {
     return decoder.decode(embed(decoderInputIds), encoderOutput, encoderMask);
+  }
+
+  /** DJL entry: {@code (inputsEmbeds [B,L,D], mask [B,L])} → {@code (encoder output [B,L,D])}. */
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    if (inputs.size() != 2) {
+      throw new IllegalArgumentException("T5Model takes (inputsEmbeds, mask), got " + inputs.size());
+    }
+    return new NDList(encode(inputs.get(0), inputs.get(1)));
   }
 
   /** LM logits [.., V] from decoder hidden states (with the d_model^-0.5 rescale when tied). */

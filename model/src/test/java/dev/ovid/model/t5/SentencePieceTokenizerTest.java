@@ -33,6 +33,20 @@ class SentencePieceTokenizerTest {
   }
 
   @Test
+  void readsTheOlderT5TokenizerJsonLayout() throws IOException {
+    // WhitespaceSplit + Metaspace pre-tokenizer and a Replace(" {2,}", " ") normalizer.
+    SentencePieceTokenizer legacy =
+        SentencePieceTokenizer.load(T5Fixtures.root().resolve("tokenizer-legacy/tokenizer.json"));
+    JsonNode cases =
+        new ObjectMapper().readTree(T5Fixtures.root().resolve("tokenizer_cases.json").toFile());
+    for (JsonNode c : cases) {
+      int[] expected = new ObjectMapper().convertValue(c.get("legacy_ids"), int[].class);
+      String text = c.get("text").asText();
+      assertArrayEquals(expected, legacy.encode(text), "legacy ids of '" + text + "'");
+    }
+  }
+
+  @Test
   void padsBatchesOnTheRightWithAMask() {
     try (NDManager manager = NDManager.newBaseManager()) {
       NDArray[] out = tokenizer.encodeBatch(List.of("a dog.", "a video of a dog."), manager);

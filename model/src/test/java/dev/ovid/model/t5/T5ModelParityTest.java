@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +41,10 @@ class T5ModelParityTest {
           checkpoint, t5.config().feedForward(), encoderError, STEPS, decoderError);
 
       assertTrue(encoderError <= TOLERANCE, "encoder error " + encoderError);
+      NDArray viaBlock =
+          t5.forward(new ParameterStore(manager, false), new NDList(embeds, ref.get("mask")), false)
+              .singletonOrThrow();
+      assertEquals(0f, T5Fixtures.maxAbsError(viaBlock, encoder), "DJL Block forward = encode");
       assertArrayEquals(ref.get("greedy_tokens").toLongArray(), decoded.tokens().toLongArray());
       assertTrue(decoderError <= TOLERANCE, "decoder error " + decoderError);
     }

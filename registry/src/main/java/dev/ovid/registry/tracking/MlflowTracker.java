@@ -54,6 +54,7 @@ public class MlflowTracker implements AutoCloseable {
   /** The ovid.stage of the top-level run of a pipeline. */
   public static final String PIPELINE_STAGE = "pipeline";
 
+  private static final System.Logger LOG = System.getLogger(MlflowTracker.class.getName());
   private static final String SERVICE = "mlflow";
   private static final int MAX_PARAMS_PER_BATCH = 100;
   private static final int MAX_PARAM_VALUE = 6000;
@@ -318,6 +319,9 @@ public class MlflowTracker implements AutoCloseable {
               Json.write(Map.of("name", modelName, "source", sourceUri, "run_id", runId)));
       return Optional.of(readJson(response).path("model_version").path("version").asText());
     } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "MLflow model registration of " + modelName + " for run " + runId + " failed: " + e);
       return Optional.empty();
     }
   }

@@ -13,16 +13,28 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Launch the demo training pipeline (dataset 'demo', vocabulary 'demo-shapes').")
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--url", defaultValue = "${env:OVID_URL:-http://127.0.0.1:58080}", description = "Ovid base URL (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--url",
+      defaultValue = "${env:OVID_URL:-http://127.0.0.1:58080}",
+      description = "Ovid base URL (default: ${DEFAULT-VALUE})")
   String url;
 
-  @Option(names = "--user", defaultValue = "mlops", description = "user with the ml-ops role (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--user",
+      defaultValue = "mlops",
+      description = "user with the ml-ops role (default: ${DEFAULT-VALUE})")
   String user;
 
-  @Option(names = "--password", defaultValue = "${env:OVID_MLOPS_PASSWORD:-mlops}", description = "its password")
+  @Option(
+      names = "--password",
+      defaultValue = "${env:OVID_MLOPS_PASSWORD:-mlops}",
+      description = "its password")
   String password;
 
-  @Option(names = "--epochs", defaultValue = "3", description = "training epochs (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--epochs",
+      defaultValue = "3",
+      description = "training epochs (default: ${DEFAULT-VALUE})")
   int epochs;
 
   @Option(names = "--wait", description = "follow the run until it finishes, with a progress bar")
@@ -37,7 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
         if ("demo-shapes".equals(v.path("name").asText())) vocabularyId = v.path("id").asLong();
       }
       if (vocabularyId < 0) {
-        System.err.println("no 'demo-shapes' vocabulary on " + url + " (it is created at start-up)");
+        System.err.println(
+            "no 'demo-shapes' vocabulary on " + url + " (it is created at start-up)");
         return 2;
       }
       Map<String, Object> body = new LinkedHashMap<>();

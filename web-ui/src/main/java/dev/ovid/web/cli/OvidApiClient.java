@@ -47,16 +47,21 @@ final class OvidApiClient {
     try {
       response =
           http.send(
-              request.header("Authorization", authorization).timeout(Duration.ofSeconds(30)).build(),
+              request
+                  .header("Authorization", authorization)
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new CliException("cannot reach Ovid at " + base + ": " + e.getMessage() + " (is it up? bin/ovid up)");
+      throw new CliException(
+          "cannot reach Ovid at " + base + ": " + e.getMessage() + " (is it up? bin/ovid up)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted");
     }
     if (response.statusCode() >= 400) {
-      throw new CliException("Ovid answered HTTP " + response.statusCode() + ": " + response.body());
+      throw new CliException(
+          "Ovid answered HTTP " + response.statusCode() + ": " + response.body());
     }
     try {
       return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());

@@ -25,8 +25,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole pipeline against the real services started by infra/ovid-services: Temporal dev
- * server, PostgreSQL, MinIO and MLflow. Reads back everything a run leaves behind.
+ * The whole pipeline against the real services started by infra/ovid-services: Temporal dev server,
+ * PostgreSQL, MinIO and MLflow. Reads back everything a run leaves behind.
  */
 @QuarkusTest
 class PipelineIntegrationTest {
@@ -67,7 +67,8 @@ class PipelineIntegrationTest {
     assertNotNull(tracked.tags().get(MlflowTracker.TAG_GIT_COMMIT));
     int steps = 2 * ((36 + 7) / 8);
     assertEquals(steps, mlflow.metricHistory(done.mlflowRunId, "train_loss").size());
-    assertTrue(tracked.latestMetrics().containsKey("eval_aupr"), "metrics: " + tracked.latestMetrics());
+    assertTrue(
+        tracked.latestMetrics().containsKey("eval_aupr"), "metrics: " + tracked.latestMetrics());
     var artifacts = mlflow.listArtifacts(done.mlflowRunId);
     for (String expected :
         new String[] {
@@ -127,7 +128,17 @@ class PipelineIntegrationTest {
     TrainingRun run = runs.get(runId);
     while (!condition.test(run)) {
       if (System.nanoTime() > deadline) {
-        fail("run " + runId + " did not get there in " + limit + "; now " + run.status + " " + run.stage + " " + run.message);
+        fail(
+            "run "
+                + runId
+                + " did not get there in "
+                + limit
+                + "; now "
+                + run.status
+                + " "
+                + run.stage
+                + " "
+                + run.message);
       }
       if (run.status.isFinal() && !condition.test(run)) {
         fail("run " + runId + " ended " + run.status + ": " + run.message);

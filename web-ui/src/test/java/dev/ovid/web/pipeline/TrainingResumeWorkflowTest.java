@@ -64,7 +64,9 @@ class TrainingResumeWorkflowTest {
                       .setTaskQueue(QUEUE)
                       .setWorkflowId("resume-test-" + UUID.randomUUID())
                       .build());
-      var execution = WorkflowClient.start(workflow::run, new PipelineRequest(runId, "demo", vocabulary.id, hp));
+      var execution =
+          WorkflowClient.start(
+              workflow::run, new PipelineRequest(runId, "demo", vocabulary.id, hp));
 
       awaitStep(runId, 7);
       env.getWorkerFactory().shutdownNow(); // the crash
@@ -73,11 +75,11 @@ class TrainingResumeWorkflowTest {
       register(restarted);
       restarted.start();
       try {
-        PipelineResult result =
-            WorkflowStub.fromTyped(workflow).getResult(PipelineResult.class);
+        PipelineResult result = WorkflowStub.fromTyped(workflow).getResult(PipelineResult.class);
         assertTrue(result.modelVersionId() > 0);
         var history = env.getWorkflowClient().fetchHistory(execution.getWorkflowId());
-        TrainedModelRef trained = WorkflowHistories.lastResult(history, "Train", TrainedModelRef.class);
+        TrainedModelRef trained =
+            WorkflowHistories.lastResult(history, "Train", TrainedModelRef.class);
         assertTrue(trained.resumedFromStep() >= 6, "resumed from " + trained.resumedFromStep());
         assertEquals(6 * 9, trained.steps());
         assertEquals(6 * 9, runs.lossCurve(runId).size(), "each step recorded once");
