@@ -5,15 +5,15 @@ The files are written by TensorFlow's own writer (tf.io.TFRecordWriter) so the J
 tested against the real framing and the real protobuf encoding, not against our own writer.
 Corrupt variants are made by editing bytes of TensorFlow-written files. expected.json lists what
 each file holds (ids, labels, feature checksums, record byte offsets) and, for the corrupt files,
-which error the reader must raise and at which offset.
+which error the reader must raise and at which offset. Maps are serialized deterministically, so
+reruns give byte-identical files.
 
-Run (not in CI; the outputs are committed):
+Run (not in CI; the outputs are committed). Made with tensorflow-cpu 2.21.0 on Python 3.11:
   python3 -m venv .ovid/venvs/tf && .ovid/venvs/tf/bin/pip install tensorflow-cpu
   .ovid/venvs/tf/bin/python activities/scripts/make_tfrecord_fixtures.py
 """
 import json
 import os
-import struct
 
 import numpy as np
 import tensorflow as tf
@@ -74,7 +74,7 @@ def video_level(rng):
             "mean_rgb": floats(rgb),
             "mean_audio": floats(audio),
         }))
-        payloads.append(ex.SerializeToString())
+        payloads.append(ex.SerializeToString(deterministic=True))
         expected.append({"id": vid, "labels": labels, "mean_rgb": summary(rgb), "mean_audio": summary(audio)})
     return payloads, expected
 
@@ -91,7 +91,7 @@ def frame_level(rng):
                 "rgb": tf.train.FeatureList(feature=[bytes_([f.tobytes()]) for f in rgb]),
                 "audio": tf.train.FeatureList(feature=[bytes_([f.tobytes()]) for f in audio]),
             }))
-        payloads.append(ex.SerializeToString())
+        payloads.append(ex.SerializeToString(deterministic=True))
         expected.append({"id": vid, "labels": labels, "frames": frames,
                          "rgb": summary(dequantize(rgb)), "audio": summary(dequantize(audio)),
                          "rgb_first_quantized": rgb.reshape(-1)[:4].tolist()})
@@ -131,19 +131,19 @@ def main():
     wrong = [vpay[0]]
     ex = tf.train.Example.FromString(vpay[1])
     ex.features.feature["mean_rgb"].CopyFrom(int64(range(RGB)))
-    wrong.append(ex.SerializeToString())
+    wrong.append(ex.SerializeToString(deterministic=True))
     write("wrong_feature_type.tfrecord", wrong)
     # Missing feature: the second record has no mean_audio.
     missing = [vpay[0]]
     ex = tf.train.Example.FromString(vpay[1])
     del ex.features.feature["mean_audio"]
-    missing.append(ex.SerializeToString())
+    missing.append(ex.SerializeToString(deterministic=True))
     write("missing_feature.tfrecord", missing)
     # Frame-level wrong type: rgb frames stored as float lists.
     seq = tf.train.SequenceExample.FromString(fpay[1])
     seq.feature_lists.feature_list["rgb"].CopyFrom(
         tf.train.FeatureList(feature=[floats([0.5] * RGB) for _ in range(3)]))
-    write("frame_level_wrong_type.tfrecord", [fpay[0], seq.SerializeToString()])
+    write("frame_level_wrong_type.tfrecord", [fpay[0], seq.SerializeToString(deterministic=True)])
 
     expected = {
         "writer": "tensorflow " + tf.__version__ + " tf.io.TFRecordWriter",

@@ -71,7 +71,7 @@ start_detached() {
   shift
   local log="$OVID_LOG_DIR/$name.log"
   printf '\n===== %s starting %s\n' "$(date -u +%FT%TZ)" "$name" >>"$log"
-  setsid "$@" >>"$log" 2>&1 </dev/null 9>&- &
+  setsid "$@" >>"$log" 2>&1 </dev/null 8>&- 9>&- &
   echo $! >"$OVID_RUN_DIR/$name.pid"
 }
 
@@ -129,11 +129,12 @@ find_tool() {
 
 # Builds a Go program into the tools folder with `go install`.
 go_build_tool() {
-  local name=$1 module=$2 log="$OVID_LOG_DIR/build-$name.log" start=$SECONDS
+  local name=$1 module=$2
+  local log="$OVID_LOG_DIR/build-$name.log" start=$SECONDS
   command -v go >/dev/null 2>&1 || die "Go is needed to build $name ($module); install Go >= 1.25"
   say "building $name from source: go install $module"
   say "  (a Go build of $name takes several minutes on 2 cores; log: $log)"
-  if ! GOBIN="$OVID_TOOLS_DIR/bin" GOFLAGS="${GOFLAGS:-} -trimpath" go install "$module" >"$log" 2>&1; then
+  if ! GOBIN="$OVID_TOOLS_DIR/bin" go install "$module" >"$log" 2>&1; then
     tail -n 20 "$log" >&2
     die "go install $module failed (log: $log)"
   fi

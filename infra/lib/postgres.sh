@@ -52,16 +52,33 @@ pg_is_ours() {
   pid=$(live_pid postgres postgres) && [[ $pid == "$(pg_pid)" ]]
 }
 
+# psql as the cluster's superuser over the private unix socket; SQL on stdin.
 pg_psql() {
   pg_as_owner "$(pg_bindir)/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$OVID_PG_PORT" \
-    -U postgres -d postgres "$@"
+    -U postgres -d postgres
+}
+
+# The server runs as `postgres`, which must be able to reach the data directory: a checkout under
+# /root (mode 700) is not. Grant search (x) permission only, on the folders on the way.
+pg_ensure_reachable() {
+  local d="" part
+  [[ $EUID -eq 0 ]] || return 0
+  IFS=/ read -ra parts <<<"${OVID_DATA_DIR#/}"
+  for part in "${parts[@]}"; do
+    d="$d/$part"
+    if ! runuser -u postgres -- test -x "$d"; then
+      warn "postgres: user postgres cannot enter $d; adding o+x to it"
+      chmod o+x "$d"
+    fi
+  done
 }
 
 pg_init_cluster() {
-  [[ -f $PG_DATA/PG_VERSION ]] && return
   if [[ $EUID -eq 0 ]]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
   fi
+  pg_ensure_reachable
+  [[ -f $PG_DATA/PG_VERSION ]] && return
   say "postgres: initdb $PG_DATA"
   mkdir -p "$PG_DATA"
   [[ $EUID -eq 0 ]] && chown postgres: "$PG_DATA"

@@ -4,6 +4,14 @@ reference outputs that the Java tests of dev.ovid.model.{weights,tokenizer,clip}
 
 Run once from the repository root (CI never runs it; its outputs are committed):
   .ovid/venvs/fixtures/bin/python model/scripts/make_clip_fixtures.py
+Optional check of the Java tokenizer against OpenAI's full 49408-token vocabulary (not committed):
+  .ovid/venvs/fixtures/bin/python model/scripts/make_clip_fixtures.py --real-vocab \
+      bpe_simple_vocab_16e6.txt.gz /tmp/clip-real-vocab TEXT_FILE...
+  OVID_CLIP_TOKENIZER_DIR=/tmp/clip-real-vocab ./mvnw -pl model test -Dtest=ClipTokenizerTest
+Optional check at a released size (random weights, bf16 file; vit-b-16 or vit-l-14):
+  .ovid/venvs/fixtures/bin/python model/scripts/make_clip_fixtures.py --full-size \
+      /tmp/clip-vit-b-16 /tmp/clip-real-vocab vit-b-16
+  OVID_CLIP_CHECKPOINT_DIR=/tmp/clip-vit-b-16 ./mvnw -pl model test -Dtest=ClipParityTest
 Environment used for the committed fixtures (model/scripts/requirements-fixtures.txt):
   Debian python3-torch 1.13.1 (CPU) in a venv made with --system-site-packages,
   transformers 4.44.2, tokenizers 0.19.1, safetensors 0.8.0, numpy 1.24.2 (< 2), no ftfy
@@ -75,6 +83,7 @@ TOKENIZER_CASES = [
     "emoji 😀 and symbols ♥ ☃",
     "cjk 東京タワー and 한국어",
     "control\u0000chars\u200bzero\u00a0width",
+    "greek a\u0345b \u1fb3 ypogegrammeni",
     "the special <|endoftext|> token inside text",
     "",
     " ".join(["a video of people dancing at a wedding party with music"] * 12),
@@ -288,7 +297,82 @@ def dtype_fixture():
     save_file(expected, os.path.join(folder, "expected_f32.safetensors"))
 
 
+def real_vocab_check(bpe_gz, out, corpus_files):
+    """Optional, not committed: OpenAI's full BPE (bpe_simple_vocab_16e6.txt.gz, shipped in the
+    open_clip_torch wheel) as HF vocab.json/merges.txt, plus HF slow-tokenizer ids for every line
+    of the given text files, for ClipTokenizerTest's on-demand check (OVID_CLIP_TOKENIZER_DIR)."""
+    import gzip
+    merges = gzip.open(bpe_gz).read().decode("utf-8").split("\n")[1:49152 - 256 - 2 + 1]
+    merges = [tuple(m.split()) for m in merges]
+    os.makedirs(out, exist_ok=True)
+    chars = list(bytes_to_unicode().values())
+    vocab = chars + [c + "</w>" for c in chars] + ["".join(m) for m in merges] + [BOS, EOS]
+    with open(os.path.join(out, "vocab.json"), "w", encoding="utf-8") as f:
+        json.dump({t: i for i, t in enumerate(vocab)}, f, ensure_ascii=False)
+    with open(os.path.join(out, "merges.txt"), "w", encoding="utf-8") as f:
+        f.write("#version: 0.2\n" + "\n".join(" ".join(m) for m in merges) + "\n")
+    tok = CLIPTokenizer(os.path.join(out, "vocab.json"), os.path.join(out, "merges.txt"),
+                        pad_token=EOS, model_max_length=CONTEXT)
+    tok.save_pretrained(out)
+    texts = list(TOKENIZER_CASES) + list(CORPUS)
+    for path in corpus_files:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            texts.extend(line.rstrip("\n") for line in f if line.strip())
+    cases = []
+    for text in texts:
+        ids = tok(text, padding="max_length", max_length=CONTEXT, truncation=True)["input_ids"]
+        cases.append({"text": text, "ids": ids, "ids_fast": ids, "tokens": tok.tokenize(text)})
+    with open(os.path.join(out, "cases.json"), "w", encoding="utf-8") as f:
+        json.dump({"context_length": CONTEXT, "cases": cases}, f, ensure_ascii=False)
+    print("real vocabulary", len(vocab), "tokens;", len(cases), "cases in", out)
+
+
+def full_size_check(out, tokenizer_dir, size):
+    """Optional, not committed: a random CLIP of a released size (HF init, vectors perturbed),
+    stored as bf16, with the usual reference.safetensors, for ClipParityTest's on-demand check
+    (OVID_CLIP_CHECKPOINT_DIR). tokenizer_dir holds a 49408-token vocabulary (--real-vocab)."""
+    sizes = {
+        "vit-b-16": (dict(hidden_size=512, intermediate_size=2048, num_hidden_layers=12,
+                          num_attention_heads=8),
+                     dict(hidden_size=768, intermediate_size=3072, num_hidden_layers=12,
+                          num_attention_heads=12, patch_size=16), 512),
+        "vit-l-14": (dict(hidden_size=768, intermediate_size=3072, num_hidden_layers=12,
+                          num_attention_heads=12),
+                     dict(hidden_size=1024, intermediate_size=4096, num_hidden_layers=24,
+                          num_attention_heads=16, patch_size=14), 768),
+    }
+    text, vision, proj = sizes[size]
+    tok = CLIPTokenizer.from_pretrained(tokenizer_dir)
+    text = dict(text, vocab_size=len(tok), bos_token_id=0, eos_token_id=2, projection_dim=proj)
+    vision = dict(vision, image_size=224, projection_dim=proj)
+    config = CLIPConfig(text_config=text, vision_config=vision, projection_dim=proj)
+    torch.manual_seed(21)
+    model = CLIPModel(config).eval()
+    g = torch.Generator().manual_seed(22)
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if p.dim() == 1 and name != "logit_scale":
+                p.add_(torch.randn(p.shape, generator=g) * 0.02)
+    shutil.rmtree(out, ignore_errors=True)
+    model.to(torch.bfloat16).save_pretrained(out, safe_serialization=True)
+    for f in os.listdir(tokenizer_dir):
+        if f != "cases.json":
+            shutil.copy(os.path.join(tokenizer_dir, f), out)
+    reloaded = CLIPModel.from_pretrained(out, torch_dtype=torch.float32).eval()
+    save_file(references(reloaded, tok, 21, 224), os.path.join(out, "reference.safetensors"))
+    with open(os.path.join(out, "reference_texts.json"), "w", encoding="utf-8") as f:
+        json.dump(MODEL_TEXTS, f, ensure_ascii=False)
+    print(size, "checkpoint in", out)
+
+
 def main():
+    import sys
+    if len(sys.argv) > 1 and sys.argv[1] == "--real-vocab":
+        real_vocab_check(sys.argv[2], sys.argv[3], sys.argv[4:])
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--full-size":
+        full_size_check(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else "vit-b-16")
+        return
     dtype_fixture()
     tok_folder = os.path.join(ROOT, "clip-tokenizer")
     shutil.rmtree(tok_folder, ignore_errors=True)

@@ -13,15 +13,15 @@ Writes under model/src/test/resources/fixtures/t5/:
   tokenizer-legacy/     the same model with the pipeline of older published T5 tokenizer.json
                         files: Replace(" {2,}", " ") normalizer, WhitespaceSplit + Metaspace
   flan/                 config.json + model.safetensors (f32): Flan-T5 layout (gated-gelu, untied)
-  flan-bf16/            the same weights stored as bf16 (all weights are bf16-representable, so
-                        both files give the same numbers and share one reference)
+  flan-bf16/, flan-f16/ the same weights stored as bf16 and f16 (all weights are representable in
+                        both, so the three files give the same numbers and share one reference)
   flan_reference.safetensors
   relu-tied/            original T5 layout (ReLU FFN, tied embeddings, lm_head rescale)
   relu-tied_reference.safetensors
 A reference holds: input_ids [B, M] and attention_mask [B, M] of the prompt template filled with
 two labels, prefix [B, 1, D], inputs_embeds [B, 1+M, D] (= prefix ++ embed(ids)), mask
 [B, 1+M], encoder_hidden [B, 1+M, D], greedy_tokens [B, S] and greedy_hidden [B, S, D] for
-S = 4 greedy steps (decoder final hidden state after the final norm, one per step; no stop at
+S = 8 greedy steps (decoder final hidden state after the final norm, one per step; no stop at
 EOS).
 """
 import io
@@ -41,7 +41,7 @@ from transformers import T5Config, T5ForConditionalGeneration, T5Tokenizer, T5To
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "test", "resources",
                     "fixtures", "t5")
-STEPS = 4
+STEPS = 8
 TEMPLATE = "what are useful features for distinguishing a {} in a video?"
 LABELS = ["dog", "playing the guitar"]
 
@@ -125,9 +125,12 @@ def legacy_variant(folder, target):
 
 
 def bf16_representable(model):
+    """Rounds weights to bf16 and flushes those below f16's smallest normal to zero: the values
+    are then exact in f32, bf16 and f16 files alike."""
     with torch.no_grad():
         for p in model.parameters():
             p.copy_(p.to(torch.bfloat16).to(torch.float32))
+            p[p.abs() < 2.0 ** -14] = 0.0
 
 
 def save_checkpoint(model, folder, dtype):
@@ -225,6 +228,9 @@ def main():
     flan = build_model(vocab_size, 1, feed_forward_proj="gated-gelu", tie_word_embeddings=False)
     save_checkpoint(flan, os.path.join(ROOT, "flan"), torch.float32)
     save_checkpoint(flan, os.path.join(ROOT, "flan-bf16"), torch.bfloat16)
+    save_checkpoint(flan, os.path.join(ROOT, "flan-f16"), torch.float16)
+    for p in flan.parameters():  # f16 holds these bf16 values exactly: one reference for all
+        assert torch.equal(p.to(torch.float16).to(torch.float32), p)
     ref = reference(flan, tokenizer, generator)
     save_file(ref, os.path.join(ROOT, "flan_reference.safetensors"))
     print("flan tokens", ref["greedy_tokens"].tolist())

@@ -163,7 +163,7 @@ public final class ClipModel implements AutoCloseable {
     try (NDManager scratch = manager.newSubManager()) {
       NDArray onDevice = pixels.toDevice(manager.getDevice(), true);
       onDevice.attach(scratch);
-      NDArray features = vision.encodeImages(onDevice);
+      NDArray features = vision.encodeImages(onDevice).toDevice(pixels.getDevice(), false);
       features.attach(pixels.getManager());
       return features;
     }

@@ -170,6 +170,16 @@ public final class ClipTextEncoder extends FrozenParameterBlock {
               + config.maxPositionEmbeddings()
               + " positions of this CLIP text model");
     }
+    long[] eos = eosPositions.toType(DataType.INT64, false).toLongArray();
+    if (eos.length != s.get(0) || java.util.Arrays.stream(eos).anyMatch(p -> p < 0 || p >= t)) {
+      throw new IllegalArgumentException(
+          "eosPositions must hold one position in [0, "
+              + t
+              + ") per row of "
+              + s
+              + ", got "
+              + java.util.Arrays.toString(eos));
+    }
     NDArray positions = value(ps, positionEmbedding, inputEmbeds, training).get("0:" + t);
     NDArray h = inputEmbeds.add(positions);
     NDArray mask = causalMask(inputEmbeds.getManager(), t).toDevice(h.getDevice(), false);
@@ -179,7 +189,11 @@ public final class ClipTextEncoder extends FrozenParameterBlock {
     h = finalLayerNorm.forward(ps, h, training);
     // A one-hot weighted sum picks each row's EOS token exactly and passes gradients through.
     NDArray pick =
-        eosPositions.toType(DataType.INT64, false).oneHot(t).toType(h.getDataType(), false);
+        eosPositions
+            .toDevice(h.getDevice(), false)
+            .toType(DataType.INT64, false)
+            .oneHot(t)
+            .toType(h.getDataType(), false);
     NDArray pooled = h.mul(pick.expandDims(-1)).sum(new int[] {1});
     NDArray features = textProjection.forward(ps, pooled, training);
     return new TextOutput(features, pooled, h);

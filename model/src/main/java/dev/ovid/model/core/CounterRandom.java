@@ -50,11 +50,15 @@ public final class CounterRandom {
     }
   }
 
-  /** Standard normal draw (Box-Muller, one value per two uniforms: simple and reproducible). */
+  /**
+   * Standard normal draw (Box-Muller, one value per two uniforms). StrictMath, not Math: the JIT
+   * may swap Math.log/cos for intrinsics that differ in the last bit from the interpreter, and then
+   * the same seed would initialise a model differently early and late in a JVM's life.
+   */
   public double nextGaussian() {
     double u1 = 1.0 - nextDouble();
     double u2 = nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+    return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
   }
 
   /** In-place Fisher-Yates shuffle. */

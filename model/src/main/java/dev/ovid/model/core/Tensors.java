@@ -33,10 +33,16 @@ public final class Tensors {
     return x.div(x.norm(new int[] {-1}, true).maximum(1e-12f));
   }
 
-  /** An independent copy that lives in {@code manager} (not tied to the source's graph). */
+  /**
+   * An independent float32 copy that lives in {@code manager} (not tied to the source's graph).
+   * Copies through a Java array: an empty array filled by {@code set(Buffer)} is not reliably fully
+   * written.
+   */
   public static NDArray copyTo(NDArray source, NDManager manager) {
-    NDArray copy = manager.create(source.getShape(), source.getDataType());
-    copy.set(source.toByteBuffer());
-    return copy;
+    NDArray f =
+        source.getDataType() == ai.djl.ndarray.types.DataType.FLOAT32
+            ? source
+            : source.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+    return manager.create(f.toFloatArray(), source.getShape());
   }
 }

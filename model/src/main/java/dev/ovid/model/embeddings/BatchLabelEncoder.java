@@ -1,6 +1,8 @@
 package dev.ovid.model.embeddings;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.ovid.model.label.LabelEncoder;
 import java.util.List;
 import java.util.function.Function;
 
@@ -31,6 +33,18 @@ public interface BatchLabelEncoder {
           System.arraycopy(flat, i * d, rows[i], 0, d);
         }
         return rows;
+      }
+    };
+  }
+
+  /**
+   * Adapts one of the method's label encoders through its no-gradient vocabulary path ({@link
+   * LabelEncoder#embed}); each batch's arrays live in a manager closed right after the copy.
+   */
+  static BatchLabelEncoder of(LabelEncoder encoder) {
+    return names -> {
+      try (NDManager batch = NDManager.newBaseManager()) {
+        return fromNDArray(labels -> encoder.embed(labels, batch)).encode(names);
       }
     };
   }

@@ -1,6 +1,8 @@
 package dev.ovid.model.label;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import dev.ovid.model.core.JointLabelEncoder;
@@ -22,16 +24,34 @@ public interface LabelEncoder extends JointLabelEncoder {
   NDArray encode(List<String> labels);
 
   /**
-   * Unit embeddings [L, P] as a plain array owned by {@code target} (no autograd graph); every
-   * intermediate array is released. For embedding vocabularies chunk by chunk.
+   * Unit embeddings [L, P] as a plain array owned by {@code target} (no autograd graph), computed
+   * {@link #embedChunkSize()} labels at a time with every intermediate array released after each
+   * chunk. For embedding whole vocabularies.
    */
   default NDArray embed(List<String> labels, NDManager target) {
-    try (NDScope scope = new NDScope()) {
-      NDArray out = encode(labels).stopGradient().duplicate();
-      NDScope.unregister(out);
-      out.attach(target);
-      return out;
+    int chunk = Math.max(1, embedChunkSize());
+    NDList parts = new NDList();
+    for (int from = 0; from < labels.size(); from += chunk) {
+      List<String> part = labels.subList(from, Math.min(labels.size(), from + chunk));
+      try (NDScope scope = new NDScope()) {
+        NDArray out = encode(part).stopGradient().duplicate();
+        NDScope.unregister(out);
+        out.attach(target);
+        parts.add(out);
+      }
     }
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    NDArray all = NDArrays.concat(parts);
+    all.attach(target);
+    parts.close();
+    return all;
+  }
+
+  /** Labels per {@link #encode} call in {@link #embed}: bounds peak memory. */
+  default int embedChunkSize() {
+    return 256;
   }
 
   /** Whether training changes this encoder (it has trainable parameters). */

@@ -2,6 +2,7 @@ package dev.ovid.model.label;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.ovid.model.clip.ClipModel;
@@ -24,8 +25,8 @@ import java.util.Map;
  * prompt) → [BOS, soft prompt, CLIP tokens of ℓ, EOS] → frozen CLIP text encoder (pooled at EOS).
  * The N·K features are normalized, mean-pooled and normalized: f_t(ℓ).
  *
- * <p>All labels and prefixes go through T5 as one batch of L·N sequences and through CLIP as one
- * batch of L·N·K. Trainable: the prefixes and the prompt transformer only.
+ * <p>All labels and prefixes go through T5 as one batch of (labels × N) sequences and through CLIP
+ * as one batch of (labels × N × K). Trainable: the prefixes and the prompt transformer only.
  */
 public final class LearnableLlmPromptEncoder implements LabelEncoder {
   private static final long STREAM_PREFIXES = 1;
@@ -53,6 +54,17 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
     this.t5 = t5;
     this.t5Tokenizer = t5Tokenizer;
     this.config = config;
+    if (!t5.sharedEmbedding().getDevice().equals(clip.device())
+        || !manager.getDevice().equals(clip.device())) {
+      throw new IllegalArgumentException(
+          "CLIP ("
+              + clip.device()
+              + "), T5 ("
+              + t5.sharedEmbedding().getDevice()
+              + ") and the parameter manager ("
+              + manager.getDevice()
+              + ") must share one device");
+    }
     int d = t5.dModel();
     this.clipWidth = clip.text().hiddenSize();
     int context = Math.min(clip.tokenizer().contextLength(), clip.text().contextLength());
@@ -84,9 +96,18 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
   }
 
   private static double embeddingStd(NDArray embedding) {
-    NDArray e = embedding.toType(DataType.FLOAT32, false);
-    NDArray centered = e.sub(e.mean());
-    return Math.sqrt(centered.square().mean().getFloat());
+    // The scope frees the [V, D] temporaries, which would otherwise live as long as T5's manager.
+    try (NDScope scope = new NDScope()) {
+      NDArray e = embedding.toType(DataType.FLOAT32, true);
+      NDArray centered = e.sub(e.mean());
+      return Math.sqrt(centered.square().mean().getFloat());
+    }
+  }
+
+  /** About 256 CLIP sequences (labels × N × K) per chunk when embedding a vocabulary. */
+  @Override
+  public int embedChunkSize() {
+    return Math.max(1, 256 / (config.prefixes() * config.attributes()));
   }
 
   public LearnableLlmPromptConfig config() {

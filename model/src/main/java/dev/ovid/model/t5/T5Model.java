@@ -62,8 +62,9 @@ public final class T5Model extends FrozenBlock {
   /** Token embeddings [.., D] for ids of any shape (int32 or int64). */
   public NDArray embed(NDArray ids) {
     // Attached to the ids' manager, not the weights' one, so per-call arrays are not kept alive.
-    NDArray index = ids.toType(DataType.INT64, false);
-    return shared.getArray().get(ids.getManager(), new NDIndex("{}", index));
+    NDArray table = shared.getArray();
+    NDArray index = ids.toType(DataType.INT64, false).toDevice(table.getDevice(), false);
+    return table.get(ids.getManager(), new NDIndex("{}", index));
   }
 
   /**
@@ -89,7 +90,8 @@ public final class T5Model extends FrozenBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     if (inputs.size() != 2) {
-      throw new IllegalArgumentException("T5Model takes (inputsEmbeds, mask), got " + inputs.size());
+      throw new IllegalArgumentException(
+          "T5Model takes (inputsEmbeds, mask), got " + inputs.size());
     }
     return new NDList(encode(inputs.get(0), inputs.get(1)));
   }

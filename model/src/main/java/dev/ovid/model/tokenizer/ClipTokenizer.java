@@ -145,7 +145,9 @@ public final class ClipTokenizer {
         out.add(seg.text);
         continue;
       }
-      Matcher m = PRE_TOKENIZER.matcher(TextCleaner.clean(seg.text));
+      // Python's `regex` with IGNORECASE matches U+0345 (which case-folds to the letter iota) with
+      // none of CLIP's alternatives, so it splits runs and vanishes; a space does exactly that.
+      Matcher m = PRE_TOKENIZER.matcher(TextCleaner.clean(seg.text).replace('\u0345', ' '));
       while (m.find()) {
         String word = ByteUnicode.encode(m.group().getBytes(StandardCharsets.UTF_8));
         out.addAll(bpe(word));
@@ -326,8 +328,7 @@ public final class ClipTokenizer {
       throw new TokenizerFormatException(file, "expected a JSON object of token -> id");
     }
     Map<String, Integer> out = new HashMap<>();
-    for (var it = root.fields(); it.hasNext(); ) {
-      var e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
         throw new TokenizerFormatException(
             file, "token '" + e.getKey() + "' has non-integer id " + e.getValue());

@@ -216,8 +216,9 @@ public final class ClipVisionTower implements FrameEncoder {
   }
 
   @Override
-  public String activation() {
-    return settings.activation();
+  public NDArray encoderLayer(int layer, NDArray tokens, Map<String, NDArray> weights) {
+    return TransformerOps.clipEncoderLayer(
+        tokens, weights, settings.numHeads(), settings.layerNormEps(), settings.activation());
   }
 
   @Override

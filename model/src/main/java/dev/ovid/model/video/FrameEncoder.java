@@ -30,9 +30,6 @@ public interface FrameEncoder {
 
   float layerNormEps();
 
-  /** HF activation name of the MLPs ({@code quick_gelu} or {@code gelu}). */
-  String activation();
-
   /** Per-channel mean and std that raw [0, 1] pixels are normalised with. */
   float[] pixelMean();
 
@@ -48,6 +45,13 @@ public interface FrameEncoder {
    * Weights of encoder layer {@code layer}, keyed as in {@link TransformerOps#ENCODER_LAYER_KEYS}.
    */
   Map<String, NDArray> layerWeights(int layer);
+
+  /**
+   * Runs encoder layer {@code layer}'s computation on tokens [N, S, W] with the caller's weights
+   * (same keys as {@link #layerWeights}): the temporal branch's spatial layers are CLIP layers with
+   * blended weights.
+   */
+  NDArray encoderLayer(int layer, NDArray tokens, Map<String, NDArray> weights);
 
   /** Every tensor the encoder reads, by stable name; all frozen. */
   Map<String, NDArray> weights();

@@ -165,9 +165,7 @@ public final class TemporalBranch {
     NDArray seq =
         NDArrays.concat(new NDList(tmpPerFrame, x), 2)
             .reshape(videos * (long) frames, patches + 1, width);
-    seq =
-        TransformerOps.clipEncoderLayer(
-            seq, weights, clip.numHeads(), clip.layerNormEps(), clip.activation());
+    seq = clip.encoderLayer(layer, seq, weights);
     seq = seq.reshape(videos, frames, patches + 1, width);
     return new NDArray[] {seq.get(":, :, 0, :").mean(new int[] {1}), seq.get(":, :, 1:, :")};
   }

@@ -108,7 +108,7 @@ public final class Weights {
       throw new SafetensorsFormatException(index, "no 'weight_map' object");
     }
     SortedSet<String> shards = new TreeSet<>();
-    map.fields().forEachRemaining(e -> shards.add(e.getValue().asText()));
+    map.properties().forEach(e -> shards.add(e.getValue().asText()));
     TreeMap<String, NDArray> all = new TreeMap<>();
     for (String shard : shards) {
       all.putAll(SafetensorsReader.readAll(dir.resolve(shard), manager, keepDtype));

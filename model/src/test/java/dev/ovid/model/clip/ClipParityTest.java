@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ovid.model.clip.ClipTextEncoder.TextOutput;
 import dev.ovid.model.clip.ClipVisionEncoder.VisionOutput;
@@ -16,6 +18,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,7 +37,37 @@ class ClipParityTest {
   @ParameterizedTest
   @ValueSource(strings = {"clip-tiny", "clip-tiny-f16", "clip-tiny-bf16"})
   void textFeaturesMatchHuggingFace(String name) throws IOException {
-    Path dir = fixture(name);
+    checkText(fixture(name), name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"clip-tiny", "clip-tiny-f16", "clip-tiny-bf16"})
+  void imageFeaturesAndEveryHiddenStateMatchHuggingFace(String name) throws IOException {
+    checkVision(fixture(name), name);
+  }
+
+  /**
+   * On demand: a released-size checkpoint with a reference.safetensors written by {@code
+   * make_clip_fixtures.py --full-size} (hundreds of MB, not committed).
+   */
+  @Test
+  @EnabledIfEnvironmentVariable(named = "OVID_CLIP_CHECKPOINT_DIR", matches = ".+")
+  void releasedSizeCheckpointMatchesHuggingFace() throws IOException {
+    Path dir = Path.of(System.getenv("OVID_CLIP_CHECKPOINT_DIR"));
+    long t0 = System.nanoTime();
+    try (ClipModel clip = ClipModel.load(dir, Device.cpu())) {
+      System.out.printf(
+          "CLIP %s: loaded %d text + %d vision layers in %.2f s%n",
+          dir.getFileName(),
+          clip.config().text().numLayers(),
+          clip.config().vision().numLayers(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+    checkText(dir, dir.getFileName().toString());
+    checkVision(dir, dir.getFileName().toString());
+  }
+
+  static void checkText(Path dir, String name) throws IOException {
     try (ClipModel clip = ClipModel.load(dir, Device.cpu());
         NDManager m = NDManager.newBaseManager(Device.cpu())) {
       Weights ref = Weights.load(dir.resolve("reference.safetensors"), m);
@@ -51,6 +85,11 @@ class ClipParityTest {
       double pooled = maxAbs(out.pooled(), ref.get("text_pooled"));
       double hidden = maxAbs(out.lastHiddenState(), ref.get("text_last_hidden"));
       double viaTexts = maxAbs(clip.encodeTexts(texts), ref.get("text_embeds"));
+      double viaDjl =
+          maxAbs(
+              clip.text().forward(new ParameterStore(m, false), new NDList(ids), false).get(0),
+              ref.get("text_embeds"));
+      assertTrue(viaDjl <= TOLERANCE, "DJL Block.forward path " + viaDjl);
       double soft =
           maxAbs(
               clip.text()
@@ -66,10 +105,7 @@ class ClipParityTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"clip-tiny", "clip-tiny-f16", "clip-tiny-bf16"})
-  void imageFeaturesAndEveryHiddenStateMatchHuggingFace(String name) throws IOException {
-    Path dir = fixture(name);
+  static void checkVision(Path dir, String name) throws IOException {
     try (ClipModel clip = ClipModel.load(dir, Device.cpu());
         NDManager m = NDManager.newBaseManager(Device.cpu())) {
       Weights ref = Weights.load(dir.resolve("reference.safetensors"), m);
@@ -85,6 +121,13 @@ class ClipParityTest {
                 hidden, maxAbs(out.hiddenStates().get(k), ref.get("vision_hidden_states." + k)));
       }
       double viaModel = maxAbs(clip.encodeImages(ref.get("pixel_values")), ref.get("image_embeds"));
+      double viaDjl =
+          maxAbs(
+              clip.vision()
+                  .forward(new ParameterStore(m, false), new NDList(ref.get("pixel_values")), false)
+                  .get(0),
+              ref.get("image_embeds"));
+      assertTrue(viaDjl <= TOLERANCE, "DJL Block.forward path " + viaDjl);
       System.out.printf(
           "CLIP parity %s vision: max|Δ| features %.3g, pooled %.3g, hidden states (all %d) %.3g,"
               + " encodeImages %.3g%n",

@@ -1,5 +1,10 @@
 package dev.ovid.registry.common;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,6 +30,21 @@ public final class Sha256 {
 
   public static String of(byte[] bytes) {
     return hex(newDigest().digest(bytes));
+  }
+
+  /** Streams the file through the digest (constant memory, any size). */
+  public static String of(Path file) {
+    MessageDigest digest = newDigest();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return hex(digest.digest());
   }
 
   /** Throws {@link ValidationException} naming {@code field} unless {@code value} is a digest. */

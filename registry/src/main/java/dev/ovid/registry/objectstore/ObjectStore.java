@@ -279,7 +279,7 @@ public class ObjectStore implements AutoCloseable {
       throw new dev.ovid.registry.common.ValidationException("bad object key '" + key + "'");
     }
     try {
-      String sha = hashFile(file);
+      String sha = Sha256.of(file);
       long size = Files.size(file);
       if (!overwrite) {
         Optional<StoredObject> existing = stat(key);
@@ -335,12 +335,6 @@ public class ObjectStore implements AutoCloseable {
               + actual
               + " but was stored with "
               + meta.sha256());
-    }
-  }
-
-  static String hashFile(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return copyHashing(in, OutputStream.nullOutputStream());
     }
   }
 

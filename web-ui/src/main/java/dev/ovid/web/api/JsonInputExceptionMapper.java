@@ -3,22 +3,31 @@ package dev.ovid.web.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * A request body that is not valid JSON, or has a value of the wrong type, gets a 400 that names
- * the field and the line and column, instead of the framework's plain-text answer.
+ * the field and the line and column, instead of the framework's own answer. Mismatched input has
+ * its own method because Quarkus ships a built-in mapper for exactly that type.
  */
-@Provider
-public class JsonInputExceptionMapper implements ExceptionMapper<JsonProcessingException> {
+public class JsonInputExceptionMapper {
 
-  @Override
-  public Response toResponse(JsonProcessingException e) {
+  @ServerExceptionMapper
+  public Response malformed(JsonProcessingException e) {
+    return badRequest(e);
+  }
+
+  @ServerExceptionMapper
+  public Response mismatched(MismatchedInputException e) {
+    return badRequest(e);
+  }
+
+  private static Response badRequest(JsonProcessingException e) {
     return Response.status(Response.Status.BAD_REQUEST)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ErrorBody("request body is not valid JSON", List.of(describe(e))))

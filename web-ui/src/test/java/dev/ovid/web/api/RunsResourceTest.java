@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.ovid.activities.curation.demo.DemoDataset;
 import dev.ovid.registry.audit.AuditEvent;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.web.runs.RunLauncher;
@@ -47,7 +48,7 @@ class RunsResourceTest {
             .jsonPath()
             .getLong("id");
     product()
-        .body(Map.of("names", List.of("cat", "dog", "car")))
+        .body(Map.of("names", DemoDataset.labels()))
         .post("/api/vocabularies/{id}/labels", vocabularyId)
         .then()
         .statusCode(201);

@@ -147,7 +147,9 @@ public final class VocabularyCsvReader implements Closeable {
       throw new VocabularyFormatException(source, 1, "empty file: no header line");
     }
     for (int i = 0; i < row.cells.size(); i++) {
-      header.put(row.cells.get(i).trim(), i);
+      String name = row.cells.get(i).trim();
+      // spreadsheet exports often start with a UTF-8 byte order mark
+      header.put(i == 0 && name.startsWith("\uFEFF") ? name.substring(1) : name, i);
     }
     headerWidth = row.cells.size();
     List<String> missing = new ArrayList<>();

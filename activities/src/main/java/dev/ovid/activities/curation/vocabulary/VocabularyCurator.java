@@ -40,8 +40,17 @@ public final class VocabularyCurator {
     }
   }
 
+  /** For activities that stream from an object store: errors and the report say "(stream)". */
+  public static CurationResult curate(
+      InputStream csv, CurationRules rules, CurationProgressListener progress) {
+    return curate(csv, "(stream)", rules, progress);
+  }
+
   /**
+   * Curates the vocabulary read from {@code csv} (not closed here).
+   *
    * @param source the file name used in error messages and the report
+   * @throws VocabularyFormatException for malformed CSV, naming {@code source} and the line
    */
   public static CurationResult curate(
       InputStream csv, String source, CurationRules rules, CurationProgressListener progress) {
@@ -108,6 +117,11 @@ public final class VocabularyCurator {
       Tally tally,
       List<VocabularyEntry> forced) {
     if (rules.minTrainVideos() != null) {
+      for (VocabularyEntry e : forced) {
+        if (e.trainVideoCount() < rules.minTrainVideos()) {
+          tally.keptByIncludeOverFrequency(e);
+        }
+      }
       List<VocabularyEntry> kept = new ArrayList<>();
       for (VocabularyEntry e : survivors) {
         if (e.trainVideoCount() >= rules.minTrainVideos()) {
@@ -125,6 +139,12 @@ public final class VocabularyCurator {
               .reversed()
               .thenComparingInt(VocabularyEntry::index));
       int n = Math.min(rules.top(), byFrequency.size());
+      long nth = n == 0 ? Long.MAX_VALUE : byFrequency.get(n - 1).trainVideoCount();
+      for (VocabularyEntry e : forced) {
+        if (e.trainVideoCount() < nth) {
+          tally.keptByIncludeOverFrequency(e);
+        }
+      }
       for (VocabularyEntry e : byFrequency.subList(n, byFrequency.size())) {
         tally.remove(RemovalReason.NOT_IN_TOP, e);
       }
@@ -261,6 +281,13 @@ public final class VocabularyCurator {
       }
       rules.excludeVerticals().forEach(v -> matched.put("excluded_vertical=" + v, 0));
       rules.excludeDescriptionPatterns().forEach(p -> matched.put("description_pattern=" + p, 0));
+    }
+
+    /** An include-listed label the frequency cut alone would have removed. */
+    void keptByIncludeOverFrequency(VocabularyEntry e) {
+      if (!keptByInclude.contains(e.name())) {
+        keptByInclude.add(e.name());
+      }
     }
 
     void match(String rule) {

@@ -70,10 +70,10 @@ class VocabularyCuratorTest {
         curate(
             CurationRules.none()
                 .withExcludeVerticals(List.of("Games"))
-                .withInclude(List.of("chess", "/m/04", "Typo Label"))
+                .withInclude(List.of("chess", "/m/04", "Tractor", "Typo Label"))
                 .withMinTrainVideos(1000L));
-    assertTrue(r.vocabulary().names().contains("Chess"));
-    assertEquals(List.of("Chess"), r.report().keptByInclude());
+    assertTrue(r.vocabulary().names().containsAll(List.of("Chess", "Tractor")));
+    assertEquals(List.of("Chess", "Tractor"), r.report().keptByInclude());
     assertEquals(1, r.report().removed(RemovalReason.EMPTY_NAME));
     assertEquals(List.of("include:Typo Label"), r.report().unmatchedListEntries());
   }
@@ -89,6 +89,13 @@ class VocabularyCuratorTest {
     CurationResult r = curate(CurationRules.none().withMinTrainVideos(700L));
     assertTrue(r.vocabulary().names().containsAll(List.of("Cat", "Horse")));
     assertEquals(List.of("Tractor"), r.report().removedNames().get("below_min_train_videos"));
+  }
+
+  @Test
+  void includeListKeepsLabelsOutsideTheTopN() throws IOException {
+    CurationResult r = curate(CurationRules.none().withInclude(List.of("Tractor")).withTop(2));
+    assertEquals(List.of("Car", "Minecraft", "Tractor"), r.vocabulary().names());
+    assertEquals(List.of("Tractor"), r.report().keptByInclude());
   }
 
   @Test
