@@ -2,6 +2,7 @@ package dev.ovid.model.core;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ovid.model.video.VideoEncoder;
@@ -28,16 +29,19 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
   private final JointLabelEncoder labelEncoder;
   private final VideoEncoder videoEncoder;
   private final String description;
+  private final List<AutoCloseable> owned;
 
   /**
    * @param manager owns every parameter of both encoders; closed with the model
    * @param description how the model was built (shown in saved weights and errors)
+   * @param owned closed after the manager when the model closes (e.g. the loaded CLIP and T5)
    */
   public OvidModel(
       NDManager manager,
       JointLabelEncoder labelEncoder,
       VideoEncoder videoEncoder,
-      String description) {
+      String description,
+      AutoCloseable... owned) {
     if (labelEncoder.embedDim() != videoEncoder.frameEncoder().embedDim()) {
       throw new IllegalArgumentException(
           "label encoder width "
@@ -49,6 +53,7 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
     this.labelEncoder = labelEncoder;
     this.videoEncoder = videoEncoder;
     this.description = description;
+    this.owned = List.of(owned);
   }
 
   public NDManager manager() {
@@ -77,12 +82,25 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
    * evaluation α; the result is attached to {@code frames}' manager.
    */
   public NDArray embedVideos(NDArray frames) {
-    return videoEncoder.embed(frames);
+    try (NDScope scope = new NDScope()) {
+      NDArray out = videoEncoder.embed(frames).stopGradient().duplicate();
+      NDScope.unregister(out);
+      out.attach(frames.getManager());
+      return out;
+    }
   }
 
-  /** Unit label embeddings [L, D] in the joint space (for vocabulary expansion). */
-  public NDArray embedLabels(List<String> labels) {
-    return labelEncoder.encode(labels);
+  /**
+   * Unit label embeddings [L, D] in the joint space (for vocabulary expansion), owned by {@code
+   * target}; nothing else is left behind.
+   */
+  public NDArray embedLabels(List<String> labels, NDManager target) {
+    try (NDScope scope = new NDScope()) {
+      NDArray out = labelEncoder.encode(labels).stopGradient().duplicate();
+      NDScope.unregister(out);
+      out.attach(target);
+      return out;
+    }
   }
 
   @Override
@@ -161,5 +179,12 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
   @Override
   public void close() {
     manager.close();
+    for (AutoCloseable c : owned) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot close " + c, e);
+      }
+    }
   }
 }

@@ -46,7 +46,8 @@ public final class RandomClipCheckpoint {
     Files.writeString(dir.resolve("vocab.json"), vocabJson.toString(), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\n", StandardCharsets.UTF_8);
     try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-      SafetensorsWriter.write(dir.resolve("model.safetensors"), weights(spec, vocab.length, manager, seed));
+      SafetensorsWriter.write(
+          dir.resolve("model.safetensors"), weights(spec, vocab.length, manager, seed));
     }
   }
 
@@ -90,7 +91,8 @@ public final class RandomClipCheckpoint {
     char[] symbols = new char[256];
     int extra = 0;
     for (int b = 0; b < 256; b++) {
-      boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
+      boolean printable =
+          (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
       symbols[b] = printable ? (char) b : (char) (256 + extra++);
     }
     String[] vocab = new String[514];
@@ -103,7 +105,8 @@ public final class RandomClipCheckpoint {
     return vocab;
   }
 
-  private static Map<String, NDArray> weights(TinyClipSpec s, int vocabSize, NDManager m, long seed) {
+  private static Map<String, NDArray> weights(
+      TinyClipSpec s, int vocabSize, NDManager m, long seed) {
     CounterRandom random = new CounterRandom(seed, 0x434C4950L);
     Map<String, NDArray> w = new LinkedHashMap<>();
     int d = s.width();
@@ -115,7 +118,9 @@ public final class RandomClipCheckpoint {
     w.put("text_projection.weight", normal(m, random, s.projectionDim(), d));
     int patches = (s.imageSize() / s.patchSize()) * (s.imageSize() / s.patchSize());
     w.put("vision_model.embeddings.class_embedding", normal(m, random, d));
-    w.put("vision_model.embeddings.patch_embedding.weight", normal(m, random, d, 3, s.patchSize(), s.patchSize()));
+    w.put(
+        "vision_model.embeddings.patch_embedding.weight",
+        normal(m, random, d, 3, s.patchSize(), s.patchSize()));
     w.put("vision_model.embeddings.position_embedding.weight", normal(m, random, patches + 1, d));
     w.put("vision_model.pre_layrnorm.weight", m.ones(new Shape(d)));
     w.put("vision_model.pre_layrnorm.bias", m.zeros(new Shape(d)));
@@ -136,7 +141,10 @@ public final class RandomClipCheckpoint {
         if (key.startsWith("layer_norm")) {
           shape = new long[] {d};
         } else if (key.startsWith("mlp.fc1")) {
-          shape = key.endsWith("weight") ? new long[] {s.intermediate(), d} : new long[] {s.intermediate()};
+          shape =
+              key.endsWith("weight")
+                  ? new long[] {s.intermediate(), d}
+                  : new long[] {s.intermediate()};
         } else if (key.startsWith("mlp.fc2")) {
           shape = key.endsWith("weight") ? new long[] {d, s.intermediate()} : new long[] {d};
         } else {

@@ -1,11 +1,8 @@
 package dev.ovid.model.tokenizer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,12 +27,8 @@ public final class ClipTokenizer {
               + "|[\\p{L}]+|[\\p{N}]|[^\\s\\p{L}\\p{N}]+",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
-  /** HF reads at most this many merges (CLIP's 49152-token vocabulary less bytes and specials). */
-  private static final int MAX_MERGES = 49152 - 256 - 2;
-
   private static final int DEFAULT_CONTEXT = 77;
   private static final String END_OF_WORD = "</w>";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Integer> encoder;
   private final Map<Integer, String> decoder;
@@ -83,14 +76,14 @@ public final class ClipTokenizer {
   public static ClipTokenizer load(Path dir) throws IOException {
     Path vocabFile = dir.resolve("vocab.json");
     Path mergesFile = dir.resolve("merges.txt");
-    Map<String, Integer> encoder = readVocab(vocabFile);
-    Map<String, Integer> ranks = readMerges(mergesFile);
-    JsonNode config = readOptionalJson(dir.resolve("tokenizer_config.json"));
-    JsonNode specials = readOptionalJson(dir.resolve("special_tokens_map.json"));
-    String bos = special(config, specials, "bos_token", "<|startoftext|>");
-    String eos = special(config, specials, "eos_token", "<|endoftext|>");
-    String unk = special(config, specials, "unk_token", "<|endoftext|>");
-    String pad = special(config, specials, "pad_token", "<|endoftext|>");
+    Map<String, Integer> encoder = TokenizerFiles.readVocab(vocabFile);
+    Map<String, Integer> ranks = TokenizerFiles.readMerges(mergesFile);
+    JsonNode config = TokenizerFiles.readOptionalJson(dir.resolve("tokenizer_config.json"));
+    JsonNode specials = TokenizerFiles.readOptionalJson(dir.resolve("special_tokens_map.json"));
+    String bos = TokenizerFiles.special(config, specials, "bos_token", "<|startoftext|>");
+    String eos = TokenizerFiles.special(config, specials, "eos_token", "<|endoftext|>");
+    String unk = TokenizerFiles.special(config, specials, "unk_token", "<|endoftext|>");
+    String pad = TokenizerFiles.special(config, specials, "pad_token", "<|endoftext|>");
     int context = DEFAULT_CONTEXT;
     JsonNode max = config.get("model_max_length");
     if (max != null && max.isNumber() && max.asDouble() >= 2 && max.asDouble() <= 1_000_000) {
@@ -320,72 +313,5 @@ public final class ClipTokenizer {
       out.add(new Segment(text.substring(start), false));
     }
     return out;
-  }
-
-  private static Map<String, Integer> readVocab(Path file) throws IOException {
-    JsonNode root = readJson(file);
-    if (!root.isObject()) {
-      throw new TokenizerFormatException(file, "expected a JSON object of token -> id");
-    }
-    Map<String, Integer> out = new HashMap<>();
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()) {
-        throw new TokenizerFormatException(
-            file, "token '" + e.getKey() + "' has non-integer id " + e.getValue());
-      }
-      out.put(e.getKey(), e.getValue().asInt());
-    }
-    return Collections.unmodifiableMap(out);
-  }
-
-  private static Map<String, Integer> readMerges(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new TokenizerFormatException(file, "missing (CLIP checkpoints ship merges.txt)");
-    }
-    // As HF: strip the file, split lines, skip the first (the "#version" line), cap the count.
-    String[] lines = Files.readString(file, StandardCharsets.UTF_8).strip().split("\n", -1);
-    Map<String, Integer> ranks = new HashMap<>();
-    for (int i = 1; i < lines.length && i <= MAX_MERGES; i++) {
-      String[] pair = lines[i].strip().split("\\s+");
-      if (pair.length != 2) {
-        throw new TokenizerFormatException(
-            file, i + 1, "expected two symbols separated by a space, got '" + lines[i] + "'");
-      }
-      // A repeated pair keeps its last rank, as a Python dict built from the list does.
-      ranks.put(pair[0] + " " + pair[1], i - 1);
-    }
-    return Collections.unmodifiableMap(ranks);
-  }
-
-  private static JsonNode readOptionalJson(Path file) throws IOException {
-    return Files.isRegularFile(file) ? readJson(file) : JSON.createObjectNode();
-  }
-
-  private static JsonNode readJson(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new TokenizerFormatException(file, "missing");
-    }
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (JsonProcessingException e) {
-      throw new TokenizerFormatException(
-          file,
-          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-          "not valid JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  /** A special token's text: a plain string or an AddedToken object with "content". */
-  private static String special(JsonNode config, JsonNode specials, String key, String fallback) {
-    for (JsonNode source : List.of(config, specials)) {
-      JsonNode n = source.get(key);
-      if (n != null && n.isTextual()) {
-        return n.asText();
-      }
-      if (n != null && n.isObject() && n.has("content")) {
-        return n.get("content").asText();
-      }
-    }
-    return fallback;
   }
 }

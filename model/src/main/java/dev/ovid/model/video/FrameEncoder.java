@@ -42,7 +42,8 @@ public interface FrameEncoder {
   FrameFeatures encode(NDArray pixels);
 
   /**
-   * Weights of encoder layer {@code layer}, keyed as in {@link TransformerOps#ENCODER_LAYER_KEYS}.
+   * Weights of encoder layer {@code layer}, keyed by HF names relative to the layer ({@code
+   * self_attn.q_proj.weight}, ...).
    */
   Map<String, NDArray> layerWeights(int layer);
 

@@ -154,11 +154,11 @@ public final class TemporalBranch {
       int width,
       float alpha) {
     String b = "block" + block + ".";
+    int layer = clipLayer(clip, config, block);
     Map<String, NDArray> fineTuned = new LinkedHashMap<>();
-    for (String key : TransformerOps.ENCODER_LAYER_KEYS) {
+    for (String key : clip.layerWeights(layer).keySet()) {
       fineTuned.put(key, parameters.get(b + "spatial." + key));
     }
-    int layer = clipLayer(clip, config, block);
     Map<String, NDArray> weights =
         StochasticWeightRegularization.blend(fineTuned, clip.layerWeights(layer), alpha);
     NDArray tmpPerFrame = tmp.reshape(videos, 1, 1, width).broadcast(videos, frames, 1, width);

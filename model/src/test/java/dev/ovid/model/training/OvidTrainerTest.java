@@ -12,24 +12,24 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.core.OvidModels;
 import dev.ovid.model.core.TensorArchiveException;
-import dev.ovid.model.video.ClipVisionSettings;
-import dev.ovid.model.video.ClipVisionTower;
-import dev.ovid.model.video.VideoEncoder;
+import dev.ovid.model.core.TinyClipSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OvidTrainerTest {
-  static final ClipVisionSettings TINY =
-      new ClipVisionSettings(32, 64, 4, 3, 16, 8, 24, 1e-5f, "quick_gelu");
+  @TempDir static Path workDir;
   static final TrainingConfig CONFIG =
       TrainingConfig.builder()
           .epochs(10)
@@ -49,11 +49,11 @@ class OvidTrainerTest {
   static final TrainingConfig SHORT = CONFIG.toBuilder().epochs(6).build();
 
   static OvidModel tinyModel(long seed) {
-    NDManager m = NDManager.newBaseManager();
-    ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, seed));
-    VideoEncoder video = VideoEncoder.initialize(clip, CONFIG.videoEncoderConfig(), m, seed);
-    return new OvidModel(
-        m, new LearnedLabelTable(ColourVideos.VOCABULARY, 24, m, seed), video, "tiny test model");
+    return OvidModels.tinyRandom(TinyClipSpec.tiny(), CONFIG.videoEncoderConfig(), seed, workDir);
+  }
+
+  static ColourVideos videos(int count) {
+    return new ColourVideos(count, CONFIG.frames(), TinyClipSpec.tiny().imageSize(), 5);
   }
 
   static Map<String, float[]> snapshot(Map<String, NDArray> arrays) {
@@ -85,7 +85,7 @@ class OvidTrainerTest {
         }
       }
       NDArray videos = model.embedVideos(NDArrays.stack(frames));
-      NDArray labels = model.embedLabels(ColourVideos.VOCABULARY);
+      NDArray labels = model.embedLabels(ColourVideos.VOCABULARY, m);
       return new SigmoidMultiLabelLoss(CONFIG.temperature(), CONFIG.negativeWeight())
           .compute(
               videos,
@@ -97,7 +97,7 @@ class OvidTrainerTest {
 
   @Test
   void lossFallsAndOnlyTrainableParametersChange() {
-    ColourVideos data = new ColourVideos(8, 4, 16, 5);
+    ColourVideos data = videos(8);
     try (OvidModel model = tinyModel(1)) {
       Map<String, float[]> frozenBefore = snapshot(model.frozenParameters());
       Map<String, float[]> trainableBefore = snapshot(model.trainableParameters());
@@ -137,7 +137,7 @@ class OvidTrainerTest {
 
   @Test
   void resumingFromACheckpointReproducesTheLossCurve() {
-    ColourVideos data = new ColourVideos(8, 4, 16, 5);
+    ColourVideos data = videos(8);
     List<byte[]> checkpoints = new ArrayList<>();
     List<Float> uninterrupted;
     try (OvidModel model = tinyModel(1)) {
@@ -176,7 +176,7 @@ class OvidTrainerTest {
 
   @Test
   void corruptOrTruncatedCheckpointsAreRefusedWithTheirOffset() {
-    ColourVideos data = new ColourVideos(4, 4, 16, 5);
+    ColourVideos data = videos(4);
     try (OvidModel model = tinyModel(1)) {
       byte[] good = bytes(new OvidTrainer(model, CONFIG).checkpoint(data));
       byte[] flipped = good.clone();
@@ -206,14 +206,13 @@ class OvidTrainerTest {
 
   @Test
   void refusesACheckpointFromAnotherConfiguration() {
-    ColourVideos data = new ColourVideos(4, 4, 16, 5);
+    ColourVideos data = videos(4);
     try (OvidModel model = tinyModel(1)) {
       Checkpoint c = new OvidTrainer(model, CONFIG).checkpoint(data);
       OvidTrainer other = new OvidTrainer(model, CONFIG.toBuilder().seed(99).build());
       assertThrows(TensorArchiveException.class, () -> other.restore(c, data));
       assertThrows(
-          TensorArchiveException.class,
-          () -> new OvidTrainer(model, CONFIG).restore(c, new ColourVideos(5, 4, 16, 5)));
+          TensorArchiveException.class, () -> new OvidTrainer(model, CONFIG).restore(c, videos(5)));
     }
   }
 }

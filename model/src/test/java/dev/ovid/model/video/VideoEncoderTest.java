@@ -4,18 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.ovid.model.clip.ClipModel;
 import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.RandomClipCheckpoint;
 import dev.ovid.model.core.Tensors;
+import dev.ovid.model.core.TinyClipSpec;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VideoEncoderTest {
-  static final ClipVisionSettings TINY =
-      new ClipVisionSettings(32, 64, 4, 3, 16, 8, 24, 1e-5f, "quick_gelu");
+  static final TinyClipSpec SPEC = new TinyClipSpec(32, 3, 4, 64, 16, 8, 24, 16);
+  @TempDir static Path dir;
+  static ClipModel clipModel;
+  static ClipModelFrameEncoder clip;
+
+  @BeforeAll
+  static void writeRandomClip() throws IOException {
+    RandomClipCheckpoint.write(dir.resolve("clip"), SPEC, 7);
+    clipModel = ClipModel.load(dir.resolve("clip"), Device.cpu());
+    clip = new ClipModelFrameEncoder(clipModel);
+  }
+
+  @AfterAll
+  static void closeClip() {
+    clipModel.close();
+  }
 
   private static NDArray randomFrames(NDManager m, int videos, int frames, long seed) {
     return Tensors.normal(m, new Shape(videos, frames, 3, 16, 16), 0.3, new CounterRandom(seed))
@@ -26,7 +49,6 @@ class VideoEncoderTest {
   @Test
   void untrainedBranchOnStillVideoEqualsClipImageEmbedding() {
     try (NDManager m = NDManager.newBaseManager()) {
-      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
       for (int t = 1; t <= 3; t++) {
         VideoEncoder encoder =
             VideoEncoder.initialize(clip, new VideoEncoderConfig(4, t, 0.5f, Float.NaN), m, 3);
@@ -45,7 +67,6 @@ class VideoEncoderTest {
   @Test
   void embeddingsAreUnitRowsAndDependOnFrameOrder() {
     try (NDManager m = NDManager.newBaseManager()) {
-      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
       VideoEncoder encoder =
           VideoEncoder.initialize(clip, new VideoEncoderConfig(4, 2, 0.5f, Float.NaN), m, 3);
       NDArray videos = randomFrames(m, 3, 4, 12);
@@ -73,7 +94,6 @@ class VideoEncoderTest {
   @Test
   void acceptsUint8PixelsLikeTheirFloatEquivalent() {
     try (NDManager m = NDManager.newBaseManager()) {
-      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
       VideoEncoder encoder =
           VideoEncoder.initialize(clip, new VideoEncoderConfig(2, 1, 0.5f, Float.NaN), m, 3);
       NDArray bytes = randomFrames(m, 2, 2, 4).mul(255f).round().toType(DataType.UINT8, false);
@@ -86,7 +106,6 @@ class VideoEncoderTest {
   @Test
   void rejectsFramesOfTheWrongSize() {
     try (NDManager m = NDManager.newBaseManager()) {
-      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
       VideoEncoder encoder =
           VideoEncoder.initialize(clip, new VideoEncoderConfig(2, 1, 0.5f, Float.NaN), m, 3);
       IllegalArgumentException e =
@@ -102,7 +121,6 @@ class VideoEncoderTest {
   @Test
   void branchRejectsMoreTemporalLayersThanClipHas() {
     try (NDManager m = NDManager.newBaseManager()) {
-      ClipVisionTower clip = new ClipVisionTower(TINY, ClipVisionTower.randomWeights(TINY, m, 7));
       assertThrows(
           IllegalArgumentException.class,
           () -> VideoEncoder.initialize(clip, new VideoEncoderConfig(2, 4, 0.5f, Float.NaN), m, 3));

@@ -33,6 +33,7 @@ public class RunLauncher {
   @Inject RunRegistry runs;
   @Inject VocabularyService vocabularies;
   @Inject TemporalConnection temporal;
+  @Inject DatasetCatalog catalog;
 
   public TrainingRun launch(LaunchRequest request, String user) {
     if (request == null) throw new ValidationException("a launch request is required");
@@ -43,9 +44,9 @@ public class RunLauncher {
       throw new ValidationException("invalid hyperparameters: " + String.join("; ", problems));
     }
     String dataset = ValidationException.requireText("datasetName", request.datasetName());
-    if (!DatasetCatalog.knows(dataset)) {
+    if (!catalog.knows(dataset)) {
       throw new NotFoundException(
-          "dataset '" + dataset + "' not found; known datasets: " + DatasetCatalog.names());
+          "dataset '" + dataset + "' not found; known datasets: " + catalog.names());
     }
     Vocabulary vocabulary = vocabularies.get(request.vocabularyId());
     if (vocabularies.labels(vocabulary.name).isEmpty()) {
@@ -93,7 +94,7 @@ public class RunLauncher {
   }
 
   public List<String> datasetNames() {
-    return DatasetCatalog.names();
+    return catalog.names();
   }
 
   public boolean embeddedTemporal() {

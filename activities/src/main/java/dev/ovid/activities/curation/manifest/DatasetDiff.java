@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * What changed between two dataset versions: videos and labels added and removed, and videos whose
- * labels or content changed.
+ * labels (human or synthetic), split or content changed.
  */
 public record DatasetDiff(
     Set<String> videosAdded,
@@ -30,7 +30,8 @@ public record DatasetDiff(
       if (old != null
           && (!Set.copyOf(old.labels()).equals(Set.copyOf(now.labels()))
               || !java.util.Objects.equals(old.sha256(), now.sha256())
-              || !old.split().equals(now.split()))) {
+              || !old.split().equals(now.split())
+              || !Set.copyOf(old.synthetic()).equals(Set.copyOf(now.synthetic())))) {
         changed.add(id);
       }
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A dataset version's manifest: JSON Lines, one {@link ManifestEntry} per line, sorted by id so the
@@ -39,6 +40,15 @@ public final class DatasetManifest {
   /** Reads and checks every line; {@code source} names the input in errors. */
   public static List<ManifestEntry> read(InputStream in, String source) {
     List<ManifestEntry> entries = new ArrayList<>();
+    forEach(in, source, entries::add);
+    return entries;
+  }
+
+  /**
+   * Streams the entries one line at a time, checking each (a bad line is a {@link
+   * ManifestFormatException} naming {@code source} and the line); only the ids are kept in memory.
+   */
+  public static void forEach(InputStream in, String source, Consumer<ManifestEntry> action) {
     var ids = new HashSet<String>();
     try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
@@ -64,11 +74,10 @@ public final class DatasetManifest {
           throw new ManifestFormatException(source, number, "missing split");
         if (!ids.add(entry.id()))
           throw new ManifestFormatException(source, number, "duplicate video id " + entry.id());
-        entries.add(entry);
+        action.accept(entry);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading manifest " + source, e);
     }
-    return entries;
   }
 }

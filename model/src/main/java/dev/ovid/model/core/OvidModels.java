@@ -1,0 +1,124 @@
+package dev.ovid.model.core;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import dev.ovid.model.clip.ClipModel;
+import dev.ovid.model.label.ClassNamePromptEncoder;
+import dev.ovid.model.label.LabelEncoder;
+import dev.ovid.model.label.LearnableLlmPromptConfig;
+import dev.ovid.model.label.LearnableLlmPromptEncoder;
+import dev.ovid.model.t5.SentencePieceTokenizer;
+import dev.ovid.model.t5.T5Model;
+import dev.ovid.model.video.ClipModelFrameEncoder;
+import dev.ovid.model.video.VideoEncoder;
+import dev.ovid.model.video.VideoEncoderConfig;
+import dev.ovid.model.weights.Devices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Builds {@link OvidModel}s: from pretrained Hugging Face folders (CLIP, and Flan-T5 for the
+ * learnable label encoder) or, without any download, from a tiny random CLIP written to a folder.
+ * The temporal branch and the label encoder's trainable parts are initialised from {@code seed}, so
+ * the same arguments always give the same model. Runs on CUDA when present, CPU otherwise.
+ */
+public final class OvidModels {
+  private OvidModels() {}
+
+  /**
+   * A tiny model with random weights and the class-name prompt label encoder. The random CLIP is
+   * written to {@code workDir} (reused if already there) and loaded like a pretrained one.
+   */
+  public static OvidModel tinyRandom(
+      TinyClipSpec spec, VideoEncoderConfig video, long seed, Path workDir) {
+    Path clipDir = workDir.resolve("clip-random-" + seed);
+    try {
+      if (!Files.isRegularFile(clipDir.resolve("model.safetensors"))) {
+        Path tmp = Files.createTempDirectory(workDir, "clip-random");
+        RandomClipCheckpoint.write(tmp, spec, seed);
+        try {
+          Files.move(tmp, clipDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+          // another process wrote the same deterministic checkpoint first
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the random CLIP under " + workDir, e);
+    }
+    return classNamePrompt(clipDir, video, seed, "tiny random CLIP " + spec + " seed " + seed);
+  }
+
+  /** CLIP from {@code clipDir}, class-name prompt label encoder ("a video of {label}."). */
+  public static OvidModel classNamePrompt(Path clipDir, VideoEncoderConfig video, long seed) {
+    return classNamePrompt(clipDir, video, seed, "CLIP " + clipDir + ", class-name prompts");
+  }
+
+  private static OvidModel classNamePrompt(
+      Path clipDir, VideoEncoderConfig video, long seed, String description) {
+    ClipModel clip = loadClip(clipDir);
+    try {
+      return assemble(clip, new ClassNamePromptEncoder(clip), video, seed, description);
+    } catch (RuntimeException e) {
+      clip.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The paper's model: CLIP from {@code clipDir}, frozen Flan-T5 from {@code t5Dir} (with its
+   * {@code tokenizer.json}) and the learnable LLM prompt label encoder.
+   */
+  public static OvidModel learnableLlmPrompt(
+      Path clipDir,
+      Path t5Dir,
+      LearnableLlmPromptConfig prompts,
+      VideoEncoderConfig video,
+      long seed) {
+    ClipModel clip = loadClip(clipDir);
+    NDManager t5Manager = NDManager.newBaseManager(clip.device());
+    try {
+      T5Model t5 = T5Model.load(t5Dir, t5Manager);
+      SentencePieceTokenizer tokenizer =
+          SentencePieceTokenizer.load(t5Dir.resolve("tokenizer.json"));
+      NDManager params = NDManager.newBaseManager(clip.device());
+      LabelEncoder labels =
+          new LearnableLlmPromptEncoder(clip, t5, tokenizer, prompts.withSeed(seed), params);
+      VideoEncoder videoEncoder =
+          VideoEncoder.initialize(new ClipModelFrameEncoder(clip), video, params, seed);
+      return new OvidModel(
+          params,
+          labels,
+          videoEncoder,
+          "CLIP " + clipDir + ", T5 " + t5Dir + ", learnable LLM prompts " + prompts,
+          t5Manager,
+          clip);
+    } catch (RuntimeException e) {
+      t5Manager.close();
+      clip.close();
+      throw e;
+    }
+  }
+
+  private static OvidModel assemble(
+      ClipModel clip,
+      LabelEncoder labels,
+      VideoEncoderConfig video,
+      long seed,
+      String description) {
+    NDManager params = NDManager.newBaseManager(clip.device());
+    VideoEncoder videoEncoder =
+        VideoEncoder.initialize(new ClipModelFrameEncoder(clip), video, params, seed);
+    return new OvidModel(params, labels, videoEncoder, description, clip);
+  }
+
+  private static ClipModel loadClip(Path clipDir) {
+    try {
+      Device device = Devices.best();
+      return ClipModel.load(clipDir, device);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load CLIP from " + clipDir, e);
+    }
+  }
+}

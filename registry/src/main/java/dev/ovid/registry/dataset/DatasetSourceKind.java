@@ -1,0 +1,9 @@
+package dev.ovid.registry.dataset;
+
+/** How a dataset source describes its videos. */
+public enum DatasetSourceKind {
+  /** JSON Lines, one {"id", "uri", "labels", "split"} object per video. */
+  MANIFEST,
+  /** Kinetics-style CSV {@code label,youtube_id,time_start,time_end,split} plus a video root. */
+  KINETICS_CSV
+}

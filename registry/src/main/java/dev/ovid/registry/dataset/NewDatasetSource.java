@@ -1,0 +1,13 @@
+package dev.ovid.registry.dataset;
+
+/**
+ * What a user registers as a dataset source; see {@link DatasetSource} for the fields. {@code
+ * unreadablePolicy} null means FAIL.
+ */
+public record NewDatasetSource(
+    String name,
+    DatasetSourceKind kind,
+    String location,
+    String videoRoot,
+    UnreadableVideoHandling unreadablePolicy,
+    String description) {}
