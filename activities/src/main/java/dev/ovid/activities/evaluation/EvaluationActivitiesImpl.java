@@ -107,8 +107,7 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
           System.arraycopy(videos.get(i).pixels(), 0, pixels, (i - start) * per, per);
         }
         NDArray input = batch.create(pixels, new Shape(end - start, frames, 3, size, size));
-        NDArray embedded = model.embedVideos(input);
-        embedded.attach(batch);
+        NDArray embedded = model.embedVideos(input); // attached to the batch's manager
         int d = (int) embedded.getShape().get(1);
         float[] flat = embedded.toFloatArray();
         for (int i = start; i < end; i++) {

@@ -52,7 +52,12 @@ public class ExpansionActivitiesImpl implements ExpansionActivities {
       database =
           LabelEmbeddingDatabase.build(
               labels,
-              BatchLabelEncoder.fromNDArray(model::embedLabels),
+              names -> {
+                try (var scope = model.manager().newSubManager()) {
+                  return BatchLabelEncoder.fromNDArray(n -> model.embedLabels(n, scope))
+                      .encode(names);
+                }
+              },
               LabelEmbeddingDatabase.DEFAULT_BATCH_SIZE,
               modelVersion);
     }

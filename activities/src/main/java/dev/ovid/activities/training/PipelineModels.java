@@ -36,6 +36,10 @@ public class PipelineModels {
   @ConfigProperty(name = "ovid.model.backbone", defaultValue = "tiny-random")
   String backbone;
 
+  /** Where generated backbones (the tiny random CLIP) are written once and reused. */
+  @ConfigProperty(name = "ovid.cache-dir", defaultValue = "${java.io.tmpdir}/ovid-cache")
+  String cacheDir;
+
   public TrainingConfig trainingConfig(Hyperparameters h) {
     return TrainingConfig.builder()
         .epochs(h.epochs())
@@ -70,7 +74,7 @@ public class PipelineModels {
   }
 
   public OvidModel build(Hyperparameters h) {
-    return ModelBackbones.build(backbone, trainingConfig(h));
+    return ModelBackbones.build(backbone, trainingConfig(h), Path.of(cacheDir, "models"));
   }
 
   /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */

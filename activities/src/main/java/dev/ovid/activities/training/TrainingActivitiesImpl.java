@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +37,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TrainingActivitiesImpl implements TrainingActivities {
   private static final Logger LOG = Logger.getLogger(TrainingActivitiesImpl.class);
+
+  /**
+   * DJL's PyTorch engine allows one gradient collector per process, so trainings in one worker run
+   * one after another; a waiting attempt keeps heartbeating so Temporal does not time it out.
+   */
+  private static final Semaphore ONE_TRAINING_AT_A_TIME = new Semaphore(1, true);
 
   @Inject ObjectStore store;
   @Inject RunRegistry runs;

@@ -181,6 +181,8 @@ public final class ClipTextEncoder extends FrozenParameterBlock {
               + java.util.Arrays.toString(eos));
     }
     NDArray positions = value(ps, positionEmbedding, inputEmbeds, training).get("0:" + t);
+    // A slice joins the parameter's manager; keep it with the caller's arrays instead.
+    positions.attach(inputEmbeds.getManager());
     NDArray h = inputEmbeds.add(positions);
     NDArray mask = causalMask(inputEmbeds.getManager(), t).toDevice(h.getDevice(), false);
     for (ClipEncoderLayer layer : layers) {

@@ -189,7 +189,11 @@ public final class ClipVisionEncoder extends FrozenParameterBlock {
         Conv2d.conv2d(pixels, value(ps, patchEmbedding, pixels, training), null, new Shape(p, p))
             .singletonOrThrow();
     patches = patches.reshape(b, d, -1).transpose(0, 2, 1);
-    NDArray cls = value(ps, classEmbedding, pixels, training).reshape(1, 1, d).repeat(0, b);
+    // Results join the manager of an op's first operand: keep everything derived from a
+    // parameter in the caller's manager, or each call would pile arrays into the model's.
+    NDArray clsView = value(ps, classEmbedding, pixels, training).reshape(1, 1, d);
+    clsView.attach(pixels.getManager());
+    NDArray cls = clsView.repeat(0, b);
     NDArray x =
         NDArrays.concat(new NDList(cls, patches), 1)
             .add(value(ps, positionEmbedding, pixels, training));

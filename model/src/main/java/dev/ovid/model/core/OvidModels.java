@@ -36,6 +36,7 @@ public final class OvidModels {
     Path clipDir = workDir.resolve("clip-random-" + seed);
     try {
       if (!Files.isRegularFile(clipDir.resolve("model.safetensors"))) {
+        Files.createDirectories(workDir);
         Path tmp = Files.createTempDirectory(workDir, "clip-random");
         RandomClipCheckpoint.write(tmp, spec, seed);
         try {
@@ -76,12 +77,23 @@ public final class OvidModels {
       LearnableLlmPromptConfig prompts,
       VideoEncoderConfig video,
       long seed) {
+    return learnableLlmPrompt(
+        clipDir, t5Dir, t5Dir.resolve("tokenizer.json"), prompts, video, seed);
+  }
+
+  /** As above, with T5's {@code tokenizer.json} elsewhere than in {@code t5Dir}. */
+  public static OvidModel learnableLlmPrompt(
+      Path clipDir,
+      Path t5Dir,
+      Path t5TokenizerJson,
+      LearnableLlmPromptConfig prompts,
+      VideoEncoderConfig video,
+      long seed) {
     ClipModel clip = loadClip(clipDir);
     NDManager t5Manager = NDManager.newBaseManager(clip.device());
     try {
       T5Model t5 = T5Model.load(t5Dir, t5Manager);
-      SentencePieceTokenizer tokenizer =
-          SentencePieceTokenizer.load(t5Dir.resolve("tokenizer.json"));
+      SentencePieceTokenizer tokenizer = SentencePieceTokenizer.load(t5TokenizerJson);
       NDManager params = NDManager.newBaseManager(clip.device());
       LabelEncoder labels =
           new LearnableLlmPromptEncoder(clip, t5, tokenizer, prompts.withSeed(seed), params);

@@ -110,24 +110,27 @@ public final class RandomClipCheckpoint {
     CounterRandom random = new CounterRandom(seed, 0x434C4950L);
     Map<String, NDArray> w = new LinkedHashMap<>();
     int d = s.width();
-    w.put("text_model.embeddings.token_embedding.weight", normal(m, random, vocabSize, d));
-    w.put("text_model.embeddings.position_embedding.weight", normal(m, random, s.textContext(), d));
+    w.put("text_model.embeddings.token_embedding.weight", embedding(m, random, vocabSize, d));
+    w.put(
+        "text_model.embeddings.position_embedding.weight",
+        embedding(m, random, s.textContext(), d));
     encoderLayers(w, "text_model.encoder.layers.", s, m, random);
     w.put("text_model.final_layer_norm.weight", m.ones(new Shape(d)));
     w.put("text_model.final_layer_norm.bias", m.zeros(new Shape(d)));
-    w.put("text_projection.weight", normal(m, random, s.projectionDim(), d));
+    w.put("text_projection.weight", linear(m, random, s.projectionDim(), d));
     int patches = (s.imageSize() / s.patchSize()) * (s.imageSize() / s.patchSize());
-    w.put("vision_model.embeddings.class_embedding", normal(m, random, d));
+    w.put("vision_model.embeddings.class_embedding", embedding(m, random, d));
     w.put(
         "vision_model.embeddings.patch_embedding.weight",
         normal(m, random, d, 3, s.patchSize(), s.patchSize()));
-    w.put("vision_model.embeddings.position_embedding.weight", normal(m, random, patches + 1, d));
+    w.put(
+        "vision_model.embeddings.position_embedding.weight", embedding(m, random, patches + 1, d));
     w.put("vision_model.pre_layrnorm.weight", m.ones(new Shape(d)));
     w.put("vision_model.pre_layrnorm.bias", m.zeros(new Shape(d)));
     encoderLayers(w, "vision_model.encoder.layers.", s, m, random);
     w.put("vision_model.post_layernorm.weight", m.ones(new Shape(d)));
     w.put("vision_model.post_layernorm.bias", m.zeros(new Shape(d)));
-    w.put("visual_projection.weight", normal(m, random, s.projectionDim(), d));
+    w.put("visual_projection.weight", linear(m, random, s.projectionDim(), d));
     w.put("logit_scale", m.create(2.6592f));
     return w;
   }
@@ -153,9 +156,11 @@ public final class RandomClipCheckpoint {
         NDArray value;
         if (key.startsWith("layer_norm")) {
           value = key.endsWith("weight") ? m.ones(new Shape(shape)) : m.zeros(new Shape(shape));
-        } else {
+        } else if (key.endsWith("bias")) {
           // HF initialises biases to zero; small random ones make tests sensitive to them
           value = normal(m, random, shape);
+        } else {
+          value = linear(m, random, shape);
         }
         w.put(prefix + i + "." + key, value);
       }
@@ -164,5 +169,22 @@ public final class RandomClipCheckpoint {
 
   private static NDArray normal(NDManager m, CounterRandom random, long... shape) {
     return Tensors.normal(m, new Shape(shape), 0.02, random);
+  }
+
+  /**
+   * Weights with std 1/sqrt(fan-in): unlike 0.02 everywhere, this keeps token mixing and
+   * projections far from degenerate in a tiny model, so random features differ between inputs.
+   */
+  private static NDArray linear(NDManager m, CounterRandom random, long... shape) {
+    long fanIn = 1;
+    for (int i = 1; i < shape.length; i++) {
+      fanIn *= shape[i];
+    }
+    return Tensors.normal(m, new Shape(shape), 1.0 / Math.sqrt(fanIn), random);
+  }
+
+  /** Embedding tables: unit-scale rows, so labels and patches start well separated. */
+  private static NDArray embedding(NDManager m, CounterRandom random, long... shape) {
+    return Tensors.normal(m, new Shape(shape), 0.5, random);
   }
 }

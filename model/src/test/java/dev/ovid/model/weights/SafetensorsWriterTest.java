@@ -27,6 +27,8 @@ class SafetensorsWriterTest {
       tensors.put("prefix.weight", m.randomNormal(new Shape(3, 7)));
       tensors.put("step", m.create(new long[] {42L}));
       tensors.put("mask", m.create(new int[] {1, 0, 1}));
+      tensors.put("flags", m.create(new boolean[] {true, false}));
+      tensors.put("wide", m.create(new double[] {Math.PI}));
       tensors.put("half", m.create(new float[] {1.5f, -2.25f}).toType(DataType.FLOAT16, false));
       Path f = dir.resolve("ckpt.safetensors");
       SafetensorsWriter.write(f, tensors, Map.of("step", "42"));
@@ -44,6 +46,9 @@ class SafetensorsWriterTest {
       assertArrayEquals(new long[] {42L}, back.get("step").toLongArray());
       assertArrayEquals(new int[] {1, 0, 1}, back.get("mask").toIntArray());
       assertArrayEquals(new float[] {1.5f, -2.25f}, back.get("half").toFloatArray());
+      assertArrayEquals(new boolean[] {true, false}, back.get("flags").toBooleanArray());
+      assertArrayEquals(
+          new double[] {Math.PI}, Weights.load(f, m, true).get("wide").toDoubleArray());
       try (var files = Files.list(dir)) {
         assertEquals(1, files.count(), "no temporary file left beside the checkpoint");
       }

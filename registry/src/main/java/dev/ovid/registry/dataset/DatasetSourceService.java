@@ -36,8 +36,7 @@ public class DatasetSourceService {
     if (spec == null) throw new ValidationException("a dataset source is required");
     List<String> problems = problems(spec);
     if (!problems.isEmpty()) {
-      throw new ValidationException(
-          "invalid dataset source: " + String.join("; ", problems));
+      throw new ValidationException("invalid dataset source: " + String.join("; ", problems));
     }
     String name = spec.name().trim();
     if (DatasetSource.findByName(name).isPresent()) {

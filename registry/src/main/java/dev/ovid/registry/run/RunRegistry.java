@@ -374,6 +374,15 @@ public class RunRegistry {
    * Records an evaluation. Idempotent per (run, dataset version, model version, report URI): a
    * retried evaluate activity gets the first row back.
    */
+  /** A registered model version with its run (for teachers and lineage). */
+  @Transactional
+  public ModelVersion getModelVersion(long id) {
+    ModelVersion version = ModelVersion.findById(id);
+    if (version == null) throw NotFoundException.of("model version", id);
+    version.run.id.longValue(); // loads the run while the session is open
+    return version;
+  }
+
   @Transactional
   public Evaluation recordEvaluation(long runId, NewEvaluation spec, String actor) {
     TrainingRun run = lock(runId);

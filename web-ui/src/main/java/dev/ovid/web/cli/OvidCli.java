@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       EvaluateCommand.class,
       VocabCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      DatasetCommand.class
     })
 public final class OvidCli implements Runnable {
 

@@ -1,6 +1,7 @@
 package dev.ovid.web.temporal;
 
 import dev.ovid.workflows.curation.CurationActivities;
+import dev.ovid.workflows.curation.SyntheticLabelingActivities;
 import dev.ovid.workflows.evaluation.EvaluationActivities;
 import dev.ovid.workflows.expansion.ExpansionActivities;
 import dev.ovid.workflows.pipeline.TrainingPipelineWorkflowImpl;
@@ -25,6 +26,7 @@ public class PipelineWorker {
   @Inject TemporalConnection temporal;
   @Inject RunTrackingActivities tracking;
   @Inject CurationActivities curation;
+  @Inject SyntheticLabelingActivities synthetic;
   @Inject TrainingActivities training;
   @Inject ExpansionActivities expansion;
   @Inject EvaluationActivities evaluation;
@@ -54,7 +56,7 @@ public class PipelineWorker {
                 .build());
     worker.registerWorkflowImplementationTypes(TrainingPipelineWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        tracking, curation, training, expansion, evaluation, registration);
+        tracking, curation, synthetic, training, expansion, evaluation, registration);
     factory.start();
     LOG.infof("Temporal worker polling task queue %s", queue);
   }

@@ -30,6 +30,11 @@ public final class ChatCompletionsLabeler implements SyntheticLabeler {
     this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
   }
 
+  /** Provenance written with each label: "chat:" and the model name. */
+  public String source() {
+    return "chat:" + settings.model();
+  }
+
   @Override
   public LabelingResult label(String videoId, List<BufferedImage> frames, List<String> vocabulary) {
     URI endpoint =
@@ -61,7 +66,7 @@ public final class ChatCompletionsLabeler implements SyntheticLabeler {
               + abbreviate(response.body()));
     }
     String answer = answerText(response.body(), endpoint);
-    return new VocabularyMatcher(vocabulary).matchAll(videoId, answer, "chat:" + settings.model());
+    return new VocabularyMatcher(vocabulary).matchAll(videoId, answer, source());
   }
 
   ObjectNode request(List<BufferedImage> frames, List<String> vocabulary) {

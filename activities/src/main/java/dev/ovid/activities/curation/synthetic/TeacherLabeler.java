@@ -42,8 +42,7 @@ public final class TeacherLabeler implements SyntheticLabeler {
     float[] embedding;
     try (NDManager scope = model.manager().newSubManager()) {
       NDArray input = scope.create(pixels, new Shape(1, frames.size(), 3, size, size));
-      NDArray out = model.embedVideos(input);
-      out.attach(scope);
+      NDArray out = model.embedVideos(input); // attached to scope
       embedding = out.toFloatArray();
     }
     Set<String> wanted = Set.copyOf(vocabulary);
