@@ -47,10 +47,8 @@ pg_pid() {
   kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
-pg_is_ours() {
-  local pid
-  pid=$(live_pid postgres postgres) && [[ $pid == "$(pg_pid)" ]]
-}
+# Our cluster is the one whose lock file lives in our data directory, whatever the pid file says.
+pg_is_ours() { pg_pid >/dev/null; }
 
 # psql as the cluster's superuser over the private unix socket; SQL on stdin.
 pg_psql() {
@@ -104,6 +102,7 @@ SQL
 pg_up() {
   if pg_is_ours; then
     say "postgres: already running (pid $(pg_pid))"
+    pg_pid >"$OVID_RUN_DIR/postgres.pid"
     pg_create_roles
     return
   fi

@@ -2,6 +2,7 @@ package dev.ovid.model.clip;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.ovid.model.core.Tensors;
 import java.util.Locale;
 
 /** The MLP activations CLIP configs name in {@code hidden_act}. */
@@ -35,13 +36,17 @@ public enum ClipActivation {
   public NDArray apply(NDArray x) {
     switch (this) {
       case QUICK_GELU:
-        return x.mul(Activation.sigmoid(x.mul(1.702f)));
+        return x.mul(Activation.sigmoid(Tensors.mul(x, 1.702f)));
       case GELU:
         return Activation.gelu(x);
       case GELU_TANH:
         // 0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³)))
-        NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) Math.sqrt(2.0 / Math.PI));
-        return x.mul(0.5f).mul(inner.tanh().add(1f));
+        // Constants as owned tensors: DJL's mul(Number) breaks autograd (see Tensors.scalarLike).
+        NDArray inner =
+            Tensors.mul(
+                x.add(Tensors.mul(Tensors.pow(x, 3f), 0.044715f)),
+                (float) Math.sqrt(2.0 / Math.PI));
+        return Tensors.mul(x, 0.5f).mul(inner.tanh().add(1f));
       case RELU:
         return Activation.relu(x);
       default:

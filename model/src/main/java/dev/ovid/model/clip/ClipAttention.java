@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Tensors;
 import dev.ovid.model.weights.Weights;
 
 /**
@@ -78,7 +79,7 @@ public final class ClipAttention extends FrozenParameterBlock {
     long d = s.get(2);
     long hd = d / heads;
     float scale = (float) Math.pow(hd, -0.5);
-    NDArray qh = q.mul(scale).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
+    NDArray qh = Tensors.mul(q, scale).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
     NDArray kh = k.reshape(b, t, heads, hd).transpose(0, 2, 3, 1);
     NDArray vh = v.reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
     NDArray scores = qh.matMul(kh);

@@ -34,21 +34,51 @@ public final class OvidModels {
   public static OvidModel tinyRandom(
       TinyClipSpec spec, VideoEncoderConfig video, long seed, Path workDir) {
     Path clipDir = workDir.resolve("clip-random-" + seed);
+    writeOnce(clipDir, dir -> RandomClipCheckpoint.write(dir, spec, seed), workDir);
+    return classNamePrompt(clipDir, video, seed, "tiny random CLIP " + spec + " seed " + seed);
+  }
+
+  /**
+   * The paper's full model without downloads: a tiny random CLIP (as {@link #tinyRandom}) and a
+   * tiny random Flan-layout T5 (width 32, 2 layers, 4 heads, character-level tokenizer) under
+   * {@code workDir}, with the learnable LLM prompt label encoder.
+   */
+  public static OvidModel tinyRandomLearnable(
+      TinyClipSpec spec,
+      LearnableLlmPromptConfig prompts,
+      VideoEncoderConfig video,
+      long seed,
+      Path workDir) {
+    Path clipDir = workDir.resolve("clip-random-" + seed);
+    Path t5Dir = workDir.resolve("t5-random-" + seed);
+    writeOnce(clipDir, dir -> RandomClipCheckpoint.write(dir, spec, seed), workDir);
+    writeOnce(t5Dir, dir -> RandomT5Checkpoint.write(dir, 32, 2, 4, 64, seed), workDir);
+    return learnableLlmPrompt(clipDir, t5Dir, prompts, video, seed);
+  }
+
+  private interface FolderWriter {
+    void write(Path dir) throws IOException;
+  }
+
+  /** Writes a deterministic folder once, atomically, so parallel callers never see half of it. */
+  private static void writeOnce(Path target, FolderWriter writer, Path workDir) {
     try {
-      if (!Files.isRegularFile(clipDir.resolve("model.safetensors"))) {
-        Files.createDirectories(workDir);
-        Path tmp = Files.createTempDirectory(workDir, "clip-random");
-        RandomClipCheckpoint.write(tmp, spec, seed);
-        try {
-          Files.move(tmp, clipDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-          // another process wrote the same deterministic checkpoint first
+      if (Files.isRegularFile(target.resolve("model.safetensors"))) {
+        return;
+      }
+      Files.createDirectories(workDir);
+      Path tmp = Files.createTempDirectory(workDir, target.getFileName().toString());
+      writer.write(tmp);
+      try {
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (!Files.isRegularFile(target.resolve("model.safetensors"))) {
+          throw e;
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the random CLIP under " + workDir, e);
+      throw new UncheckedIOException("cannot write " + target, e);
     }
-    return classNamePrompt(clipDir, video, seed, "tiny random CLIP " + spec + " seed " + seed);
   }
 
   /** CLIP from {@code clipDir}, class-name prompt label encoder ("a video of {label}."). */

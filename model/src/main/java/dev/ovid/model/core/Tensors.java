@@ -28,9 +28,49 @@ public final class Tensors {
     return manager.ones(shape);
   }
 
-  /** Rows scaled to unit L2 norm along the last axis. */
+  /**
+   * A 0-d tensor with {@code x}'s type and device that owns its memory. Use it instead of DJL's
+   * {@code mul(Number)}, {@code div(Number)}, {@code maximum(Number)}... on anything autograd
+   * records: DJL 0.35 wraps the number in a tensor over a Java buffer that is freed right after the
+   * op while the graph still refers to it, so after a GC the backward pass reads garbage.
+   */
+  public static NDArray scalarLike(NDArray x, float value) {
+    return x.getManager().full(new Shape(), value, x.getDataType()).toDevice(x.getDevice(), false);
+  }
+
+  /** {@code x * value}, safe under autograd (see {@link #scalarLike}). */
+  public static NDArray mul(NDArray x, float value) {
+    return x.mul(scalarLike(x, value));
+  }
+
+  /** {@code x / value}, safe under autograd. */
+  public static NDArray div(NDArray x, float value) {
+    return x.div(scalarLike(x, value));
+  }
+
+  /** Element-wise max with a constant, safe under autograd. */
+  public static NDArray maximum(NDArray x, float value) {
+    return x.maximum(scalarLike(x, value));
+  }
+
+  /** Element-wise min with a constant, safe under autograd. */
+  public static NDArray minimum(NDArray x, float value) {
+    return x.minimum(scalarLike(x, value));
+  }
+
+  /** {@code x ^ exponent}, safe under autograd. */
+  public static NDArray pow(NDArray x, float exponent) {
+    return x.pow(scalarLike(x, exponent));
+  }
+
+  /** {@code x + value}, safe under autograd. */
+  public static NDArray add(NDArray x, float value) {
+    return x.add(scalarLike(x, value));
+  }
+
+  /** Rows scaled to unit L2 norm along the last axis (norms clamped at 1e-12). */
   public static NDArray normalizeRows(NDArray x) {
-    return x.div(x.norm(new int[] {-1}, true).maximum(1e-12f));
+    return x.div(maximum(x.norm(new int[] {-1}, true), 1e-12f));
   }
 
   /**

@@ -117,11 +117,15 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
   @Override
   public NDArray encode(List<String> labels) {
     ClipPrompts.requireLabels(labels);
-    NDArray softAttributes = softAttributes(labels, prefixes.getManager()); // [c·N·K, L, d]
-    NDArray softPrompts = promptTransformer.forward(softAttributes); // [c·N·K, L, W]
+    NDArray softPrompts = softPrompts(labels); // [c·N·K, L, W]
     int groups = config.prefixes() * config.attributes();
     NDArray features = clipFeatures(labels, softPrompts, groups); // [c·N·K, P]
     return ClipPrompts.poolGroups(Tensors.normalizeRows(features), labels.size(), groups);
+  }
+
+  /** Soft prompts [c·N·K, L, W]: the prompt transformer over the soft attributes. */
+  NDArray softPrompts(List<String> labels) {
+    return promptTransformer.forward(softAttributes(labels, prefixes.getManager()));
   }
 
   /**

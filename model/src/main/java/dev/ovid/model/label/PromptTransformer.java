@@ -81,7 +81,8 @@ final class PromptTransformer {
       String p = "layers." + i + ".";
       x = x.add(attention(layerNorm(x, p + "ln1"), p + "attn."));
       NDArray h = dense(layerNorm(x, p + "ln2"), p + "mlp.fc1");
-      h = h.mul(h.div((float) Math.sqrt(2.0)).erf().add(1f)).mul(0.5f); // exact GELU
+      // Exact GELU; constants through Scalars, which autograd can rely on.
+      h = Tensors.mul(h.mul(Tensors.div(h, (float) Math.sqrt(2.0)).erf().add(1f)), 0.5f);
       x = x.add(dense(h, p + "mlp.fc2"));
     }
     return dense(layerNorm(x, "ln_final"), "proj");
@@ -93,7 +94,7 @@ final class PromptTransformer {
     long headDim = width / heads;
     NDArray qkv =
         dense(x, prefix + "qkv").reshape(b, l, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
-    NDArray q = qkv.get(0).mul((float) (1.0 / Math.sqrt(headDim)));
+    NDArray q = Tensors.mul(qkv.get(0), (float) (1.0 / Math.sqrt(headDim)));
     NDArray k = qkv.get(1);
     NDArray v = qkv.get(2);
     NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1);

@@ -1,7 +1,9 @@
 package dev.ovid.model.t5;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import dev.ovid.model.core.Tensors;
 import java.util.function.Function;
 
 /**
@@ -40,15 +42,17 @@ final class T5FeedForward extends FrozenBlock {
 
   private NDArray activate(NDArray x) {
     return switch (kind) {
-      case RELU, GATED_RELU -> x.maximum(0f);
-      case GATED_SILU -> x.mul(x.neg().exp().add(1f).pow(-1f));
+      case RELU, GATED_RELU -> Activation.relu(x);
+      case GATED_SILU -> x.mul(Activation.sigmoid(x));
       case GATED_GELU -> geluNew(x);
     };
   }
 
   /** HF's NewGELUActivation: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))). */
   static NDArray geluNew(NDArray x) {
-    NDArray inner = x.add(x.pow(3f).mul(0.044715f)).mul((float) SQRT_2_OVER_PI);
-    return x.mul(0.5f).mul(inner.tanh().add(1f));
+    // Constants through Scalars: prefixes train through this function (see Scalars).
+    NDArray cube = Tensors.pow(x, 3f);
+    NDArray inner = Tensors.mul(x.add(Tensors.mul(cube, 0.044715f)), (float) SQRT_2_OVER_PI);
+    return Tensors.mul(x, 0.5f).mul(inner.tanh().add(1f));
   }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Tensors;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -100,7 +101,7 @@ public final class T5Model extends FrozenBlock {
   public NDArray logits(NDArray decoderHidden) {
     NDArray h =
         config.tieWordEmbeddings()
-            ? decoderHidden.mul((float) Math.pow(config.dModel(), -0.5))
+            ? Tensors.mul(decoderHidden, (float) Math.pow(config.dModel(), -0.5))
             : decoderHidden;
     return linear(h, lmHead);
   }

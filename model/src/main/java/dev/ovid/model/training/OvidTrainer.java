@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.GradMode;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.core.TensorArchiveException;
 import dev.ovid.model.core.TensorRecord;
@@ -84,6 +85,7 @@ public final class OvidTrainer {
     if (data.size() < 1) {
       throw new IllegalArgumentException("the training dataset has no videos");
     }
+    GradMode.offOnThisThread();
     List<String> vocabulary = List.copyOf(data.vocabulary());
     LabelBatchSampler sampler = new LabelBatchSampler(vocabulary.size(), config.classesPerVideo());
     int stepsPerEpoch = config.stepsPerEpoch(data.size());
@@ -210,6 +212,7 @@ public final class OvidTrainer {
    * from the same configuration (the checkpoint interval may differ) and dataset.
    */
   public void restore(Checkpoint checkpoint, TrainingDataset data) {
+    GradMode.offOnThisThread();
     TrainingConfig saved =
         checkpoint.config().toBuilder().checkpointEverySteps(config.checkpointEverySteps()).build();
     if (!saved.equals(config)) {

@@ -1,11 +1,13 @@
 package dev.ovid.model.training;
 
 import ai.djl.ndarray.NDArray;
+import dev.ovid.model.core.Tensors;
 
 /**
  * The paper's objective: s = f_t · f_v (unit vectors), p = σ(s / τ), L = −Σ_v [Σ_pos log p + w
  * Σ_neg log(1 − p)]. Averaged over the batch's videos (not summed) so the learning rate does not
- * depend on the batch size. log σ is computed stably as min(z, 0) − log(1 + e^{−|z|}).
+ * depend on the batch size. Constants go through {@link Tensors#scalarLike} (autograd-safe). log σ
+ * is computed stably as min(z, 0) − log(1 + e^{−|z|}).
  */
 public final class SigmoidMultiLabelLoss {
   private final float temperature;
@@ -29,15 +31,16 @@ public final class SigmoidMultiLabelLoss {
    * @return scalar loss
    */
   public NDArray compute(NDArray videoEmbeddings, NDArray labelEmbeddings, NDArray targets) {
-    NDArray logits = videoEmbeddings.matMul(labelEmbeddings.transpose()).div(temperature);
+    NDArray logits = Tensors.div(videoEmbeddings.matMul(labelEmbeddings.transpose()), temperature);
     NDArray logP = logSigmoid(logits);
     NDArray logNotP = logSigmoid(logits.neg());
-    NDArray perPair = targets.mul(logP).add(targets.neg().add(1f).mul(logNotP).mul(negativeWeight));
-    return perPair.sum().neg().div(videoEmbeddings.getShape().get(0));
+    NDArray negatives = Tensors.add(targets.neg(), 1f);
+    NDArray perPair = targets.mul(logP).add(Tensors.mul(negatives.mul(logNotP), negativeWeight));
+    return Tensors.div(perPair.sum().neg(), videoEmbeddings.getShape().get(0));
   }
 
   /** Numerically stable log σ(z). */
   public static NDArray logSigmoid(NDArray z) {
-    return z.minimum(0f).sub(z.abs().neg().exp().add(1f).log());
+    return Tensors.minimum(z, 0f).sub(Tensors.add(z.abs().neg().exp(), 1f).log());
   }
 }

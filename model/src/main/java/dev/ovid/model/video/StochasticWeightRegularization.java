@@ -2,6 +2,7 @@ package dev.ovid.model.video;
 
 import ai.djl.ndarray.NDArray;
 import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.Tensors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,7 +48,7 @@ public final class StochasticWeightRegularization {
       if (ft == null) {
         throw new IllegalArgumentException("no fine-tuned tensor for " + e.getKey());
       }
-      mixed.put(e.getKey(), e.getValue().add(ft.sub(e.getValue()).mul(alpha)));
+      mixed.put(e.getKey(), e.getValue().add(Tensors.mul(ft.sub(e.getValue()), alpha)));
     }
     return mixed;
   }

@@ -197,4 +197,45 @@ class LearnableLlmPromptEncoderTest {
     System.out.printf("learnable LLM prompts, 8 steps: loss %.4f -> %.4f%n", first, last);
     assertTrue(last < first, "loss " + first + " -> " + last);
   }
+
+  @Test
+  void softPromptGradientsSurviveMemoryReuseBeforeBackward() {
+    // DJL's scalar ops (mul(Number)...) leave autograd reading freed memory; the T5 and prompt
+    // transformer path must not use them, so churning the heap before backward changes nothing.
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG);
+    Map<String, NDArray> trainable = encoder.trainableParameters();
+    trainable.values().forEach(p -> p.setRequiresGradient(true));
+    Map<String, float[]> clean = softPromptGradients(encoder, false);
+    Map<String, float[]> churned = softPromptGradients(encoder, true);
+    for (String name : trainable.keySet()) {
+      for (float g : churned.get(name)) {
+        assertTrue(Float.isFinite(g), name + " gradient is not finite");
+      }
+      assertArrayEquals(clean.get(name), churned.get(name), name + " gradient changed");
+    }
+  }
+
+  private static Map<String, float[]> softPromptGradients(
+      LearnableLlmPromptEncoder encoder, boolean churn) {
+    Map<String, NDArray> trainable = encoder.trainableParameters();
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray loss = encoder.softPrompts(LABELS).square().mean();
+      if (churn) {
+        for (int round = 0; round < 3; round++) {
+          System.gc();
+          for (int i = 0; i < 500; i++) {
+            manager.create(new float[] {Float.NaN, Float.NaN}).close();
+          }
+        }
+      }
+      collector.backward(loss);
+    }
+    Map<String, float[]> out = new HashMap<>();
+    trainable.forEach(
+        (name, p) -> {
+          out.put(name, p.getGradient().toFloatArray());
+          p.getGradient().subi(p.getGradient());
+        });
+    return out;
+  }
 }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.core.OvidModels;
+import dev.ovid.model.core.TinyClipSpec;
 import dev.ovid.model.label.LearnableLlmPromptConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The paper's full model (learnable LLM prompts + temporal branch) on the tiny CLIP and T5
@@ -19,6 +21,30 @@ import org.junit.jupiter.api.Test;
  */
 class LearnablePromptTrainingTest {
   static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+  @TempDir Path workDir;
+
+  @Test
+  void tinyRandomFullModelLearnsWithoutDownloads() {
+    TrainingConfig config =
+        OvidTrainerTest.CONFIG.toBuilder().epochs(10).learningRate(5e-3f).build();
+    LearnableLlmPromptConfig prompts =
+        LearnableLlmPromptConfig.defaults()
+            .withPrefixes(2)
+            .withAttributes(2)
+            .withAttributeLength(2);
+    try (OvidModel model =
+        OvidModels.tinyRandomLearnable(
+            TinyClipSpec.tiny(), prompts, config.videoEncoderConfig(), config.seed(), workDir)) {
+      ColourVideos data = OvidTrainerTest.videos(8);
+      double before = OvidTrainerTest.evaluationLoss(model, data);
+      TrainingResult result = new OvidTrainer(model, config).train(data, TrainingListener.NONE);
+      double after = OvidTrainerTest.evaluationLoss(model, data);
+      assertTrue(
+          after < 0.7 * before,
+          "loss went from " + before + " to " + after + "; steps " + result.losses());
+    }
+  }
 
   @Test
   void gradientsReachOnlyPrefixesPromptTransformerAndBranchWhileClipAndT5StayBitIdentical() {

@@ -174,6 +174,58 @@ class OvidTrainerTest {
     }
   }
 
+  /** Worker-pool threads start with libtorch's autograd switched on; training must still work. */
+  @Test
+  void trainsAndRestoresOnAThreadWhereAutogradIsOn() throws Exception {
+    ColourVideos data = videos(4);
+    TrainingConfig config = SHORT.toBuilder().epochs(2).build();
+    var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+    var result = new java.util.concurrent.atomic.AtomicReference<TrainingResult>();
+    Thread worker =
+        new Thread(
+            () -> {
+              ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+              try (OvidModel model = tinyModel(1)) {
+                OvidTrainer first = new OvidTrainer(model, config);
+                List<Checkpoint> saved = new ArrayList<>();
+                first.train(
+                    data,
+                    new TrainingListener() {
+                      @Override
+                      public void onStep(int e, long s, long t, float l, double r) {}
+
+                      @Override
+                      public void onCheckpoint(long step, Checkpoint c) {
+                        saved.add(Checkpoint.read(new ByteArrayInputStream(bytes(c)), "memory"));
+                      }
+                    });
+                ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+                OvidTrainer again = new OvidTrainer(model, config);
+                again.restore(saved.get(0), data);
+                result.set(again.train(data, TrainingListener.NONE));
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            });
+    worker.start();
+    worker.join();
+    if (failure.get() != null) throw new AssertionError("training failed", failure.get());
+    assertEquals(config.stepsPerEpoch(4) * 2L, result.get().lastStep());
+  }
+
+  @Test
+  void stepsLeaveNoArraysBehind() {
+    ColourVideos data = videos(4);
+    try (OvidModel model = tinyModel(1)) {
+      OvidTrainer trainer = new OvidTrainer(model, SHORT);
+      List<Integer> live = new ArrayList<>();
+      trainer.train(
+          data,
+          (epoch, step, total, loss, rate) -> live.add(model.manager().getManagedArrays().size()));
+      assertEquals(live.get(1), live.get(live.size() - 1), "arrays pile up across steps: " + live);
+    }
+  }
+
   @Test
   void corruptOrTruncatedCheckpointsAreRefusedWithTheirOffset() {
     ColourVideos data = videos(4);

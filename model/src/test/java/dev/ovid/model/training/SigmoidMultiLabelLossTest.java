@@ -3,14 +3,21 @@ package dev.ovid.model.training;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.Tensors;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SigmoidMultiLabelLossTest {
+  static final int CHURN = 2000;
+
   @Test
   void matchesTheFormulaComputedDirectly() {
     try (NDManager m = NDManager.newBaseManager()) {
@@ -32,6 +39,51 @@ class SigmoidMultiLabelLossTest {
         expected -= targets[i] == 1 ? Math.log(p) : w * Math.log(1 - p);
       }
       assertEquals(expected / 3, loss, 1e-4);
+    }
+  }
+
+  @Test
+  void gradientsStayExactWhenMemoryIsReusedBetweenForwardAndBackward() {
+    // DJL's mul(Number) & co. free their scalar right after the op; the loss must not use them
+    float tau = 0.2f;
+    float w = 0.6f;
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray v = Tensors.normal(m, new Shape(2, 3), 0.5, new CounterRandom(3));
+      NDArray t = Tensors.normal(m, new Shape(4, 3), 0.5, new CounterRandom(4));
+      float[] y = {1, 0, 0, 1, 0, 1, 0, 0};
+      v.setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray loss =
+            new SigmoidMultiLabelLoss(tau, w).compute(v, t, m.create(y, new Shape(2, 4)));
+        List<ByteBuffer> churn = new ArrayList<>();
+        for (int i = 0; i < CHURN; i++) {
+          churn.add(ByteBuffer.allocateDirect(4).putFloat(0, 1e30f));
+        }
+        churn.clear();
+        System.gc();
+        for (int i = 0; i < CHURN; i++) {
+          churn.add(ByteBuffer.allocateDirect(4).putFloat(0, -7e20f));
+        }
+        collector.backward(loss);
+      }
+      float[] grad = v.getGradient().toFloatArray();
+      float[] vs = v.toFloatArray();
+      float[] ts = t.toFloatArray();
+      for (int i = 0; i < 2; i++) {
+        for (int d = 0; d < 3; d++) {
+          double expected = 0;
+          for (int c = 0; c < 4; c++) {
+            double s = 0;
+            for (int k = 0; k < 3; k++) {
+              s += vs[i * 3 + k] * ts[c * 3 + k];
+            }
+            double p = 1 / (1 + Math.exp(-s / tau));
+            double dz = -y[i * 4 + c] * (1 - p) + w * (1 - y[i * 4 + c]) * p;
+            expected += dz * ts[c * 3 + d] / tau / 2;
+          }
+          assertEquals(expected, grad[i * 3 + d], 1e-5, "gradient [" + i + "," + d + "]");
+        }
+      }
     }
   }
 

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import dev.ovid.model.clip.ClipModel;
 import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.RandomClipCheckpoint;
@@ -89,6 +91,49 @@ class VideoEncoderTest {
       float change = encoder.embed(reversed).sub(e).abs().max().getFloat();
       assertTrue(change > 1e-5f, "reversing frames changed the embedding by only " + change);
     }
+  }
+
+  /** Gradients of every branch tensor for one backward pass, optionally with a GC in between. */
+  private static Map<String, float[]> branchGradients(boolean collectGarbage) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      VideoEncoder encoder =
+          VideoEncoder.initialize(clip, new VideoEncoderConfig(2, 2, 0.5f, Float.NaN), m, 3);
+      Map<String, NDArray> params = encoder.trainableParameters();
+      params.values().forEach(p -> p.setRequiresGradient(true));
+      NDArray frames = randomFrames(m, 2, 2, 21);
+      NDArray direction = Tensors.normal(m, new Shape(2, 24), 1.0, new CounterRandom(22));
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray loss = encoder.embed(frames, 0.3f).mul(direction).sum();
+        if (collectGarbage) {
+          for (int i = 0; i < 3; i++) {
+            System.gc();
+            java.util.List<java.nio.ByteBuffer> churn = new java.util.ArrayList<>();
+            for (int j = 0; j < 5000; j++) {
+              churn.add(java.nio.ByteBuffer.allocateDirect(4).putFloat(0, 1e30f));
+            }
+          }
+        }
+        collector.backward(loss);
+      }
+      Map<String, float[]> out = new java.util.LinkedHashMap<>();
+      params.forEach((k, v) -> out.put(k, v.getGradient().toFloatArray()));
+      return out;
+    }
+  }
+
+  @Test
+  void branchGradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
+    // DJL 0.35 frees the scalar of mul(Number) & co. right after the op; a graph that kept one
+    // would read freed memory in backward
+    Map<String, float[]> clean = branchGradients(false);
+    Map<String, float[]> afterGc = branchGradients(true);
+    clean.forEach(
+        (k, v) -> {
+          float[] g = afterGc.get(k);
+          for (int i = 0; i < v.length; i++) {
+            assertEquals(v[i], g[i], 1e-6f + 1e-4f * Math.abs(v[i]), k + "[" + i + "]");
+          }
+        });
   }
 
   @Test

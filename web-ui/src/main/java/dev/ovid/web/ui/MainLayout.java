@@ -17,6 +17,7 @@ import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.security.CurrentUser;
 import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.audit.AuditView;
+import dev.ovid.web.ui.datasets.DatasetsView;
 import dev.ovid.web.ui.runs.RunsView;
 import dev.ovid.web.ui.vocabularies.VocabulariesView;
 import jakarta.annotation.security.PermitAll;
@@ -71,6 +72,7 @@ public class MainLayout extends AppLayout {
     nav.setId("side-nav");
     nav.addItem(new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE.create()));
     nav.addItem(new SideNavItem("Vocabularies", VocabulariesView.class, VaadinIcon.TAGS.create()));
+    nav.addItem(new SideNavItem("Datasets", DatasetsView.class, VaadinIcon.DATABASE.create()));
     if (CurrentUser.hasAnyRole(Roles.AUDITOR, Roles.ML_OPS)) {
       nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create()));
     }

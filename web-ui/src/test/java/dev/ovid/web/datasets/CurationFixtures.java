@@ -31,7 +31,7 @@ final class CurationFixtures {
   /** A decodable H.264 clip of the demo dataset's kind. */
   static Path video(Path dir, String fileName, String color, String shape) throws Exception {
     Path file = dir.resolve(fileName);
-    new DemoVideoWriter().write(new DemoClip(fileName, color, shape, "moving up", "train"), file);
+    new DemoVideoWriter().write(new DemoClip(fileName, color, shape, "up", "train"), file);
     return file;
   }
 

@@ -1,15 +1,19 @@
 package dev.ovid.web.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.ovid.activities.curation.demo.DemoDataset;
+import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.registry.vocabulary.NewLabel;
 import dev.ovid.registry.vocabulary.VocabularyService;
 import dev.ovid.web.runs.RunLauncher;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -61,12 +65,19 @@ class RunsBrowserTest {
 
         choose(page, "#launch-dataset", DemoDataset.NAME);
         choose(page, "#launch-vocabulary", vocabulary);
+
+        // Bad input: a clear error on the field and in a notification, and no run is created.
+        page.locator("#launch-epochs input").fill("0");
+        page.locator("#launch-button").click();
+        assertThat(notification(page, "Cannot launch"))
+            .containsText("epochs must be between 1 and 1000");
+        assertThat(page.locator("#launch-epochs")).hasAttribute("invalid", "");
+        assertEquals(0, runsOf(vocabulary));
+
         page.locator("#launch-epochs input").fill("1");
         page.locator("#launch-button").click();
 
-        Locator launched =
-            page.locator("vaadin-notification-card")
-                .filter(new Locator.FilterOptions().setHasText("launched"));
+        Locator launched = notification(page, "launched");
         assertThat(launched).isVisible();
         Matcher id = Pattern.compile("Run (\\d+) launched").matcher(launched.first().innerText());
         assertTrue(id.find(), "notification names the run");
@@ -77,10 +88,16 @@ class RunsBrowserTest {
             .isVisible();
 
         page.navigate(base.toString() + "runs/" + id.group(1));
-        assertThat(page.locator("#run-status"))
+        Locator status = page.locator("#run-status");
+        assertThat(status).hasText(Pattern.compile("QUEUED|RUNNING|SUCCEEDED"));
+        // A final status ends the wait early; FAILED then fails with the run's own message.
+        assertThat(status)
             .hasText(
-                Pattern.compile("SUCCEEDED"),
+                Pattern.compile("SUCCEEDED|FAILED"),
                 new LocatorAssertions.HasTextOptions().setTimeout(PIPELINE_TIMEOUT_MS));
+        if (!"SUCCEEDED".equals(status.innerText().trim())) {
+          fail("run " + id.group(1) + " " + status.innerText() + ": " + message(page));
+        }
         assertThat(page.locator("#loss-curve")).isVisible();
         assertThat(page.locator("#run-lineage")).containsText(vocabulary);
       } catch (AssertionError | RuntimeException e) {
@@ -88,6 +105,22 @@ class RunsBrowserTest {
         throw e;
       }
     }
+  }
+
+  private static String message(Page page) {
+    Locator message = page.locator("#run-message");
+    return message.count() == 0 ? "(no message)" : message.innerText();
+  }
+
+  private static Locator notification(Page page, String text) {
+    return page.locator("vaadin-notification-card")
+        .filter(new Locator.FilterOptions().setHasText(text))
+        .first();
+  }
+
+  private static long runsOf(String vocabulary) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> TrainingRun.count("vocabulary.name", vocabulary));
   }
 
   /** Picks {@code value} in a Vaadin combo box by typing it and clicking the matching item. */

@@ -76,7 +76,7 @@ class VocabulariesBrowserTest {
   }
 
   @Test
-  void mlOpsSeesVocabulariesButCannotChangeThem() {
+  void mlOpsSeesVocabulariesButCannotChangeThemAndLogsOut() {
     try (Browser browser = new Browser()) {
       Page page = browser.page;
       try {
@@ -85,6 +85,12 @@ class VocabulariesBrowserTest {
         assertThat(page.locator("#vocab-grid")).isVisible();
         assertThat(page.locator("#vocab-create-button")).hasCount(0);
         assertThat(page.locator("#label-add-button")).hasCount(0);
+
+        // Logging out drops the login cookie: the next page asks for a login again.
+        page.locator("#logout-button").click();
+        assertThat(page.locator("#login-form")).isVisible();
+        page.navigate(base.toString() + "vocabularies");
+        assertThat(page.locator("#login-form")).isVisible();
       } catch (AssertionError | RuntimeException e) {
         browser.keepEvidence("vocabularies-readonly-browser-test");
         throw e;
