@@ -62,7 +62,7 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
       int size = models.imageSize(model);
       videos =
           datasets.decode(
-              datasets.entries(request.dataset().manifest(), "eval"), frames, size, null);
+              datasets.entries(request.dataset().manifest(), "eval"), frames, size, false, null);
       embeddings = embed(model, videos, frames, size);
       temperature = models.temperature(request.runId());
     }

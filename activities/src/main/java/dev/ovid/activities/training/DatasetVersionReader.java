@@ -45,9 +45,16 @@ public class DatasetVersionReader {
         .toList();
   }
 
-  /** Decodes videos, heartbeating {@code heartbeat} (unchanged) as it goes. */
+  /**
+   * Decodes videos, heartbeating {@code heartbeat} (unchanged) as it goes. {@code withSynthetic}
+   * adds machine-given labels to the human ones (training does; evaluation never does).
+   */
   public List<DecodedVideo> decode(
-      List<ManifestEntry> entries, int frames, int imageSize, Object heartbeat) {
+      List<ManifestEntry> entries,
+      int frames,
+      int imageSize,
+      boolean withSynthetic,
+      Object heartbeat) {
     var loader =
         new ManifestVideoLoader(
             store,
@@ -57,6 +64,6 @@ public class DatasetVersionReader {
             false,
             UnreadableVideoPolicy.FAIL);
     var context = Activity.getExecutionContext();
-    return loader.load(entries, done -> context.heartbeat(heartbeat)).videos();
+    return loader.load(entries, withSynthetic, done -> context.heartbeat(heartbeat)).videos();
   }
 }

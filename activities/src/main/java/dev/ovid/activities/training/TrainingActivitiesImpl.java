@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,12 +50,34 @@ public class TrainingActivitiesImpl implements TrainingActivities {
   @Inject MlflowTracker mlflow;
   @Inject PipelineModels models;
   @Inject DatasetVersionReader datasets;
+  @Inject TrainingStopSignal stopSignal;
 
   @Override
   public TrainedModelRef train(TrainingRequest request) {
     var context = Activity.getExecutionContext();
     TrainingHeartbeat resumeFrom =
         context.getHeartbeatDetails(TrainingHeartbeat.class).orElse(null);
+    long generation = stopSignal.current();
+    try {
+      while (!ONE_TRAINING_AT_A_TIME.tryAcquire(5, TimeUnit.SECONDS)) {
+        context.heartbeat(resumeFrom);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the trainer", e);
+    }
+    try {
+      return train(request, context, resumeFrom, () -> stopSignal.stopped(generation));
+    } finally {
+      ONE_TRAINING_AT_A_TIME.release();
+    }
+  }
+
+  private TrainedModelRef train(
+      TrainingRequest request,
+      io.temporal.activity.ActivityExecutionContext context,
+      TrainingHeartbeat resumeFrom,
+      java.util.function.BooleanSupplier stopRequested) {
     var config = models.trainingConfig(request.hyperparameters());
     try (OvidModel model = models.build(request.hyperparameters())) {
       List<DecodedVideo> videos =
@@ -62,6 +85,7 @@ public class TrainingActivitiesImpl implements TrainingActivities {
               datasets.entries(request.dataset().manifest(), "train"),
               config.frames(),
               models.imageSize(model),
+              true,
               resumeFrom);
       var data = new ManifestTrainingDataset(videos, config.frames(), models.imageSize(model));
       var trainer = new OvidTrainer(model, config);
@@ -71,15 +95,14 @@ public class TrainingActivitiesImpl implements TrainingActivities {
         resumedFromStep = (int) trainer.step();
         LOG.infof("run %d: resuming training at step %d", request.runId(), resumedFromStep);
       }
-      TrainingResult result;
-      TrainingProgressReporter reporter;
-      try (MetricBuffer metrics = mlflow.metricBuffer(request.mlflowRunId())) {
-        reporter =
-            new TrainingProgressReporter(
-                context, runs, metrics, store, request.runId(), resumeFrom);
-        result = trainer.train(data, reporter);
-        reporter.flush();
-      }
+      // Not closed on failure: values after the last checkpoint are dropped, and the resumed
+      // attempt reports those steps again.
+      MetricBuffer metrics = mlflow.metricBuffer(request.mlflowRunId());
+      var reporter =
+          new TrainingProgressReporter(
+              context, runs, metrics, store, request.runId(), resumeFrom, stopRequested);
+      TrainingResult result = trainer.train(data, reporter);
+      reporter.flush();
       StoredObject weights = saveWeights(model, request.runId());
       logPlots(request);
       double finalLoss =

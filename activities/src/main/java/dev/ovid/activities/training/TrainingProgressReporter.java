@@ -37,6 +37,7 @@ final class TrainingProgressReporter implements TrainingListener {
   private final long runId;
   private final List<LossSample> pending = new ArrayList<>();
   private final List<LossSample> history = new ArrayList<>();
+  private final java.util.function.BooleanSupplier stopRequested;
   private TrainingHeartbeat last;
 
   TrainingProgressReporter(
@@ -45,20 +46,23 @@ final class TrainingProgressReporter implements TrainingListener {
       MetricBuffer metrics,
       ObjectStore store,
       long runId,
-      TrainingHeartbeat resumedFrom) {
+      TrainingHeartbeat resumedFrom,
+      java.util.function.BooleanSupplier stopRequested) {
     this.context = context;
     this.runs = runs;
     this.metrics = metrics;
     this.store = store;
     this.runId = runId;
     this.last = resumedFrom;
+    this.stopRequested = stopRequested;
   }
 
   @Override
   public void onStep(int epoch, long step, long totalSteps, float loss, double samplesPerSecond) {
-    if (Thread.currentThread().isInterrupted()) {
+    if (Thread.currentThread().isInterrupted() || stopRequested.getAsBoolean()) {
       // The worker is shutting down: stop here; Temporal retries from the last checkpoint.
-      throw new IllegalStateException("training interrupted at step " + step);
+      throw new IllegalStateException(
+          "training stopped at step " + step + ": worker shutting down");
     }
     metrics.add("train_loss", loss, step);
     metrics.add("samples_per_second", samplesPerSecond, step);
@@ -79,6 +83,9 @@ final class TrainingProgressReporter implements TrainingListener {
 
   @Override
   public void onCheckpoint(long step, Checkpoint checkpoint) {
+    // Everything up to a checkpoint is reported before the heartbeat names it: a resumed attempt
+    // restarts after it, so no step is lost or recorded twice.
+    flush();
     try {
       Path file = Files.createTempFile("ovid-checkpoint-", ".ckpt");
       try {
@@ -105,7 +112,7 @@ final class TrainingProgressReporter implements TrainingListener {
     }
   }
 
-  /** Sends what is still buffered (call once training ends). */
+  /** Sends the buffered metrics and loss points (at checkpoints and when training ends). */
   void flush() {
     metrics.flush();
     if (!pending.isEmpty()) {

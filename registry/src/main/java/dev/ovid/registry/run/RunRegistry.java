@@ -172,6 +172,42 @@ public class RunRegistry {
   }
 
   /**
+   * Moves the run to a dataset version derived from the one it has (e.g. with synthetic labels
+   * added): allowed only from {@code derivedFromId}; repeating it is a no-op.
+   */
+  @Transactional
+  public TrainingRun replaceDatasetVersion(
+      long runId, long datasetVersionId, long derivedFromId, String actor) {
+    TrainingRun run = lock(runId);
+    if (run.datasetVersion != null && run.datasetVersion.id == datasetVersionId) {
+      return run;
+    }
+    if (run.datasetVersion == null || run.datasetVersion.id != derivedFromId) {
+      throw new ConflictException(
+          "run " + runId + " does not use dataset version " + derivedFromId + "; cannot derive");
+    }
+    DatasetVersion version = DatasetVersion.findById(datasetVersionId);
+    if (version == null) {
+      throw NotFoundException.of("dataset version", datasetVersionId);
+    }
+    run.datasetVersion = version;
+    touch(run);
+    audit.record(
+        actor,
+        "run.dataset-derived",
+        "run",
+        runId,
+        detail(
+            "from",
+            derivedFromId,
+            "to",
+            datasetVersionId,
+            "manifestSha256",
+            version.manifestSha256));
+    return run;
+  }
+
+  /**
    * Reports the stage now running and overall progress (0..1); moves a QUEUED run to RUNNING.
    * {@code lastStep}/{@code lastLoss} may be null when the stage has no training steps.
    */

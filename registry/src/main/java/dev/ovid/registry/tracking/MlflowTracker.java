@@ -301,11 +301,15 @@ public class MlflowTracker implements AutoCloseable {
    */
   public Optional<String> registerModel(String modelName, String runId, String sourceUri) {
     try {
-      try {
-        client.sendPost("registered-models/create", Json.write(Map.of("name", modelName)));
-      } catch (MlflowHttpException e) {
-        if (!String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
-          throw e;
+      // Ask first: the Java client retries a refused create (RESOURCE_ALREADY_EXISTS) with
+      // backoff as if it were a rate limit, which stalls every registration after the first.
+      if (!registeredModelExists(modelName)) {
+        try {
+          client.sendPost("registered-models/create", Json.write(Map.of("name", modelName)));
+        } catch (MlflowHttpException e) {
+          if (!String.valueOf(e.getBodyMessage()).contains("RESOURCE_ALREADY_EXISTS")) {
+            throw e;
+          }
         }
       }
       String filter = "name='" + quote(modelName) + "' and run_id='" + quote(runId) + "'";
@@ -323,6 +327,18 @@ public class MlflowTracker implements AutoCloseable {
           System.Logger.Level.WARNING,
           "MLflow model registration of " + modelName + " for run " + runId + " failed: " + e);
       return Optional.empty();
+    }
+  }
+
+  private boolean registeredModelExists(String modelName) {
+    try {
+      client.sendGet(
+          "registered-models/get?name="
+              + java.net.URLEncoder.encode(modelName, java.nio.charset.StandardCharsets.UTF_8));
+      return true;
+    } catch (MlflowHttpException e) {
+      if (e.getStatusCode() == 404) return false;
+      throw e;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ovid.web.api;
 
+import dev.ovid.workflows.curation.LabelerSpec;
 import dev.ovid.workflows.pipeline.Hyperparameters;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,12 @@ public record LaunchRunBody(
         String datasetName,
     @Schema(description = "Id of the vocabulary to train with", required = true) Long vocabularyId,
     @Schema(description = "Training knobs; each omitted one takes its default")
-        HyperparametersBody hyperparameters) {
+        HyperparametersBody hyperparameters,
+    @Schema(
+            description =
+                "Optional: add synthetic labels to the training split before training, from a"
+                    + " teacher model version or an OpenAI-compatible chat endpoint")
+        LabelerSpec syntheticLabeler) {
 
   /** Problems with the request as a whole (missing fields, out-of-range hyperparameters). */
   public List<String> problems() {
@@ -23,6 +29,7 @@ public record LaunchRunBody(
     if (datasetName == null || datasetName.isBlank()) out.add("datasetName is required");
     if (vocabularyId == null) out.add("vocabularyId is required");
     out.addAll(hyperparametersOrDefaults().problems());
+    if (syntheticLabeler != null) out.addAll(labelerProblems(syntheticLabeler));
     return out;
   }
 
@@ -30,5 +37,23 @@ public record LaunchRunBody(
     return hyperparameters == null
         ? Hyperparameters.defaults()
         : hyperparameters.withDefaults(Hyperparameters.defaults());
+  }
+
+  static List<String> labelerProblems(LabelerSpec spec) {
+    List<String> out = new ArrayList<>();
+    if (spec.kind() == null) {
+      out.add("syntheticLabeler.kind must be TEACHER or CHAT");
+    } else if (spec.kind() == LabelerSpec.Kind.TEACHER) {
+      if (spec.modelVersionId() == null) out.add("syntheticLabeler.modelVersionId is required");
+      if (spec.threshold() == null || !(spec.threshold() >= 0 && spec.threshold() <= 1)) {
+        out.add("syntheticLabeler.threshold must be in [0, 1]");
+      }
+    } else {
+      if (spec.baseUrl() == null || spec.baseUrl().isBlank()) {
+        out.add("syntheticLabeler.baseUrl is required");
+      }
+      if (spec.model() == null || spec.model().isBlank()) out.add("syntheticLabeler.model is required");
+    }
+    return out;
   }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Maps each family of Ovid's domain failures, once, to an HTTP status with a JSON body. */
@@ -39,6 +40,10 @@ public class OvidExceptionMapper implements ExceptionMapper<OvidException> {
   private static ErrorBody bodyOf(OvidException e) {
     if (e instanceof InvalidRequestException invalid) {
       return new ErrorBody(invalid.getMessage(), invalid.details());
+    }
+    if (e instanceof ValidationException) {
+      // One problem: it is both the summary and the only detail, so clients read details alike.
+      return new ErrorBody(e.getMessage(), List.of(e.getMessage()));
     }
     return ErrorBody.of(e.getMessage());
   }

@@ -83,7 +83,10 @@ public class RunsResource {
     TrainingRun run =
         launcher.launch(
             new LaunchRequest(
-                body.datasetName().trim(), body.vocabularyId(), body.hyperparametersOrDefaults()),
+                body.datasetName().trim(),
+                body.vocabularyId(),
+                body.hyperparametersOrDefaults(),
+                body.syntheticLabeler()),
             identity.getPrincipal().getName());
     RunView view = view(runs.get(run.id));
     return Response.created(URI.create("/api/runs/" + run.id)).entity(view).build();

@@ -36,6 +36,12 @@ public class RunLauncher {
   @Inject DatasetCatalog catalog;
 
   public TrainingRun launch(LaunchRequest request, String user) {
+    if (temporal.settings().workerOnly()) {
+      throw new ServiceUnavailableException(
+          "this Ovid process is a worker only (ovid.temporal.worker-only=true): launch runs from"
+              + " the main application",
+          null);
+    }
     if (request == null) throw new ValidationException("a launch request is required");
     Hyperparameters hp =
         request.hyperparameters() == null ? Hyperparameters.defaults() : request.hyperparameters();
@@ -70,7 +76,7 @@ public class RunLauncher {
                       .setWorkflowId(workflowId)
                       .setTaskQueue(temporal.settings().taskQueue())
                       .build());
-      WorkflowClient.start(workflow::run, new PipelineRequest(run.id, dataset, vocabulary.id, hp));
+      WorkflowClient.start(workflow::run, new PipelineRequest(run.id, dataset, vocabulary.id, hp, request.syntheticLabeler()));
     } catch (RuntimeException e) {
       LOG.errorf(e, "could not start workflow %s", workflowId);
       runs.updateStatus(

@@ -24,6 +24,7 @@ public class PipelineWorker {
   private static final Logger LOG = Logger.getLogger(PipelineWorker.class);
 
   @Inject TemporalConnection temporal;
+  @Inject dev.ovid.activities.training.TrainingStopSignal trainingStop;
   @Inject RunTrackingActivities tracking;
   @Inject CurationActivities curation;
   @Inject SyntheticLabelingActivities synthetic;
@@ -61,9 +62,13 @@ public class PipelineWorker {
     LOG.infof("Temporal worker polling task queue %s", queue);
   }
 
-  /** Stops polling; running activities are interrupted and will be retried by Temporal. */
+  /**
+   * Stops polling; running trainings stop at their next step and every running activity is
+   * retried by Temporal (trainings resume from their last checkpoint).
+   */
   public synchronized void stop() {
     if (factory == null) return;
+    trainingStop.stopRunning();
     factory.shutdownNow();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     factory = null;

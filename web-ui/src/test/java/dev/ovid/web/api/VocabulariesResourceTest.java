@@ -138,7 +138,8 @@ class VocabulariesResourceTest {
         .post("/api/vocabularies")
         .then()
         .statusCode(400)
-        .body("error", containsString("name must not be blank"));
+        .body("error", containsString("name must not be blank"))
+        .body("details", contains(containsString("name must not be blank")));
   }
 
   @Test

@@ -212,4 +212,53 @@ class SourceCurationTest {
     assertEquals(before, contents.entries(datasets.find(name, 1)), "v1 is unchanged");
     assertNull(runs.get(secondRun).datasetVersion);
   }
+
+  @Test
+  void manifestAndVideosInTheObjectStoreAreCuratedToo() throws Exception {
+    String name = unique("s3man");
+    Path a = video(dir, "a.mp4", "red", "circle");
+    Path b = brokenVideo(dir, "b.mp4");
+    String prefix = "incoming/" + name + "/";
+    String aUri = store.put(prefix + "a.mp4", a).uri();
+    String bUri = store.put(prefix + "b.mp4", b).uri();
+    String manifest =
+        "{\"id\":\"a\",\"uri\":\""
+            + aUri
+            + "\",\"labels\":[\"red\",\"zebra\"],\"split\":\"train\"}\n"
+            + "{\"id\":\"b\",\"uri\":\""
+            + bUri
+            + "\",\"labels\":[\"red\"],\"split\":\"eval\"}\n"
+            + "{\"id\":\"gone\",\"uri\":\"s3://ovid-artifacts/"
+            + prefix
+            + "gone.mp4\",\"labels\":[\"red\"],\"split\":\"eval\"}\n";
+    String location =
+        store
+            .put(
+                prefix + "manifest.jsonl",
+                manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .uri();
+    sources.register(
+        new NewDatasetSource(
+            name, DatasetSourceKind.MANIFEST, location, null, UnreadableVideoHandling.SKIP, null),
+        "test");
+    Vocabulary vocabulary = vocabulary(vocabularies, "red");
+
+    DatasetVersionRef ref =
+        stub(env, CurationActivities.class)
+            .curate(new CurationRequest(run(runs, name, vocabulary), name, vocabulary.id));
+
+    var version = datasets.get(ref.datasetVersionId());
+    List<ManifestEntry> entries = contents.entries(version);
+    assertEquals(1, entries.size());
+    assertEquals(List.of("red"), entries.get(0).labels());
+    assertTrue(
+        entries.get(0).uri().contains("/datasets/" + name + "/videos/"), entries.get(0).uri());
+    Map<String, Object> report = contents.report(version);
+    @SuppressWarnings("unchecked")
+    var unreadable = (List<Map<String, Object>>) report.get("videosUnreadable");
+    assertEquals(
+        List.of(bUri, "s3://ovid-artifacts/" + prefix + "gone.mp4"),
+        unreadable.stream().map(u -> u.get("uri")).toList());
+    assertEquals(Map.of("zebra", 1), report.get("labelsDroppedNotInVocabulary"));
+  }
 }

@@ -162,11 +162,112 @@ class SyntheticLabelingTest {
     assertEquals(
         before, contents.entries(datasets.find(name, 1)), "the parent version is unchanged");
 
-    // A retry with the same answers produces the same manifest, hence the same version.
+    // A retry (as after a worker crash) reuses the stored answers: no new requests, the same
+    // manifest, hence the same version.
     assertEquals(
         labelled.datasetVersionId(),
         stub(env, SyntheticLabelingActivities.class)
             .labelDataset(new SyntheticLabelingRequest(runId, curated, vocabulary.id, spec, null))
             .datasetVersionId());
+    assertEquals(2, requests.size(), "answers were taken from the labelling cache");
+  }
+
+  @Inject dev.ovid.activities.training.PipelineModels models;
+  @Inject dev.ovid.registry.objectstore.ObjectStore store;
+
+  /**
+   * A registered model version (untrained but real: seeded weights and label embeddings in the
+   * store) as teacher. With threshold 0 every vocabulary label the video lacks is added, each with
+   * the teacher's probability as score.
+   */
+  @Test
+  void teacherModelVersionAddsScoredLabels() throws Exception {
+    Path a = video(dir, "a.mp4", "red", "circle");
+    Path manifest = dir.resolve("manifest.jsonl");
+    Files.writeString(
+        manifest,
+        "{\"id\":\"a\",\"uri\":\"" + a + "\",\"labels\":[\"red\"],\"split\":\"train\"}\n");
+    String name = unique("teach");
+    sources.register(
+        new NewDatasetSource(
+            name, DatasetSourceKind.MANIFEST, manifest.toString(), null, null, null),
+        "test");
+    Vocabulary vocabulary = vocabulary(vocabularies, "red", "blue", "circle");
+    long runId = run(runs, name, vocabulary);
+    DatasetVersionRef curated =
+        stub(env, CurationActivities.class).curate(new CurationRequest(runId, name, vocabulary.id));
+
+    String modelName = unique("teacher");
+    long modelVersionId = registerUntrainedModel(runId, modelName, vocabulary);
+    DatasetVersionRef labelled =
+        stub(env, SyntheticLabelingActivities.class)
+            .labelDataset(
+                new SyntheticLabelingRequest(
+                    runId, curated, vocabulary.id, LabelerSpec.teacher(modelVersionId, 0.0), null));
+
+    ManifestEntry entry = contents.entries(datasets.get(labelled.datasetVersionId())).get(0);
+    assertEquals(List.of("red"), entry.labels());
+    assertEquals(
+        List.of("blue", "circle"),
+        entry.synthetic().stream().map(SyntheticManifestLabel::label).sorted().toList());
+    for (SyntheticManifestLabel label : entry.synthetic()) {
+      assertEquals("teacher:" + modelName + "@1", label.source());
+      assertTrue(
+          label.score() != null && label.score() >= 0 && label.score() <= 1, label.toString());
+    }
+  }
+
+  private long registerUntrainedModel(long runId, String modelName, Vocabulary vocabulary)
+      throws Exception {
+    var hp = models.hyperparameters(runId);
+    try (var model = models.build(hp)) {
+      Path weights = dir.resolve("weights.bin");
+      model.saveWeights(weights);
+      var storedWeights =
+          store.put(
+              "runs/"
+                  + runId
+                  + "/model/"
+                  + dev.ovid.registry.common.Sha256.of(weights)
+                  + ".weights",
+              weights);
+      var entries =
+          vocabularies.labels(vocabulary.name).stream()
+              .map(l -> new dev.ovid.model.embeddings.LabelEntry(String.valueOf(l.id), l.name))
+              .toList();
+      var database =
+          dev.ovid.model.embeddings.LabelEmbeddingDatabase.build(
+              entries,
+              names -> {
+                try (var scope = model.manager().newSubManager()) {
+                  return dev.ovid.model.embeddings.BatchLabelEncoder.fromNDArray(
+                          n -> model.embedLabels(n, scope))
+                      .encode(names);
+                }
+              },
+              dev.ovid.model.embeddings.LabelEmbeddingDatabase.DEFAULT_BATCH_SIZE,
+              modelName);
+      Path file = dir.resolve("labels.ovidemb");
+      database.save(file);
+      var storedLabels =
+          store.put(
+              "runs/"
+                  + runId
+                  + "/label-embeddings/"
+                  + dev.ovid.registry.common.Sha256.of(file)
+                  + ".ovidemb",
+              file);
+      return runs.recordModelVersion(
+              runId,
+              new dev.ovid.registry.model.NewModelVersion(
+                  modelName,
+                  storedWeights.uri(),
+                  storedWeights.sha256(),
+                  storedLabels.uri(),
+                  storedLabels.sha256(),
+                  null),
+              "test")
+          .id;
+    }
   }
 }

@@ -45,6 +45,7 @@ class TrainingResumeWorkflowTest {
   @Inject RegistrationActivities registration;
   @Inject RunRegistry runs;
   @Inject DemoSeeder seeder;
+  @Inject dev.ovid.activities.training.TrainingStopSignal trainingStop;
 
   @Test
   void retriedTrainingResumesFromTheCheckpointInItsLastHeartbeat() throws Exception {
@@ -66,10 +67,11 @@ class TrainingResumeWorkflowTest {
                       .build());
       var execution =
           WorkflowClient.start(
-              workflow::run, new PipelineRequest(runId, "demo", vocabulary.id, hp));
+              workflow::run, new PipelineRequest(runId, "demo", vocabulary.id, hp, null));
 
       awaitStep(runId, 7);
-      env.getWorkerFactory().shutdownNow(); // the crash
+      trainingStop.stopRunning(); // the crash: training stops mid-run, the worker goes away
+      env.getWorkerFactory().shutdownNow();
       env.getWorkerFactory().awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
       WorkerFactory restarted = WorkerFactory.newInstance(env.getWorkflowClient());
       register(restarted);

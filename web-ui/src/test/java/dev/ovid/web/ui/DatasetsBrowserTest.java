@@ -83,10 +83,7 @@ class DatasetsBrowserTest {
             .isVisible();
 
         page.locator("#version-filter input").fill(dataset);
-        page.locator("#version-grid vaadin-grid-cell-content")
-            .filter(new Locator.FilterOptions().setHasText(dataset))
-            .first()
-            .click();
+        clickTopRow(page, "#version-grid", dataset);
         assertThat(page.locator("#dataset-report")).containsText("report-" + suffix);
 
         page.locator("#diff-button").click();
@@ -97,5 +94,29 @@ class DatasetsBrowserTest {
         throw e;
       }
     }
+  }
+
+  /**
+   * Clicks the topmost rendered cell of {@code grid} holding {@code text}. The grid recycles cell
+   * elements, so stale ones from before a filter linger hidden (no box) and are skipped.
+   */
+  private static void clickTopRow(Page page, String grid, String text) {
+    Locator cells =
+        page.locator(grid + " vaadin-grid-cell-content")
+            .filter(new Locator.FilterOptions().setHasText(text));
+    cells.first().waitFor();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      com.microsoft.playwright.options.BoundingBox top = null;
+      for (int i = 0; i < cells.count(); i++) {
+        var box = cells.nth(i).boundingBox();
+        if (box != null && box.height > 0 && (top == null || box.y < top.y)) top = box;
+      }
+      if (top != null) {
+        page.mouse().click(top.x + top.width / 2, top.y + top.height / 2);
+        return;
+      }
+      page.waitForTimeout(200);
+    }
+    throw new AssertionError("no rendered cell with '" + text + "' in " + grid);
   }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** A product owner manages a vocabulary in the UI; each change is stored and audited. */
@@ -24,12 +25,14 @@ class VocabulariesBrowserTest {
   @Inject VocabularyService vocabularies;
   @Inject AuditLog audit;
 
-  static void logIn(Page page, URL base, String user) {
-    page.navigate(base.toString() + "login");
+  /** Opens {@code path}, is sent to the login view, logs in and comes back to {@code path}. */
+  static void logInAt(Page page, URL base, String path, String user) {
+    page.navigate(base.toString() + path);
     page.locator("#login-form input[name='username']").fill(user);
     page.locator("#login-form input[name='password']").fill(user);
     page.locator("#login-form input[name='password']").press("Enter");
     assertThat(page.locator("#current-user")).hasText(user);
+    assertThat(page).hasURL(Pattern.compile(".*/" + path + "$"));
   }
 
   private static Locator cell(Page page, String grid, String text) {
@@ -44,10 +47,10 @@ class VocabulariesBrowserTest {
     try (Browser browser = new Browser()) {
       Page page = browser.page;
       try {
-        logIn(page, base, "product");
-        page.navigate(base.toString() + "vocabularies");
+        logInAt(page, base, "vocabularies", "product");
         page.locator("#vocab-name input").fill(name);
         page.locator("#vocab-create-button").click();
+        assertThat(page.locator("#labels-title")).containsText(name);
         assertThat(cell(page, "#vocab-grid", name)).isVisible();
 
         page.locator("#label-name input").fill("skateboarding");
@@ -80,8 +83,7 @@ class VocabulariesBrowserTest {
     try (Browser browser = new Browser()) {
       Page page = browser.page;
       try {
-        logIn(page, base, "mlops");
-        page.navigate(base.toString() + "vocabularies");
+        logInAt(page, base, "vocabularies", "mlops");
         assertThat(page.locator("#vocab-grid")).isVisible();
         assertThat(page.locator("#vocab-create-button")).hasCount(0);
         assertThat(page.locator("#label-add-button")).hasCount(0);
@@ -103,7 +105,7 @@ class VocabulariesBrowserTest {
     try (Browser browser = new Browser()) {
       Page page = browser.page;
       try {
-        logIn(page, base, "product");
+        logInAt(page, base, "runs", "product");
         assertThat(page.locator("#side-nav")).not().containsText("Audit log");
         page.navigate(base.toString() + "audit");
         assertThat(page.locator("#audit-grid")).hasCount(0);

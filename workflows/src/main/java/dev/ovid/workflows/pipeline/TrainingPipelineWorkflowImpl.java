@@ -4,6 +4,8 @@ import dev.ovid.workflows.common.BadInputException;
 import dev.ovid.workflows.curation.CurationActivities;
 import dev.ovid.workflows.curation.CurationRequest;
 import dev.ovid.workflows.curation.DatasetVersionRef;
+import dev.ovid.workflows.curation.SyntheticLabelingActivities;
+import dev.ovid.workflows.curation.SyntheticLabelingRequest;
 import dev.ovid.workflows.evaluation.EvaluationActivities;
 import dev.ovid.workflows.evaluation.EvaluationRequest;
 import dev.ovid.workflows.evaluation.EvaluationResult;
@@ -56,6 +58,9 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
   private final CurationActivities curation =
       Workflow.newActivityStub(
           CurationActivities.class, options(Duration.ofHours(2), Duration.ofMinutes(2)));
+  private final SyntheticLabelingActivities synthetic =
+      Workflow.newActivityStub(
+          SyntheticLabelingActivities.class, options(Duration.ofHours(6), Duration.ofMinutes(2)));
   private final TrainingActivities training =
       Workflow.newActivityStub(
           TrainingActivities.class, options(Duration.ofHours(12), Duration.ofSeconds(30)));
@@ -80,6 +85,20 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
       DatasetVersionRef dataset =
           curation.curate(
               new CurationRequest(request.runId(), request.datasetName(), request.vocabularyId()));
+
+      // Added after the first release: histories recorded before it replay without this step.
+      int withSynthetic = Workflow.getVersion("synthetic-labels", Workflow.DEFAULT_VERSION, 1);
+      if (withSynthetic == 1 && request.syntheticLabeler() != null) {
+        progress = new PipelineProgress(PipelineStage.CURATE, 0.1, "adding synthetic labels");
+        dataset =
+            synthetic.labelDataset(
+                new SyntheticLabelingRequest(
+                    request.runId(),
+                    dataset,
+                    request.vocabularyId(),
+                    request.syntheticLabeler(),
+                    "train"));
+      }
 
       enter(
           request.runId(), PipelineStage.TRAIN, "training on " + dataset.videoCount() + " videos");

@@ -10,7 +10,7 @@ import dev.ovid.workflows.training.TrainedModelRef;
 final class PipelineFixtures {
   static final String SHA = "a".repeat(64);
   static final PipelineRequest REQUEST =
-      new PipelineRequest(7L, "demo", 3L, Hyperparameters.defaults());
+      new PipelineRequest(7L, "demo", 3L, Hyperparameters.defaults(), null);
   static final DatasetVersionRef DATASET =
       new DatasetVersionRef(11L, new ObjectRef("s3://b/manifest.jsonl", SHA, 100), 48, 11);
   static final TrainedModelRef MODEL =

@@ -9,7 +9,11 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.*;
 
 import dev.ovid.workflows.common.BadInputException;
+import dev.ovid.workflows.common.ObjectRef;
 import dev.ovid.workflows.curation.CurationActivities;
+import dev.ovid.workflows.curation.DatasetVersionRef;
+import dev.ovid.workflows.curation.LabelerSpec;
+import dev.ovid.workflows.curation.SyntheticLabelingActivities;
 import dev.ovid.workflows.evaluation.EvaluationActivities;
 import dev.ovid.workflows.expansion.ExpansionActivities;
 import dev.ovid.workflows.registration.RegistrationActivities;
@@ -50,6 +54,8 @@ class TrainingPipelineWorkflowTest {
       mock(EvaluationActivities.class, withSettings().withoutAnnotations());
   private final RegistrationActivities registration =
       mock(RegistrationActivities.class, withSettings().withoutAnnotations());
+  private final SyntheticLabelingActivities synthetic =
+      mock(SyntheticLabelingActivities.class, withSettings().withoutAnnotations());
 
   @BeforeEach
   void stubHappyPath() {
@@ -63,7 +69,7 @@ class TrainingPipelineWorkflowTest {
 
   private TrainingPipelineWorkflow start(TestWorkflowEnvironment env, Worker worker) {
     worker.registerActivitiesImplementations(
-        tracking, curation, training, expansion, evaluation, registration);
+        tracking, curation, training, expansion, evaluation, registration, synthetic);
     env.start();
     return env.getWorkflowClient()
         .newWorkflowStub(
@@ -90,6 +96,41 @@ class TrainingPipelineWorkflowTest {
     order.verify(registration).register(argThat(r -> r.evaluation().equals(SCORES)));
     order.verify(tracking).finishRun(eq(7L), eq(PipelineStage.SUCCEEDED), anyString());
     verify(tracking).stageChanged(7L, PipelineStage.TRAIN);
+  }
+
+  @Test
+  void syntheticLabelsAreAddedBeforeTrainingWhenALabelerIsGiven(
+      TestWorkflowEnvironment env, Worker worker) {
+    var labelled =
+        new DatasetVersionRef(12L, new ObjectRef("s3://b/labelled.jsonl", SHA, 120), 48, 11);
+    when(synthetic.labelDataset(any())).thenReturn(labelled);
+    var labeler = LabelerSpec.teacher(5L, 0.6);
+    var request = new PipelineRequest(7L, "demo", 3L, Hyperparameters.defaults(), labeler);
+
+    start(env, worker).run(request);
+
+    var captor =
+        org.mockito.ArgumentCaptor.forClass(
+            dev.ovid.workflows.curation.SyntheticLabelingRequest.class);
+    verify(synthetic).labelDataset(captor.capture());
+    System.out.println("CAPTURED " + captor.getValue());
+    InOrder order = inOrder(curation, synthetic, training);
+    order.verify(curation).curate(any());
+    order
+        .verify(synthetic)
+        .labelDataset(
+            argThat(
+                r ->
+                    r.dataset().equals(DATASET)
+                        && r.labeler().equals(labeler)
+                        && r.split().equals("train")));
+    order.verify(training).train(argThat(r -> r.dataset().equals(labelled)));
+  }
+
+  @Test
+  void noLabelerMeansNoSyntheticStep(TestWorkflowEnvironment env, Worker worker) {
+    start(env, worker).run(REQUEST);
+    verifyNoInteractions(synthetic);
   }
 
   @Test

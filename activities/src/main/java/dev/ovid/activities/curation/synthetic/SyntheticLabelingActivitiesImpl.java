@@ -1,5 +1,6 @@
 package dev.ovid.activities.curation.synthetic;
 
+import dev.ovid.activities.common.Actors;
 import dev.ovid.activities.curation.DatasetVersionPublisher;
 import dev.ovid.activities.curation.DatasetVersionPublisher.Publication;
 import dev.ovid.activities.curation.manifest.DatasetManifest;
@@ -47,6 +48,7 @@ public class SyntheticLabelingActivitiesImpl implements SyntheticLabelingActivit
   @Inject VocabularyService vocabularies;
   @Inject DatasetVersionPublisher publisher;
   @Inject TeacherLabelers teachers;
+  @Inject dev.ovid.registry.run.RunRegistry runs;
 
   /** Frames sampled per video when the spec names none. */
   @ConfigProperty(name = "ovid.model.frames", defaultValue = "8")
@@ -82,6 +84,7 @@ public class SyntheticLabelingActivitiesImpl implements SyntheticLabelingActivit
     Map<String, Integer> perLabel = new TreeMap<>();
     Map<String, List<String>> unmatched = new TreeMap<>();
     String source;
+    var cache = new LabelingCache(store, parent.datasetName, describe(spec, frames), vocabulary);
     try (SyntheticLabelerHandle labeler = open(spec, frames)) {
       source = labeler.source();
       var sampler = new VideoFrameSampler(frames);
@@ -89,8 +92,12 @@ public class SyntheticLabelingActivitiesImpl implements SyntheticLabelingActivit
       try {
         for (int i = 0; i < todo.size(); i++) {
           ManifestEntry entry = todo.get(i);
-          List<BufferedImage> images = sampler.sample(localCopy(entry, scratch));
-          LabelingResult result = labeler.labeler().label(entry.id(), images, vocabulary);
+          LabelingResult result = cache.find(entry.sha256()).orElse(null);
+          if (result == null) {
+            List<BufferedImage> images = sampler.sample(localCopy(entry, scratch));
+            result = labeler.labeler().label(entry.id(), images, vocabulary);
+            cache.save(entry.sha256(), result);
+          }
           List<SyntheticManifestLabel> added = new ArrayList<>(entry.synthetic());
           for (SyntheticLabel label : result.labels()) {
             boolean known =
@@ -131,16 +138,23 @@ public class SyntheticLabelingActivitiesImpl implements SyntheticLabelingActivit
     config.put("split", split);
     config.put("vocabularyId", request.vocabularyId());
     config.put("labels", vocabulary);
-    return publisher.publish(
-        new Publication(
-            parent.datasetName,
-            out,
-            report,
-            "synthetic labels (" + source + ") on " + parent.datasetName + "@" + parent.version,
-            config,
-            request.runId(),
-            false,
-            "curation/synthetic-report.json"));
+    DatasetVersionRef published =
+        publisher.publish(
+            new Publication(
+                parent.datasetName,
+                out,
+                report,
+                "synthetic labels (" + source + ") on " + parent.datasetName + "@" + parent.version,
+                config,
+                request.runId(),
+                false,
+                "curation/synthetic-report.json"));
+    if (request.runId() != 0) {
+      // The run now trains on the labelled version: lineage must say so.
+      runs.replaceDatasetVersion(
+          request.runId(), published.datasetVersionId(), parent.id, Actors.WORKER);
+    }
+    return published;
   }
 
   private SyntheticLabelerHandle open(LabelerSpec spec, int frames) {

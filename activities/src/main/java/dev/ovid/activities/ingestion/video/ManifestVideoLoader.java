@@ -40,7 +40,13 @@ public final class ManifestVideoLoader {
     this.policy = policy;
   }
 
+  /** Decodes the entries with their human labels (ground truth, e.g. for evaluation). */
   public Result load(List<ManifestEntry> entries, IntConsumer progress) {
+    return load(entries, false, progress);
+  }
+
+  /** {@code withSynthetic}: also attach machine-given labels (for training on them). */
+  public Result load(List<ManifestEntry> entries, boolean withSynthetic, IntConsumer progress) {
     List<DecodedVideo> videos = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -48,7 +54,9 @@ public final class ManifestVideoLoader {
       try {
         Path file = localCopy(entry);
         float[] pixels = preprocessor.toTensor(sampler.sample(file));
-        videos.add(new DecodedVideo(entry.id(), pixels, entry.labels()));
+        videos.add(
+            new DecodedVideo(
+                entry.id(), pixels, withSynthetic ? entry.allLabels() : entry.labels()));
       } catch (VideoDecodeException e) {
         if (policy == UnreadableVideoPolicy.FAIL) {
           throw new BadInputException(

@@ -179,8 +179,17 @@ public class DatasetsView extends VerticalLayout {
 
   private void showVersions() {
     String text = versionFilter.getValue().trim();
-    versionGrid.setItems(
-        allVersions.stream().filter(v -> text.isEmpty() || v.datasetName.contains(text)).toList());
+    DatasetVersion selected = versionGrid.asSingleSelect().getValue();
+    List<DatasetVersion> shown =
+        allVersions.stream().filter(v -> text.isEmpty() || v.datasetName.contains(text)).toList();
+    versionGrid.setItems(shown);
+    // New items clear the selection; keep the selected version (and its report) if still shown.
+    if (selected != null) {
+      shown.stream()
+          .filter(v -> v.id.equals(selected.id))
+          .findFirst()
+          .ifPresent(versionGrid::select);
+    }
   }
 
   private HorizontalLayout diffPicker() {

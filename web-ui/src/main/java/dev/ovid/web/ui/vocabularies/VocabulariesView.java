@@ -71,7 +71,7 @@ public class VocabulariesView extends HorizontalLayout {
               name.clear();
               description.clear();
               refreshVocabularies();
-              vocabularyGrid.select(find(created.id));
+              show(created.id);
             } catch (OvidException ex) {
               Notifications.error(ex.getMessage());
             }
@@ -104,6 +104,7 @@ public class VocabulariesView extends HorizontalLayout {
       HorizontalLayout form = new HorizontalLayout(labelName, addLabel);
       column.add(form);
     }
+    labelsTitle.setId("labels-title");
     labelGrid.setId("labels-grid");
     labelGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
     labelGrid.addColumn(l -> l.name).setHeader("Label").setAutoWidth(true);
@@ -156,7 +157,19 @@ public class VocabulariesView extends HorizontalLayout {
   private void reselect() {
     long id = selected.id;
     refreshVocabularies();
-    vocabularyGrid.select(find(id));
+    show(id);
+  }
+
+  /** Selects a vocabulary and scrolls the grid to it (the list may be longer than the view). */
+  private void show(long id) {
+    List<Vocabulary> items = vocabularyGrid.getListDataView().getItems().toList();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).id == id) {
+        vocabularyGrid.select(items.get(i));
+        vocabularyGrid.scrollToIndex(i);
+        return;
+      }
+    }
   }
 
   private void showLabels(Vocabulary vocabulary) {
@@ -174,14 +187,5 @@ public class VocabulariesView extends HorizontalLayout {
 
   private void refreshVocabularies() {
     vocabularyGrid.setItems(vocabularies.list());
-  }
-
-  private Vocabulary find(long id) {
-    return vocabularyGrid
-        .getListDataView()
-        .getItems()
-        .filter(v -> v.id == id)
-        .findFirst()
-        .orElse(null);
   }
 }
