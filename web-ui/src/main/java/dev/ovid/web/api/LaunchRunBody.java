@@ -52,7 +52,8 @@ public record LaunchRunBody(
       if (spec.baseUrl() == null || spec.baseUrl().isBlank()) {
         out.add("syntheticLabeler.baseUrl is required");
       }
-      if (spec.model() == null || spec.model().isBlank()) out.add("syntheticLabeler.model is required");
+      if (spec.model() == null || spec.model().isBlank())
+        out.add("syntheticLabeler.model is required");
     }
     return out;
   }

@@ -76,7 +76,9 @@ public class RunLauncher {
                       .setWorkflowId(workflowId)
                       .setTaskQueue(temporal.settings().taskQueue())
                       .build());
-      WorkflowClient.start(workflow::run, new PipelineRequest(run.id, dataset, vocabulary.id, hp, request.syntheticLabeler()));
+      WorkflowClient.start(
+          workflow::run,
+          new PipelineRequest(run.id, dataset, vocabulary.id, hp, request.syntheticLabeler()));
     } catch (RuntimeException e) {
       LOG.errorf(e, "could not start workflow %s", workflowId);
       runs.updateStatus(

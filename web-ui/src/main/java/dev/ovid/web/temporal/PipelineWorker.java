@@ -63,8 +63,8 @@ public class PipelineWorker {
   }
 
   /**
-   * Stops polling; running trainings stop at their next step and every running activity is
-   * retried by Temporal (trainings resume from their last checkpoint).
+   * Stops polling; running trainings stop at their next step and every running activity is retried
+   * by Temporal (trainings resume from their last checkpoint).
    */
   public synchronized void stop() {
     if (factory == null) return;

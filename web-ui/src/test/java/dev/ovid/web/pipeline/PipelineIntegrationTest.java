@@ -45,7 +45,10 @@ class PipelineIntegrationTest {
     TrainingRun run =
         launcher.launch(
             new LaunchRequest(
-                "demo", vocabularyId, new Hyperparameters(2, 8, 1e-3, 0.07, 1.0, 0.5, 2, 4, 7L), null),
+                "demo",
+                vocabularyId,
+                new Hyperparameters(2, 8, 1e-3, 0.07, 1.0, 0.5, 2, 4, 7L),
+                null),
             "integration-test");
 
     TrainingRun done = await(run.id, r -> r.status.isFinal(), Duration.ofMinutes(10));
@@ -94,7 +97,10 @@ class PipelineIntegrationTest {
     TrainingRun run =
         launcher.launch(
             new LaunchRequest(
-                "demo", vocabularyId, new Hyperparameters(4, 4, 1e-3, 0.07, 1.0, 0.5, 2, 3, 11L), null),
+                "demo",
+                vocabularyId,
+                new Hyperparameters(4, 4, 1e-3, 0.07, 1.0, 0.5, 2, 3, 11L),
+                null),
             "integration-test");
     await(run.id, r -> r.lastStep != null && r.lastStep >= 8, Duration.ofMinutes(5));
 

@@ -158,7 +158,8 @@ class LaunchForm extends VerticalLayout {
     try {
       TrainingRun run =
           launcher.launch(
-              new LaunchRequest(dataset.getValue(), vocabulary.getValue().id, hyperparameters, null),
+              new LaunchRequest(
+                  dataset.getValue(), vocabulary.getValue().id, hyperparameters, null),
               CurrentUser.name());
       Notifications.success("Run " + run.id + " launched");
       onLaunched.accept(run);
