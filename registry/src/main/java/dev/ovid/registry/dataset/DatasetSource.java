@@ -36,6 +36,14 @@ public class DatasetSource extends PanacheEntityBase {
   @Column(name = "video_root", length = 1000)
   public String videoRoot;
 
+  /** YT8M_TFRECORD: the vocabulary.csv (s3:// or path); null otherwise. */
+  @Column(name = "vocabulary_location", length = 1000)
+  public String vocabularyLocation;
+
+  /** YT8M_TFRECORD: the vocabulary curation rules as JSON; null keeps every named label. */
+  @Column(name = "curation_rules", columnDefinition = "text")
+  public String curationRulesJson;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "unreadable_policy", nullable = false, length = 16)
   public UnreadableVideoHandling unreadablePolicy;

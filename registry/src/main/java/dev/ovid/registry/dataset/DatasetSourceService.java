@@ -50,6 +50,8 @@ public class DatasetSourceService {
     source.unreadablePolicy =
         spec.unreadablePolicy() == null ? UnreadableVideoHandling.FAIL : spec.unreadablePolicy();
     source.description = spec.description();
+    source.vocabularyLocation = blankToNull(spec.vocabularyLocation());
+    source.curationRulesJson = blankToNull(spec.curationRulesJson());
     source.createdBy = ValidationException.requireText("actor", actor);
     source.createdAt = Instant.now();
     source.persist();
@@ -68,7 +70,11 @@ public class DatasetSourceService {
             "videoRoot",
             source.videoRoot,
             "unreadablePolicy",
-            source.unreadablePolicy));
+            source.unreadablePolicy,
+            "vocabularyLocation",
+            source.vocabularyLocation,
+            "curationRules",
+            source.curationRulesJson));
     return source;
   }
 
@@ -83,7 +89,7 @@ public class DatasetSourceService {
     } else if (RESERVED.contains(name)) {
       out.add("name '" + name + "' is reserved for a built-in dataset");
     }
-    if (spec.kind() == null) out.add("kind must be MANIFEST or KINETICS_CSV");
+    if (spec.kind() == null) out.add("kind must be MANIFEST, KINETICS_CSV or YT8M_TFRECORD");
     if (spec.location() == null || spec.location().isBlank()) {
       out.add("location must not be blank");
     } else if (spec.location().length() > 1000) {
@@ -92,6 +98,21 @@ public class DatasetSourceService {
     if (spec.kind() == DatasetSourceKind.KINETICS_CSV
         && (spec.videoRoot() == null || spec.videoRoot().isBlank())) {
       out.add("videoRoot is required for a KINETICS_CSV source");
+    }
+    if (spec.kind() == DatasetSourceKind.YT8M_TFRECORD) {
+      if (spec.videoRoot() == null || spec.videoRoot().isBlank()) {
+        out.add("videoRoot is required for a YT8M_TFRECORD source (videos are <id>.mp4 there)");
+      }
+      if (spec.vocabularyLocation() == null || spec.vocabularyLocation().isBlank()) {
+        out.add("vocabularyLocation (the YouTube-8M vocabulary.csv) is required for YT8M_TFRECORD");
+      }
+    }
+    if (spec.curationRulesJson() != null && !spec.curationRulesJson().isBlank()) {
+      try {
+        dev.ovid.registry.common.Json.readObject(spec.curationRulesJson(), "curationRules");
+      } catch (ValidationException e) {
+        out.add(e.getMessage());
+      }
     }
     return out;
   }

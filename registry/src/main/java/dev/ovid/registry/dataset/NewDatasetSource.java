@@ -10,4 +10,18 @@ public record NewDatasetSource(
     String location,
     String videoRoot,
     UnreadableVideoHandling unreadablePolicy,
-    String description) {}
+    String description,
+    String vocabularyLocation,
+    String curationRulesJson) {
+
+  /** A manifest or Kinetics CSV source (no YouTube-8M vocabulary). */
+  public NewDatasetSource(
+      String name,
+      DatasetSourceKind kind,
+      String location,
+      String videoRoot,
+      UnreadableVideoHandling unreadablePolicy,
+      String description) {
+    this(name, kind, location, videoRoot, unreadablePolicy, description, null, null);
+  }
+}

@@ -73,4 +73,23 @@ class DatasetSourceServiceTest {
     var reserved = new NewDatasetSource("demo", DatasetSourceKind.MANIFEST, "/m", null, null, null);
     assertThrows(ValidationException.class, () -> sources.register(reserved, "alice"));
   }
+
+  @Test
+  void youtube8mSourcesNeedAVocabularyAVideoRootAndRulesThatAreJson() {
+    var spec =
+        new NewDatasetSource(
+            "yt8m-" + UUID.randomUUID(),
+            DatasetSourceKind.YT8M_TFRECORD,
+            "/data/train0000.tfrecord",
+            null,
+            null,
+            null,
+            null,
+            "{not json");
+    var problems = DatasetSourceService.problems(spec);
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("videoRoot")), problems.toString());
+    assertTrue(
+        problems.stream().anyMatch(p -> p.startsWith("vocabularyLocation")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains("curationRules")), problems.toString());
+  }
 }

@@ -16,13 +16,20 @@ public final class DatasetViews {
   @Schema(name = "NewDatasetSource", description = "A manifest or Kinetics CSV to curate from")
   public record NewSourceBody(
       @Schema(example = "kinetics-mini") String name,
-      @Schema(description = "MANIFEST or KINETICS_CSV") String kind,
+      @Schema(description = "MANIFEST, KINETICS_CSV or YT8M_TFRECORD") String kind,
       @Schema(description = "s3://bucket/key or a file path of the manifest/CSV") String location,
       @Schema(description = "KINETICS_CSV: folder or s3:// prefix holding the clips")
           String videoRoot,
       @Schema(description = "FAIL (default) or SKIP: what to do with a video that does not decode")
           String unreadablePolicy,
-      String description) {}
+      String description,
+      @Schema(description = "YT8M_TFRECORD: the YouTube-8M vocabulary.csv (s3:// or path)")
+          String vocabularyLocation,
+      @Schema(
+              description =
+                  "YT8M_TFRECORD: vocabulary curation rules as JSON (excludeVerticals,"
+                      + " excludeDescriptionPatterns, include, exclude, minTrainVideos | top)")
+          String curationRulesJson) {}
 
   @Schema(name = "DatasetSource")
   public record SourceView(

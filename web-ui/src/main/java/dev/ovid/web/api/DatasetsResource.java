@@ -145,7 +145,14 @@ public class DatasetsResource {
             problems);
     NewDatasetSource spec =
         new NewDatasetSource(
-            body.name(), kind, body.location(), body.videoRoot(), policy, body.description());
+            body.name(),
+            kind,
+            body.location(),
+            body.videoRoot(),
+            policy,
+            body.description(),
+            body.vocabularyLocation(),
+            body.curationRulesJson());
     DatasetSourceService.problems(spec).stream()
         .filter(p -> kind != null || !p.startsWith("kind"))
         .forEach(problems::add);

@@ -56,7 +56,10 @@ public final class DatasetCommand implements Runnable {
     @Parameters(index = "0", description = "dataset name runs will use")
     String name;
 
-    @Option(names = "--kind", required = true, description = "MANIFEST or KINETICS_CSV")
+    @Option(
+        names = "--kind",
+        required = true,
+        description = "MANIFEST, KINETICS_CSV or YT8M_TFRECORD (a video-level TFRecord file)")
     String kind;
 
     @Option(
@@ -77,6 +80,18 @@ public final class DatasetCommand implements Runnable {
     @Option(names = "--description", description = "free text")
     String description;
 
+    @Option(
+        names = "--vocabulary",
+        description = "YT8M_TFRECORD: the YouTube-8M vocabulary.csv (s3:// or path)")
+    String vocabulary;
+
+    @Option(
+        names = "--rules",
+        description =
+            "YT8M_TFRECORD: vocabulary curation rules as JSON, e.g."
+                + " '{\"excludeVerticals\":[\"Games\"],\"minTrainVideos\":205}'")
+    String rules;
+
     @Override
     public Integer call() throws Exception {
       return guarded(
@@ -89,6 +104,8 @@ public final class DatasetCommand implements Runnable {
             body.put("videoRoot", videoRoot);
             body.put("unreadablePolicy", unreadable);
             body.put("description", description);
+            body.put("vocabularyLocation", vocabulary);
+            body.put("curationRulesJson", rules);
             JsonNode created = api.client().post("/api/datasets", body);
             spec.commandLine()
                 .getOut()

@@ -58,7 +58,18 @@ public class SourceCurator {
       long runId,
       Progress progress) {
     SourceFiles files = new SourceFiles(store);
-    List<ManifestEntry> read = read(source, files);
+    Map<String, Object> kindReport = Map.of();
+    Map<String, Object> kindConfig = Map.of();
+    List<ManifestEntry> read;
+    if (source.kind == DatasetSourceKind.YT8M_TFRECORD) {
+      // Vocabulary rows and TFRecords stream in; heartbeat while they do.
+      var youtube8m = Youtube8mSourceReader.read(source, files, rows -> progress.videosDone(0, 0));
+      read = youtube8m.entries();
+      kindReport = youtube8m.report();
+      kindConfig = youtube8m.config();
+    } else {
+      read = read(source, files);
+    }
 
     Map<String, Integer> droppedLabels = new TreeMap<>();
     List<ManifestEntry> candidates = new ArrayList<>();
@@ -152,6 +163,7 @@ public class SourceCurator {
     report.put(
         "vocabularyLabelsAbsentFromDataset",
         vocabulary.stream().filter(l -> !used.contains(l)).sorted().toList());
+    report.putAll(kindReport);
 
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("source", source.name);
@@ -161,6 +173,7 @@ public class SourceCurator {
     config.put("unreadablePolicy", source.unreadablePolicy.name());
     config.put("vocabulary", vocabularyName);
     config.put("labels", new TreeSet<>(vocabulary));
+    config.putAll(kindConfig);
     return publisher.publish(
         new Publication(
             source.name,

@@ -51,6 +51,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   private final VerticalLayout content = new VerticalLayout();
   private long runId;
   private Registration pollRegistration;
+  private dev.ovid.registry.run.RunStatus shownStatus;
 
   @Inject
   public RunDetailView(
@@ -84,6 +85,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
       content.add(new H2("Run not found"), new Paragraph(e.getMessage()));
       return;
     }
+    shownStatus = run.status;
     H2 title = new H2("Run #" + run.id);
     Span status = new Span(run.status.name());
     status.setId("run-status");
@@ -233,7 +235,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             .getUI()
             .addPollListener(
                 poll -> {
-                  if (!runs.get(runId).status.isFinal() || content.getComponentCount() == 0) {
+                  // Re-render while the run moves, and once more when it reaches its end.
+                  var now = runs.get(runId).status;
+                  if (!now.isFinal() || now != shownStatus || content.getComponentCount() == 0) {
                     render();
                   }
                 });
