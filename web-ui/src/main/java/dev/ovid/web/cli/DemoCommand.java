@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Launches the demo pipeline on a running Ovid and, with --wait, follows it to the end. */
 @Command(
@@ -13,23 +16,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Launch the demo training pipeline (dataset 'demo', vocabulary 'demo-shapes').")
 public final class DemoCommand implements Callable<Integer> {
-  @Option(
-      names = "--url",
-      defaultValue = "${env:OVID_URL:-http://127.0.0.1:58080}",
-      description = "Ovid base URL (default: ${DEFAULT-VALUE})")
-  String url;
+  @Mixin ApiOptions api;
 
-  @Option(
-      names = "--user",
-      defaultValue = "mlops",
-      description = "user with the ml-ops role (default: ${DEFAULT-VALUE})")
-  String user;
-
-  @Option(
-      names = "--password",
-      defaultValue = "${env:OVID_MLOPS_PASSWORD:-mlops}",
-      description = "its password")
-  String password;
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--epochs",
@@ -42,36 +31,38 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    var api = new OvidApiClient(url, user, password);
+    var client = api.client();
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
     try {
       long vocabularyId = -1;
-      for (JsonNode v : api.get("/api/vocabularies")) {
+      for (JsonNode v : client.get("/api/vocabularies")) {
         if ("demo-shapes".equals(v.path("name").asText())) vocabularyId = v.path("id").asLong();
       }
       if (vocabularyId < 0) {
-        System.err.println(
-            "no 'demo-shapes' vocabulary on " + url + " (it is created at start-up)");
+        err.println("no 'demo-shapes' vocabulary on " + api.url + " (it is created at start-up)");
         return 2;
       }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("datasetName", "demo");
       body.put("vocabularyId", vocabularyId);
       body.put("hyperparameters", Map.of("epochs", epochs));
-      JsonNode run = api.post("/api/runs", body);
+      JsonNode run = client.post("/api/runs", body);
       long id = run.path("id").asLong();
-      System.out.println("launched run " + id + ": " + url + "/runs/" + id);
+      out.println("launched run " + id + ": " + api.url + "/runs/" + id);
       if (!waitForEnd) return 0;
-      return follow(api, id);
+      return follow(client, id, out);
     } catch (OvidApiClient.CliException e) {
-      System.err.println(e.getMessage());
+      err.println(e.getMessage());
       return 1;
     }
   }
 
-  private static int follow(OvidApiClient api, long id) throws InterruptedException {
+  private static int follow(OvidApiClient client, long id, java.io.PrintWriter out)
+      throws InterruptedException {
     String lastLine = "";
     while (true) {
-      JsonNode run = api.get("/api/runs/" + id).path("run");
+      JsonNode run = client.get("/api/runs/" + id).path("run");
       String status = run.path("status").asText();
       double progress = run.path("progress").asDouble();
       int filled = (int) Math.round(progress * 30);
@@ -85,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
               run.path("stage").asText(""),
               run.path("message").asText(""));
       if (!line.equals(lastLine)) {
-        System.out.println(line);
+        out.println(line);
         lastLine = line;
       }
       if (status.equals("SUCCEEDED")) return 0;
