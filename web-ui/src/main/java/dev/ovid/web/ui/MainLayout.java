@@ -33,7 +33,10 @@ public class MainLayout extends AppLayout {
   public static final String EMBEDDED_BANNER = "embedded Temporal: workflows are not durable";
 
   @Inject
-  public MainLayout(RunLauncher launcher) {
+  public MainLayout(
+      RunLauncher launcher,
+      @org.eclipse.microprofile.health.Readiness
+          jakarta.enterprise.inject.Instance<org.eclipse.microprofile.health.HealthCheck> checks) {
     H1 title = new H1("Ovid");
     title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 
@@ -42,7 +45,9 @@ public class MainLayout extends AppLayout {
     Button logOut = new Button("Log out", VaadinIcon.SIGN_OUT.create(), e -> logOut());
     logOut.setId("logout-button");
     logOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-    HorizontalLayout account = new HorizontalLayout(user, logOut);
+    // Services that are down show here (and in /q/health), never as a stack trace.
+    ServiceStatusBar services = new ServiceStatusBar(() -> checks.stream().toList());
+    HorizontalLayout account = new HorizontalLayout(services, user, logOut);
     account.setAlignItems(Alignment.CENTER);
     account.getStyle().set("margin-left", "auto").set("padding-right", "var(--lumo-space-m)");
 

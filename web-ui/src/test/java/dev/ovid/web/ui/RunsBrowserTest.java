@@ -58,6 +58,9 @@ class RunsBrowserTest {
         page.locator("#login-form input[name='password']").press("Enter");
 
         assertThat(page.locator("#current-user")).hasText("mlops");
+        for (String service : new String[] {"database", "temporal", "mlflow", "minio"}) {
+          assertThat(page.locator("#service-" + service)).hasAttribute("data-status", "up");
+        }
         if (launcher.embeddedTemporal()) {
           assertThat(page.locator("#embedded-temporal-banner"))
               .containsText("embedded Temporal: workflows are not durable");
