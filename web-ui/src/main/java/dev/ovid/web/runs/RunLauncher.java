@@ -15,8 +15,12 @@ import dev.ovid.workflows.pipeline.Hyperparameters;
 import dev.ovid.workflows.pipeline.PipelineProgress;
 import dev.ovid.workflows.pipeline.PipelineRequest;
 import dev.ovid.workflows.pipeline.TrainingPipelineWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -88,18 +92,48 @@ public class RunLauncher {
     return runs.attachWorkflow(run.id, workflowId, user);
   }
 
-  /** The workflow's own view of its progress; null when it cannot be asked (finished, down). */
+  /**
+   * The workflow's own view of its progress; null when it cannot be asked (finished, down). A run
+   * whose workflow ended without finishing it (terminated or cancelled from outside Ovid, timed
+   * out, or lost with an embedded server) is marked FAILED here, so it does not stay RUNNING.
+   */
   public PipelineProgress progress(TrainingRun run) {
     if (run.workflowId == null || run.status.isFinal()) return null;
+    TrainingPipelineWorkflow workflow =
+        temporal.client().newWorkflowStub(TrainingPipelineWorkflow.class, run.workflowId);
     try {
-      return temporal
-          .client()
-          .newWorkflowStub(TrainingPipelineWorkflow.class, run.workflowId)
-          .progress();
+      WorkflowExecutionStatus status = WorkflowStub.fromTyped(workflow).describe().getStatus();
+      if (ENDED_WITHOUT_OVID.contains(status)) {
+        reconcile(run.id, "workflow " + run.workflowId + " ended as " + status + " outside Ovid");
+        return null;
+      }
+      return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+          ? workflow.progress()
+          : null;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        reconcile(run.id, "workflow " + run.workflowId + " no longer exists on Temporal");
+      }
+      return null;
     } catch (RuntimeException e) {
       return null;
     }
   }
+
+  private static final java.util.Set<WorkflowExecutionStatus> ENDED_WITHOUT_OVID =
+      java.util.EnumSet.of(
+          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED,
+          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED,
+          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT);
+
+  private void reconcile(long runId, String reason) {
+    if (runs.get(runId).status.isFinal()) return; // the workflow finished it after all
+    LOG.warnf("run %d: %s; marking it FAILED", runId, reason);
+    runs.updateStatus(runId, RunStatus.FAILED, reason, RECONCILER);
+  }
+
+  /** Audit actor for runs whose workflow ended outside Ovid. */
+  public static final String RECONCILER = "system:reconciler";
 
   public List<String> datasetNames() {
     return catalog.names();
