@@ -55,6 +55,7 @@ class VocabulariesBrowserTest {
 
         page.locator("#label-name input").fill("skateboarding");
         page.locator("#label-add-button").click();
+        assertThat(cell(page, "#labels-grid", "skateboarding")).isVisible();
         page.locator("#label-name input").fill("surfing");
         page.locator("#label-name input").press("Enter");
         assertThat(cell(page, "#labels-grid", "surfing")).isVisible();

@@ -201,6 +201,8 @@ class LaunchForm extends VerticalLayout {
 
   private static IntegerField integer(String label, String id, String range) {
     IntegerField field = new IntegerField(label);
+    // Sync as typed, so a click on Launch never races the field's change event.
+    field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
     field.setId(id);
     field.setHelperText(range);
     return field;
@@ -208,6 +210,8 @@ class LaunchForm extends VerticalLayout {
 
   private static NumberField number(String label, String id, String range) {
     NumberField field = new NumberField(label);
+    // Sync as typed, so a click on Launch never races the field's change event.
+    field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
     field.setId(id);
     field.setHelperText(range);
     return field;

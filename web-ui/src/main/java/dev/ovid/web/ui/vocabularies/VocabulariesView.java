@@ -59,6 +59,8 @@ public class VocabulariesView extends HorizontalLayout {
       name.setId("vocab-name");
       TextField description = new TextField("Description");
       description.setId("vocab-description");
+      name.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+      description.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
       Button create = new Button("Create", VaadinIcon.PLUS.create());
       create.setId("vocab-create-button");
       create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -98,6 +100,8 @@ public class VocabulariesView extends HorizontalLayout {
     if (canEdit) {
       labelName.setId("label-name");
       labelName.setPlaceholder("new label");
+      // Sync as the user types: a click on "Add label" must never race the field's change event.
+      labelName.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
       addLabel.setId("label-add-button");
       addLabel.addClickListener(e -> addLabel());
       labelName.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> addLabel());
