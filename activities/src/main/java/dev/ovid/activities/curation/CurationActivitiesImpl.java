@@ -1,5 +1,6 @@
 package dev.ovid.activities.curation;
 
+import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.activities.curation.demo.DemoClip;
 import dev.ovid.activities.curation.demo.DemoDataset;
 import dev.ovid.activities.curation.demo.DemoVideoWriter;
@@ -133,16 +134,7 @@ public class CurationActivitiesImpl implements CurationActivities {
     } catch (Exception e) {
       throw new IllegalStateException("writing demo videos: " + e.getMessage(), e);
     } finally {
-      deleteQuietly(dir);
-    }
-  }
-
-  static void deleteQuietly(Path dir) {
-    if (dir == null) return;
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A leftover temp folder is harmless.
+      ScratchFiles.deleteTree(dir);
     }
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.ovid.activities.common.Actors;
+import dev.ovid.activities.expansion.LabelEmbeddingFiles;
 import dev.ovid.activities.ingestion.video.DecodedVideo;
 import dev.ovid.activities.training.DatasetVersionReader;
 import dev.ovid.activities.training.PipelineModels;
@@ -16,7 +17,6 @@ import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.model.NewEvaluation;
 import dev.ovid.registry.objectstore.ObjectStore;
-import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.objectstore.StoredObject;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.tracking.MetricPoint;
@@ -27,11 +27,7 @@ import dev.ovid.workflows.evaluation.EvaluationRequest;
 import dev.ovid.workflows.evaluation.EvaluationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,18 +115,7 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
   }
 
   private LabelEmbeddingDatabase loadLabels(ObjectRef ref) {
-    S3Location location = S3Location.parse(ref.uri());
-    try {
-      Path file = Files.createTempFile("ovid-labels-", ".ovidemb");
-      try {
-        store.download(location.key(), file, ref.sha256());
-        return LabelEmbeddingDatabase.load(file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LabelEmbeddingFiles.download(store, ref.uri(), ref.sha256());
   }
 
   private void logToMlflow(String mlflowRunId, Evaluation result, byte[] report) {

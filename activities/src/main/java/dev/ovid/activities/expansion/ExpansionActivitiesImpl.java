@@ -1,5 +1,6 @@
 package dev.ovid.activities.expansion;
 
+import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.activities.training.PipelineModels;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.embeddings.BatchLabelEncoder;
@@ -18,10 +19,7 @@ import dev.ovid.workflows.expansion.ExpansionRequest;
 import dev.ovid.workflows.expansion.LabelEmbeddingsRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -70,21 +68,17 @@ public class ExpansionActivitiesImpl implements ExpansionActivities {
 
   private StoredObject store(
       LabelEmbeddingDatabase database, ExpansionRequest request, String vocabularyName) {
-    try {
-      Path file = Files.createTempFile("ovid-labels-", ".ovidemb");
-      try {
-        database.save(file);
-        String sha = Sha256.of(Files.readAllBytes(file));
-        StoredObject stored =
-            store.put("runs/" + request.runId() + "/label-embeddings/" + sha + ".ovidemb", file);
-        mlflow.logArtifact(
-            request.mlflowRunId(), "label-embeddings/" + vocabularyName + ".ovidemb", file);
-        return stored;
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScratchFiles.withTempFile(
+        "ovid-labels-",
+        ".ovidemb",
+        file -> {
+          database.save(file);
+          String sha = Sha256.of(Files.readAllBytes(file));
+          StoredObject stored =
+              store.put("runs/" + request.runId() + "/label-embeddings/" + sha + ".ovidemb", file);
+          mlflow.logArtifact(
+              request.mlflowRunId(), "label-embeddings/" + vocabularyName + ".ovidemb", file);
+          return stored;
+        });
   }
 }

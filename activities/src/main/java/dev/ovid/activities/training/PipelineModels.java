@@ -1,5 +1,6 @@
 package dev.ovid.activities.training;
 
+import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.training.TrainingConfig;
 import dev.ovid.registry.common.Json;
@@ -11,8 +12,6 @@ import dev.ovid.workflows.training.TrainedModelRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -81,19 +80,18 @@ public class PipelineModels {
   public OvidModel load(long runId, TrainedModelRef ref) {
     OvidModel model = build(hyperparameters(runId));
     try {
-      Path file = Files.createTempFile("ovid-weights-", ".bin");
-      try {
-        store.download(
-            S3Location.parse(ref.checkpoint().uri()).key(), file, ref.checkpoint().sha256());
-        model.loadWeights(file);
-        return model;
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException | RuntimeException e) {
+      return ScratchFiles.withTempFile(
+          "ovid-weights-",
+          ".bin",
+          file -> {
+            store.download(
+                S3Location.parse(ref.checkpoint().uri()).key(), file, ref.checkpoint().sha256());
+            model.loadWeights(file);
+            return model;
+          });
+    } catch (RuntimeException e) {
       model.close();
-      if (e instanceof IOException io) throw new UncheckedIOException(io);
-      throw (RuntimeException) e;
+      throw e;
     }
   }
 

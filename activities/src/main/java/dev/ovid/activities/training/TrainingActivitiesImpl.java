@@ -1,5 +1,6 @@
 package dev.ovid.activities.training;
 
+import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.activities.ingestion.video.DecodedVideo;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.metrics.plot.MetricPlots;
@@ -21,11 +22,8 @@ import dev.ovid.workflows.training.TrainingRequest;
 import io.temporal.activity.Activity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -119,32 +117,24 @@ public class TrainingActivitiesImpl implements TrainingActivities {
 
   private Checkpoint downloadCheckpoint(TrainingHeartbeat heartbeat) {
     S3Location location = S3Location.parse(heartbeat.checkpointUri());
-    try {
-      Path file = Files.createTempFile("ovid-resume-", ".ckpt");
-      try {
-        store.download(location.key(), file, heartbeat.checkpointSha256());
-        return Checkpoint.load(file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScratchFiles.withTempFile(
+        "ovid-resume-",
+        ".ckpt",
+        file -> {
+          store.download(location.key(), file, heartbeat.checkpointSha256());
+          return Checkpoint.load(file);
+        });
   }
 
   private StoredObject saveWeights(OvidModel model, long runId) {
-    try {
-      Path file = Files.createTempFile("ovid-weights-", ".bin");
-      try {
-        model.saveWeights(file);
-        String sha = Sha256.of(Files.readAllBytes(file));
-        return store.put("runs/" + runId + "/model/" + sha + ".weights", file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ScratchFiles.withTempFile(
+        "ovid-weights-",
+        ".bin",
+        file -> {
+          model.saveWeights(file);
+          String sha = Sha256.of(Files.readAllBytes(file));
+          return store.put("runs/" + runId + "/model/" + sha + ".weights", file);
+        });
   }
 
   /** The whole run's loss curve (earlier attempts included) as an MLflow artifact. */

@@ -1,5 +1,6 @@
 package dev.ovid.activities.curation.source;
 
+import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.activities.curation.DatasetVersionPublisher;
 import dev.ovid.activities.curation.DatasetVersionPublisher.Publication;
 import dev.ovid.activities.curation.kinetics.KineticsCsvReader;
@@ -139,7 +140,7 @@ public class SourceCurator {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      deleteQuietly(scratch);
+      ScratchFiles.deleteTree(scratch);
     }
     if (stored.isEmpty()) {
       throw new BadInputException(
@@ -217,14 +218,5 @@ public class SourceCurator {
     StoredObject object = store.put(key, local);
     return new ManifestEntry(
         entry.id(), object.uri(), sha, entry.labels(), entry.split(), entry.synthetic());
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) return;
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A leftover temp folder is harmless.
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.ovid.activities.curation.synthetic;
 
 import dev.ovid.activities.common.Actors;
+import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.activities.curation.DatasetVersionPublisher;
 import dev.ovid.activities.curation.DatasetVersionPublisher.Publication;
 import dev.ovid.activities.curation.manifest.DatasetManifest;
@@ -112,7 +113,7 @@ public class SyntheticLabelingActivitiesImpl implements SyntheticLabelingActivit
           context.heartbeat(new CurationHeartbeat(i + 1, todo.size()));
         }
       } finally {
-        deleteQuietly(scratch);
+        ScratchFiles.deleteTree(scratch);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -202,13 +203,5 @@ public class SyntheticLabelingActivitiesImpl implements SyntheticLabelingActivit
     Files.deleteIfExists(target);
     bucket.download(location.key(), target, entry.sha256());
     return target;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // A leftover temp folder is harmless.
-    }
   }
 }

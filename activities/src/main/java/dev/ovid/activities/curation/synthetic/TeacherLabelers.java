@@ -1,11 +1,11 @@
 package dev.ovid.activities.curation.synthetic;
 
+import dev.ovid.activities.expansion.LabelEmbeddingFiles;
 import dev.ovid.activities.training.PipelineModels;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.embeddings.LabelEmbeddingDatabase;
 import dev.ovid.registry.model.ModelVersion;
 import dev.ovid.registry.objectstore.ObjectStore;
-import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.workflows.common.BadInputException;
 import dev.ovid.workflows.common.ObjectRef;
@@ -13,10 +13,6 @@ import dev.ovid.workflows.curation.LabelerSpec;
 import dev.ovid.workflows.training.TrainedModelRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Opens a registered model version (weights and label embeddings, sha256-checked) as teacher. */
 @ApplicationScoped
@@ -50,17 +46,7 @@ public class TeacherLabelers {
   }
 
   private LabelEmbeddingDatabase loadLabels(ModelVersion version) {
-    S3Location location = S3Location.parse(version.labelEmbeddingsUri);
-    try {
-      Path file = Files.createTempFile("ovid-teacher-labels-", ".ovidemb");
-      try {
-        store.download(location.key(), file, version.labelEmbeddingsSha256);
-        return LabelEmbeddingDatabase.load(file);
-      } finally {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LabelEmbeddingFiles.download(
+        store, version.labelEmbeddingsUri, version.labelEmbeddingsSha256);
   }
 }

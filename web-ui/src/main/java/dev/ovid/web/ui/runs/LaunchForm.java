@@ -67,19 +67,7 @@ class LaunchForm extends VerticalLayout {
     launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     launch.addClickListener(e -> launch());
 
-    FormLayout form =
-        new FormLayout(
-            dataset,
-            vocabulary,
-            epochs,
-            batchSize,
-            learningRate,
-            temperature,
-            negativeWeight,
-            swrLambda,
-            temporalLayers,
-            checkpointEvery,
-            seed);
+    FormLayout form = new FormLayout(fields().toArray(com.vaadin.flow.component.Component[]::new));
     form.setResponsiveSteps(
         new FormLayout.ResponsiveStep("0", 1),
         new FormLayout.ResponsiveStep("600px", 2),
