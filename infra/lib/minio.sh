@@ -3,7 +3,7 @@
 # Pinned to the commit `@latest` resolved to when this was written; override to rebuild another.
 OVID_MINIO_MODULE="${OVID_MINIO_MODULE:-github.com/minio/minio@v0.0.0-20260212201848-7aac2a2c5b7c}"
 MINIO_DATA="$OVID_DATA_DIR/minio"
-MINIO_BUCKETS=(ovid-artifacts mlflow)
+MINIO_BUCKETS=(ovid-artifacts ovid-test-artifacts mlflow)
 
 minio_url() { echo "http://127.0.0.1:$OVID_MINIO_PORT"; }
 minio_console_url() { echo "http://127.0.0.1:$OVID_MINIO_CONSOLE_PORT"; }

@@ -96,6 +96,8 @@ SELECT 'CREATE DATABASE ovid OWNER $OVID_PG_USER'
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'ovid') \gexec
 SELECT 'CREATE DATABASE mlflow OWNER $OVID_PG_USER'
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'mlflow') \gexec
+SELECT 'CREATE DATABASE ovid_test OWNER $OVID_PG_USER'
+  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'ovid_test') \gexec
 SQL
 }
 

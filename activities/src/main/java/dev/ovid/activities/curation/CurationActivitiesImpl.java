@@ -1,13 +1,14 @@
 package dev.ovid.activities.curation;
 
 import dev.ovid.activities.common.ScratchFiles;
-import dev.ovid.activities.curation.demo.DemoClip;
-import dev.ovid.activities.curation.demo.DemoDataset;
 import dev.ovid.activities.curation.demo.DemoVideoWriter;
-import dev.ovid.activities.curation.manifest.ManifestEntry;
 import dev.ovid.activities.curation.source.SourceCurator;
 import dev.ovid.registry.common.Sha256;
+import dev.ovid.registry.dataset.DatasetCatalog;
 import dev.ovid.registry.dataset.DatasetSource;
+import dev.ovid.registry.dataset.demo.DemoClip;
+import dev.ovid.registry.dataset.demo.DemoDataset;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.StoredObject;
 import dev.ovid.registry.vocabulary.Vocabulary;
@@ -88,7 +89,7 @@ public class CurationActivitiesImpl implements CurationActivities {
     Set<String> used = new TreeSet<>();
     entries.forEach(e -> used.addAll(e.labels()));
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("source", "generated: dev.ovid.activities.curation.demo.DemoDataset");
+    report.put("source", "generated: dev.ovid.registry.dataset.demo.DemoDataset");
     report.put("videosIn", DemoDataset.clips().size());
     report.put("videosKept", entries.size());
     report.put("videosDroppedWithoutLabels", DemoDataset.clips().size() - entries.size());

@@ -1,13 +1,13 @@
 package dev.ovid.activities.curation;
 
 import dev.ovid.activities.common.Actors;
-import dev.ovid.activities.curation.manifest.DatasetManifest;
-import dev.ovid.activities.curation.manifest.ManifestEntry;
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.dataset.DatasetRegistry;
 import dev.ovid.registry.dataset.DatasetVersion;
 import dev.ovid.registry.dataset.NewDatasetVersion;
+import dev.ovid.registry.dataset.manifest.DatasetManifest;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.StoredObject;
 import dev.ovid.registry.run.RunRegistry;

@@ -1,10 +1,10 @@
 package dev.ovid.activities.training;
 
-import dev.ovid.activities.curation.manifest.DatasetManifest;
-import dev.ovid.activities.curation.manifest.ManifestEntry;
 import dev.ovid.activities.ingestion.video.DecodedVideo;
 import dev.ovid.activities.ingestion.video.ManifestVideoLoader;
 import dev.ovid.activities.ingestion.video.UnreadableVideoPolicy;
+import dev.ovid.registry.dataset.manifest.DatasetManifest;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.workflows.common.ObjectRef;
@@ -14,16 +14,13 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads a dataset version's manifest (checking its sha256) and decodes one split's videos. */
 @ApplicationScoped
 public class DatasetVersionReader {
   @Inject ObjectStore store;
 
-  /** Local cache of downloaded videos, keyed by sha256. */
-  @ConfigProperty(name = "ovid.cache-dir", defaultValue = "${java.io.tmpdir}/ovid-cache")
-  String cacheDir;
+  @Inject dev.ovid.activities.worker.WorkerSettings worker;
 
   public List<ManifestEntry> entries(ObjectRef manifest, String split) {
     S3Location location = S3Location.parse(manifest.uri());
@@ -58,7 +55,7 @@ public class DatasetVersionReader {
     var loader =
         new ManifestVideoLoader(
             store,
-            Path.of(cacheDir, "videos"),
+            Path.of(worker.cacheDir(), "videos"),
             frames,
             imageSize,
             false,

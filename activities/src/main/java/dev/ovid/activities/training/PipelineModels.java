@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How the pipeline builds its model: the same architecture for training, expansion and evaluation,
@@ -24,20 +23,8 @@ public class PipelineModels {
   @Inject RunRegistry runs;
   @Inject ObjectStore store;
 
-  /** Frames sampled per video (F). */
-  @ConfigProperty(name = "ovid.model.frames", defaultValue = "8")
-  int frames;
-
-  /**
-   * "tiny-random" builds a small randomly initialised CLIP/T5 pair (deterministic from the seed)
-   * that trains on CPU in minutes; pretrained weights cannot be downloaded on this platform.
-   */
-  @ConfigProperty(name = "ovid.model.backbone", defaultValue = "tiny-random")
-  String backbone;
-
-  /** Where generated backbones (the tiny random CLIP) are written once and reused. */
-  @ConfigProperty(name = "ovid.cache-dir", defaultValue = "${java.io.tmpdir}/ovid-cache")
-  String cacheDir;
+  @Inject ModelSettings settings;
+  @Inject dev.ovid.activities.worker.WorkerSettings worker;
 
   public TrainingConfig trainingConfig(Hyperparameters h) {
     return TrainingConfig.builder()
@@ -48,7 +35,7 @@ public class PipelineModels {
         .negativeWeight((float) h.negativeWeight())
         .swrLambda((float) h.swrLambda())
         .temporalLayers(h.temporalLayers())
-        .frames(frames)
+        .frames(settings.frames())
         .seed(h.seed())
         .checkpointEverySteps(h.checkpointEverySteps())
         .build();
@@ -65,7 +52,7 @@ public class PipelineModels {
   }
 
   public int frames(long runId) {
-    return frames;
+    return settings.frames();
   }
 
   public double temperature(long runId) {
@@ -73,7 +60,8 @@ public class PipelineModels {
   }
 
   public OvidModel build(Hyperparameters h) {
-    return ModelBackbones.build(backbone, trainingConfig(h), Path.of(cacheDir, "models"));
+    return ModelBackbones.build(
+        settings.backbone(), trainingConfig(h), Path.of(worker.cacheDir(), "models"));
   }
 
   /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */

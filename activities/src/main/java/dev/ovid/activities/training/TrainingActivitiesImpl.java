@@ -25,8 +25,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,12 +34,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TrainingActivitiesImpl implements TrainingActivities {
   private static final Logger LOG = Logger.getLogger(TrainingActivitiesImpl.class);
-
-  /**
-   * DJL's PyTorch engine allows one gradient collector per process, so trainings in one worker run
-   * one after another; a waiting attempt keeps heartbeating so Temporal does not time it out.
-   */
-  private static final Semaphore ONE_TRAINING_AT_A_TIME = new Semaphore(1, true);
 
   @Inject ObjectStore store;
   @Inject RunRegistry runs;
@@ -56,19 +48,8 @@ public class TrainingActivitiesImpl implements TrainingActivities {
     TrainingHeartbeat resumeFrom =
         context.getHeartbeatDetails(TrainingHeartbeat.class).orElse(null);
     long generation = stopSignal.current();
-    try {
-      while (!ONE_TRAINING_AT_A_TIME.tryAcquire(5, TimeUnit.SECONDS)) {
-        context.heartbeat(resumeFrom);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the trainer", e);
-    }
-    try {
-      return train(request, context, resumeFrom, () -> stopSignal.stopped(generation));
-    } finally {
-      ONE_TRAINING_AT_A_TIME.release();
-    }
+    // How many trainings run at once is the training queue's slot count (ovid.worker.*).
+    return train(request, context, resumeFrom, () -> stopSignal.stopped(generation));
   }
 
   private TrainedModelRef train(

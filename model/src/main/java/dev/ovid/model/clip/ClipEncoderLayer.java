@@ -7,9 +7,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.ovid.model.weights.Weights;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -46,6 +49,36 @@ public final class ClipEncoderLayer extends FrozenParameterBlock {
   private final float eps;
 
   /** Reads the layer from {@code w}, a view at {@code ...encoder.layers.N.}. */
+  /**
+   * The encoder stack shared by CLIP's text and vision towers: {@code count} layers read from
+   * {@code encoder.layers.<i>.} under {@code tower}, each registered with its tower by {@code
+   * register} (the tower's addChildBlock) as {@code layer<i>}.
+   */
+  static List<ClipEncoderLayer> stack(
+      Weights tower,
+      int count,
+      int hiddenSize,
+      int numHeads,
+      int intermediateSize,
+      ClipActivation activation,
+      float layerNormEps,
+      BiFunction<String, ClipEncoderLayer, ClipEncoderLayer> register) {
+    List<ClipEncoderLayer> list = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      list.add(
+          register.apply(
+              "layer" + i,
+              new ClipEncoderLayer(
+                  tower.prefix("encoder.layers." + i + "."),
+                  hiddenSize,
+                  numHeads,
+                  intermediateSize,
+                  activation,
+                  layerNormEps)));
+    }
+    return Collections.unmodifiableList(list);
+  }
+
   public ClipEncoderLayer(
       Weights w,
       int hiddenSize,

@@ -11,8 +11,6 @@ import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.ovid.model.weights.Weights;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,20 +54,16 @@ public final class ClipTextEncoder extends FrozenParameterBlock {
             t.get("embeddings.position_embedding.weight"),
             config.maxPositionEmbeddings(),
             d);
-    List<ClipEncoderLayer> list = new ArrayList<>();
-    for (int i = 0; i < config.numLayers(); i++) {
-      list.add(
-          addChildBlock(
-              "layer" + i,
-              new ClipEncoderLayer(
-                  t.prefix("encoder.layers." + i + "."),
-                  d,
-                  config.numHeads(),
-                  config.intermediateSize(),
-                  config.activation(),
-                  config.layerNormEps())));
-    }
-    layers = Collections.unmodifiableList(list);
+    layers =
+        ClipEncoderLayer.stack(
+            t,
+            config.numLayers(),
+            d,
+            config.numHeads(),
+            config.intermediateSize(),
+            config.activation(),
+            config.layerNormEps(),
+            this::addChildBlock);
     finalLayerNorm =
         addChildBlock(
             "final_layer_norm",

@@ -69,20 +69,16 @@ public final class ClipVisionEncoder extends FrozenParameterBlock {
     preLayerNorm =
         addChildBlock(
             "pre_layrnorm", new ClipLayerNorm(v.prefix("pre_layrnorm."), d, config.layerNormEps()));
-    List<ClipEncoderLayer> list = new ArrayList<>();
-    for (int i = 0; i < config.numLayers(); i++) {
-      list.add(
-          addChildBlock(
-              "layer" + i,
-              new ClipEncoderLayer(
-                  v.prefix("encoder.layers." + i + "."),
-                  d,
-                  config.numHeads(),
-                  config.intermediateSize(),
-                  config.activation(),
-                  config.layerNormEps())));
-    }
-    layers = Collections.unmodifiableList(list);
+    layers =
+        ClipEncoderLayer.stack(
+            v,
+            config.numLayers(),
+            d,
+            config.numHeads(),
+            config.intermediateSize(),
+            config.activation(),
+            config.layerNormEps(),
+            this::addChildBlock);
     postLayerNorm =
         addChildBlock(
             "post_layernorm",

@@ -22,10 +22,9 @@ import java.util.Map;
  * CLIP prompts whose normalized embeddings are mean-pooled and normalized. Not trainable: the
  * attributes are text.
  */
-public final class FixedLlmAttributesEncoder implements LabelEncoder {
+public final class FixedLlmAttributesEncoder extends FrozenClipTextEncoder {
   public static final String DEFAULT_FORMAT = "{label}, {attribute}";
 
-  private final ClipModel clip;
   private final Map<String, List<String>> attributes;
   private final String format;
 
@@ -38,10 +37,10 @@ public final class FixedLlmAttributesEncoder implements LabelEncoder {
    */
   public FixedLlmAttributesEncoder(
       ClipModel clip, Map<String, List<String>> attributesByLabel, String format) {
+    super(clip);
     if (!format.contains("{label}") || !format.contains("{attribute}")) {
       throw new IllegalArgumentException("format needs {label} and {attribute}: " + format);
     }
-    this.clip = clip;
     this.attributes = Map.copyOf(attributesByLabel);
     this.format = format;
   }
@@ -113,20 +112,5 @@ public final class FixedLlmAttributesEncoder implements LabelEncoder {
             .create(weights, new Shape(labels.size(), prompts.size()))
             .toDevice(unit.getDevice(), false);
     return Tensors.normalizeRows(pool.matMul(unit));
-  }
-
-  @Override
-  public int embedDim() {
-    return clip.config().projectionDim();
-  }
-
-  @Override
-  public Map<String, NDArray> trainableParameters() {
-    return Map.of();
-  }
-
-  @Override
-  public Map<String, NDArray> frozenParameters() {
-    return ClipPrompts.parametersOf("clip_text.", clip.text());
   }
 }

@@ -1,7 +1,7 @@
 package dev.ovid.model.label;
 
 /**
- * Knobs of learnable LLM prompting (METHOD.md, "Label encoder").
+ * Knobs of learnable LLM prompting (the paper's label encoder, arXiv 2407.09073 section 3).
  *
  * @param prefixes N, learnable prefix vectors (one LLM query each)
  * @param attributes K, soft attributes decoded per prefix

@@ -4,13 +4,12 @@ import ai.djl.ndarray.NDArray;
 import dev.ovid.model.clip.ClipModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Prompt ensembling: each label through several templates, the normalized CLIP embeddings
  * mean-pooled and normalized again.
  */
-public final class PromptTemplatesEncoder implements LabelEncoder {
+public final class PromptTemplatesEncoder extends FrozenClipTextEncoder {
   /** A few video-flavoured templates in the style of CLIP's ImageNet/Kinetics ensembles. */
   public static final List<String> DEFAULT_TEMPLATES =
       List.of(
@@ -23,7 +22,6 @@ public final class PromptTemplatesEncoder implements LabelEncoder {
           "a close-up video of {label}.",
           "a video containing {label}.");
 
-  private final ClipModel clip;
   private final List<String> templates;
 
   public PromptTemplatesEncoder(ClipModel clip) {
@@ -34,6 +32,7 @@ public final class PromptTemplatesEncoder implements LabelEncoder {
    * @param templates prompts each containing {@code {label}}
    */
   public PromptTemplatesEncoder(ClipModel clip, List<String> templates) {
+    super(clip);
     if (templates.isEmpty()) {
       throw new IllegalArgumentException("no templates");
     }
@@ -42,7 +41,6 @@ public final class PromptTemplatesEncoder implements LabelEncoder {
         throw new IllegalArgumentException("template lacks {label}: " + t);
       }
     }
-    this.clip = clip;
     this.templates = List.copyOf(templates);
   }
 
@@ -61,20 +59,5 @@ public final class PromptTemplatesEncoder implements LabelEncoder {
 
   public List<String> templates() {
     return templates;
-  }
-
-  @Override
-  public int embedDim() {
-    return clip.config().projectionDim();
-  }
-
-  @Override
-  public Map<String, NDArray> trainableParameters() {
-    return Map.of();
-  }
-
-  @Override
-  public Map<String, NDArray> frozenParameters() {
-    return ClipPrompts.parametersOf("clip_text.", clip.text());
   }
 }

@@ -163,14 +163,18 @@ public final class OvidTrainer {
           batch.create(labels.targets(), new Shape(to - from, labels.classes().length));
       NDArray videos = NDArrays.stack(frames).toDevice(root.getDevice(), false);
       float value;
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
-        NDArray labelEmbeddings = model.labelEncoder().encode(names);
-        NDArray lossValue =
-            loss.compute(
-                videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false));
-        collector.backward(lossValue);
-        value = lossValue.getFloat();
+      // DJL's PyTorch engine records gradients for one collector per process at a time, so
+      // trainings sharing a worker interleave their forward/backward passes.
+      synchronized (GradientCollector.class) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
+          NDArray labelEmbeddings = model.labelEncoder().encode(names);
+          NDArray lossValue =
+              loss.compute(
+                  videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false));
+          collector.backward(lossValue);
+          value = lossValue.getFloat();
+        }
       }
       if (!Float.isFinite(value)) {
         throw new IllegalStateException("loss became " + value + " at step " + (step + 1));

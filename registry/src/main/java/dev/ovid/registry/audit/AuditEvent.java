@@ -1,11 +1,8 @@
 package dev.ovid.registry.audit;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.ovid.registry.common.OvidEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -18,11 +15,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Table(name = "audit_event")
 @Immutable
-public class AuditEvent extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class AuditEvent extends OvidEntity {
   @Column(nullable = false, length = 200)
   public String actor;
 

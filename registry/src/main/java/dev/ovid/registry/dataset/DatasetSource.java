@@ -1,13 +1,10 @@
 package dev.ovid.registry.dataset;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.ovid.registry.common.OvidEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,11 +12,7 @@ import java.util.Optional;
 /** A registered place to curate a dataset from: a manifest or a Kinetics CSV, by unique name. */
 @Entity
 @Table(name = "dataset_source")
-public class DatasetSource extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class DatasetSource extends OvidEntity {
   /** The dataset name runs ask for; its versions are registered under the same name. */
   @Column(nullable = false, unique = true, length = 200)
   public String name;

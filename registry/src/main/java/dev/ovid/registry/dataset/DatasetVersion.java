@@ -1,11 +1,8 @@
 package dev.ovid.registry.dataset;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.ovid.registry.common.OvidEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,11 +15,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Table(name = "dataset_version")
 @Immutable
-public class DatasetVersion extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class DatasetVersion extends OvidEntity {
   @Column(name = "dataset_name", nullable = false, length = 200)
   public String datasetName;
 

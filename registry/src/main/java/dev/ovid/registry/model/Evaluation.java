@@ -1,13 +1,10 @@
 package dev.ovid.registry.model;
 
+import dev.ovid.registry.common.OvidEntity;
 import dev.ovid.registry.dataset.DatasetVersion;
 import dev.ovid.registry.run.TrainingRun;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,11 +14,7 @@ import java.util.List;
 /** Metrics of a run's model on a dataset version (AUPR over all video-label pairs, peak F1). */
 @Entity
 @Table(name = "evaluation")
-public class Evaluation extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Evaluation extends OvidEntity {
   @ManyToOne(optional = false)
   @JoinColumn(name = "run_id")
   public TrainingRun run;

@@ -1,12 +1,9 @@
 package dev.ovid.registry.model;
 
+import dev.ovid.registry.common.OvidEntity;
 import dev.ovid.registry.run.TrainingRun;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -16,11 +13,7 @@ import java.util.List;
 /** A registered model: a checkpoint and label embeddings in the object store, from one run. */
 @Entity
 @Table(name = "model_version")
-public class ModelVersion extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class ModelVersion extends OvidEntity {
   @ManyToOne(optional = false)
   @JoinColumn(name = "run_id")
   public TrainingRun run;

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Makes the {@link ObjectStore} for the {@code ovid.s3.*} configuration a CDI bean. */
 @ApplicationScoped
@@ -12,8 +11,10 @@ public class ObjectStoreProducer {
 
   @Produces
   @Singleton
-  ObjectStore objectStore() {
-    return new ObjectStore(ObjectStoreConfig.from(ConfigProvider.getConfig()));
+  ObjectStore objectStore(ObjectStoreSettings settings) {
+    ObjectStore store = new ObjectStore(settings.toConfig());
+    if (settings.createBucket()) store.ensureBucket();
+    return store;
   }
 
   void close(@Disposes ObjectStore store) throws Exception {

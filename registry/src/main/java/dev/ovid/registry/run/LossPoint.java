@@ -1,11 +1,8 @@
 package dev.ovid.registry.run;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.ovid.registry.common.OvidEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -16,11 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "loss_point")
-public class LossPoint extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class LossPoint extends OvidEntity {
   @ManyToOne(optional = false)
   @JoinColumn(name = "run_id")
   public TrainingRun run;

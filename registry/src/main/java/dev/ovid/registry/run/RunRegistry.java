@@ -502,6 +502,15 @@ public class RunRegistry {
     return TrainingRun.find("order by createdAt desc, id desc").page(0, Math.max(1, limit)).list();
   }
 
+  /** Runs not yet final that have a workflow: the ones a workflow may have left behind. */
+  @Transactional
+  public List<TrainingRun> listInFlight() {
+    return TrainingRun.find(
+            "status in ?1 and workflowId is not null order by id",
+            List.of(RunStatus.QUEUED, RunStatus.RUNNING))
+        .list();
+  }
+
   /** The run's hyperparameters as stored at creation. */
   @Transactional
   public Map<String, Object> hyperparameters(long runId) {

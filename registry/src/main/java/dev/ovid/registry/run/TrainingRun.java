@@ -1,15 +1,12 @@
 package dev.ovid.registry.run;
 
+import dev.ovid.registry.common.OvidEntity;
 import dev.ovid.registry.dataset.DatasetVersion;
 import dev.ovid.registry.vocabulary.Vocabulary;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -19,11 +16,7 @@ import java.util.Optional;
 /** One launch of the training pipeline, with its live status and the references it produced. */
 @Entity
 @Table(name = "training_run")
-public class TrainingRun extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class TrainingRun extends OvidEntity {
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   public RunStatus status;

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Makes the {@link MlflowTracker} for the {@code ovid.mlflow.*} configuration a CDI bean. */
 @ApplicationScoped
@@ -13,8 +12,8 @@ public class MlflowTrackerProducer {
 
   @Produces
   @Singleton
-  MlflowTracker mlflowTracker(ObjectStore objectStore) {
-    return new MlflowTracker(MlflowConfig.from(ConfigProvider.getConfig()), objectStore);
+  MlflowTracker mlflowTracker(MlflowSettings settings, ObjectStore objectStore) {
+    return new MlflowTracker(settings.toConfig(), objectStore);
   }
 
   void close(@Disposes MlflowTracker tracker) {

@@ -1,13 +1,10 @@
 package dev.ovid.registry.vocabulary;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.ovid.registry.common.OvidEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,11 +14,7 @@ import java.util.List;
 /** One label of a vocabulary; names are unique within their vocabulary. */
 @Entity
 @Table(name = "label")
-public class Label extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Label extends OvidEntity {
   @ManyToOne(optional = false)
   @JoinColumn(name = "vocabulary_id")
   public Vocabulary vocabulary;

@@ -1,11 +1,8 @@
 package dev.ovid.registry.vocabulary;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.ovid.registry.common.OvidEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,11 +10,7 @@ import java.util.Optional;
 /** A named set of labels the model can be trained and queried with. */
 @Entity
 @Table(name = "vocabulary")
-public class Vocabulary extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
-
+public class Vocabulary extends OvidEntity {
   @Column(nullable = false, unique = true, length = 200)
   public String name;
 

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class MlflowTrackerTest {
   static void connect() {
     store = TestServices.objectStore();
     store.withBucket("mlflow").ensureBucket();
-    tracker = new MlflowTracker(MlflowConfig.from(ConfigProvider.getConfig()), store);
+    tracker = new MlflowTracker(TestServices.mlflowConfig(), store);
     if (!tracker.health().up()) {
       throw new IllegalStateException(
           "MLflow is not reachable ("

@@ -1,8 +1,8 @@
 package dev.ovid.web.api;
 
-import dev.ovid.activities.curation.manifest.DatasetDiff;
 import dev.ovid.registry.dataset.DatasetSource;
 import dev.ovid.registry.dataset.DatasetVersion;
+import dev.ovid.registry.dataset.manifest.DatasetDiff;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

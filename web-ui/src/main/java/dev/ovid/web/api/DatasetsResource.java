@@ -1,14 +1,14 @@
 package dev.ovid.web.api;
 
-import dev.ovid.activities.curation.DatasetCatalog;
-import dev.ovid.activities.curation.DatasetVersionContents;
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.ValidationException;
+import dev.ovid.registry.dataset.DatasetCatalog;
 import dev.ovid.registry.dataset.DatasetRegistry;
 import dev.ovid.registry.dataset.DatasetSource;
 import dev.ovid.registry.dataset.DatasetSourceKind;
 import dev.ovid.registry.dataset.DatasetSourceService;
 import dev.ovid.registry.dataset.DatasetVersion;
+import dev.ovid.registry.dataset.DatasetVersionContents;
 import dev.ovid.registry.dataset.NewDatasetSource;
 import dev.ovid.registry.dataset.UnreadableVideoHandling;
 import dev.ovid.web.api.DatasetViews.DiffView;

@@ -4,22 +4,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code bin/ovid} command line. It runs as a plain Java program on the application's class
- * path without booting Quarkus, so offline commands (evaluate, vocab curate) need no services.
+ * The {@code bin/ovid} commands that act on a running Ovid, through its REST API only. It runs as a
+ * plain Java program on the control plane's class path; commands that compute locally with model
+ * code (evaluate, vocab curate) live in the worker's {@code LocalCli}, and {@code bin/ovid --help}
+ * lists both.
  */
 @Command(
     name = "ovid",
     mixinStandardHelpOptions = true,
     version = "ovid 0.1.0",
     description =
-        "Open-vocabulary multi-label video classification: pipeline, curation, evaluation.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      EvaluateCommand.class,
-      VocabCommand.class,
-      DemoCommand.class,
-      DatasetCommand.class
-    })
+        "Commands that act on a running Ovid through its REST API (--url, --user, --password).",
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DatasetCommand.class})
 public final class OvidCli implements Runnable {
 
   @Override

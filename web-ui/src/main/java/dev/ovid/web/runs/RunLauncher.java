@@ -1,16 +1,16 @@
 package dev.ovid.web.runs;
 
-import dev.ovid.activities.curation.DatasetCatalog;
 import dev.ovid.registry.common.NotFoundException;
 import dev.ovid.registry.common.ServiceUnavailableException;
 import dev.ovid.registry.common.ValidationException;
+import dev.ovid.registry.dataset.DatasetCatalog;
 import dev.ovid.registry.run.NewRun;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.RunStatus;
 import dev.ovid.registry.run.TrainingRun;
+import dev.ovid.registry.temporal.TemporalConnection;
 import dev.ovid.registry.vocabulary.Vocabulary;
 import dev.ovid.registry.vocabulary.VocabularyService;
-import dev.ovid.web.temporal.TemporalConnection;
 import dev.ovid.workflows.pipeline.Hyperparameters;
 import dev.ovid.workflows.pipeline.PipelineProgress;
 import dev.ovid.workflows.pipeline.PipelineRequest;
@@ -24,6 +24,12 @@ import io.temporal.client.WorkflowStub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,18 +40,22 @@ import org.jboss.logging.Logger;
 public class RunLauncher {
   private static final Logger LOG = Logger.getLogger(RunLauncher.class);
 
+  private static final long QUERY_SECONDS = 3;
+  // Queries wait here, not on request threads; a query nobody answers ends with its RPC timeout.
+  private static final ExecutorService QUERIES =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "ovid-progress-query");
+            t.setDaemon(true);
+            return t;
+          });
+
   @Inject RunRegistry runs;
   @Inject VocabularyService vocabularies;
   @Inject TemporalConnection temporal;
   @Inject DatasetCatalog catalog;
 
   public TrainingRun launch(LaunchRequest request, String user) {
-    if (temporal.settings().workerOnly()) {
-      throw new ServiceUnavailableException(
-          "this Ovid process is a worker only (ovid.temporal.worker-only=true): launch runs from"
-              + " the main application",
-          null);
-    }
     if (request == null) throw new ValidationException("a launch request is required");
     Hyperparameters hp =
         request.hyperparameters() == null ? Hyperparameters.defaults() : request.hyperparameters();
@@ -78,7 +88,7 @@ public class RunLauncher {
                   TrainingPipelineWorkflow.class,
                   WorkflowOptions.newBuilder()
                       .setWorkflowId(workflowId)
-                      .setTaskQueue(temporal.settings().taskQueue())
+                      .setTaskQueue(temporal.settings().queues().workflows())
                       .build());
       WorkflowClient.start(
           workflow::run,
@@ -93,9 +103,10 @@ public class RunLauncher {
   }
 
   /**
-   * The workflow's own view of its progress; null when it cannot be asked (finished, down). A run
-   * whose workflow ended without finishing it (terminated or cancelled from outside Ovid, timed
-   * out, or lost with an embedded server) is marked FAILED here, so it does not stay RUNNING.
+   * The workflow's own view of its progress, read-only: null when the run is final, has no
+   * workflow, or its workflow is no longer running (the {@link RunReconciler} settles those).
+   *
+   * @throws ServiceUnavailableException when Temporal cannot be asked (down, timing out)
    */
   public PipelineProgress progress(TrainingRun run) {
     if (run.workflowId == null || run.status.isFinal()) return null;
@@ -103,37 +114,32 @@ public class RunLauncher {
         temporal.client().newWorkflowStub(TrainingPipelineWorkflow.class, run.workflowId);
     try {
       WorkflowExecutionStatus status = WorkflowStub.fromTyped(workflow).describe().getStatus();
-      if (ENDED_WITHOUT_OVID.contains(status)) {
-        reconcile(run.id, "workflow " + run.workflowId + " ended as " + status + " outside Ovid");
-        return null;
+      if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) return null;
+      // A query is answered by a worker; with none polling it would wait, so bound it.
+      return CompletableFuture.supplyAsync(workflow::progress, QUERIES)
+          .get(QUERY_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new ServiceUnavailableException(
+          "workflow "
+              + run.workflowId
+              + " did not answer in "
+              + QUERY_SECONDS
+              + " s: is a worker polling "
+              + temporal.settings().queues().workflows()
+              + "?",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException("interrupted while asking for progress", e);
+    } catch (ExecutionException | RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof StatusRuntimeException grpc
+            && grpc.getStatus().getCode() == Status.Code.NOT_FOUND) return null;
       }
-      return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
-          ? workflow.progress()
-          : null;
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        reconcile(run.id, "workflow " + run.workflowId + " no longer exists on Temporal");
-      }
-      return null;
-    } catch (RuntimeException e) {
-      return null;
+      throw new ServiceUnavailableException(
+          "cannot ask workflow " + run.workflowId + " for its progress: " + e.getMessage(), e);
     }
   }
-
-  private static final java.util.Set<WorkflowExecutionStatus> ENDED_WITHOUT_OVID =
-      java.util.EnumSet.of(
-          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED,
-          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED,
-          WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT);
-
-  private void reconcile(long runId, String reason) {
-    if (runs.get(runId).status.isFinal()) return; // the workflow finished it after all
-    LOG.warnf("run %d: %s; marking it FAILED", runId, reason);
-    runs.updateStatus(runId, RunStatus.FAILED, reason, RECONCILER);
-  }
-
-  /** Audit actor for runs whose workflow ended outside Ovid. */
-  public static final String RECONCILER = "system:reconciler";
 
   public List<String> datasetNames() {
     return catalog.names();

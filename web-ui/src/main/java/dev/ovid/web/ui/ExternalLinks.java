@@ -1,13 +1,12 @@
 package dev.ovid.web.ui;
 
+import dev.ovid.registry.temporal.TemporalSettings;
 import dev.ovid.registry.tracking.MlflowTracker;
-import dev.ovid.web.temporal.TemporalSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Links from a run to the other UIs that hold part of its story: the MLflow run and the Temporal
@@ -15,9 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ExternalLinks {
-  @Inject
-  @ConfigProperty(name = "ovid.ui.mlflow-url", defaultValue = "http://127.0.0.1:55000")
-  String mlflowUrl;
+  @Inject UiSettings ui;
 
   @Inject TemporalSettings temporal;
   @Inject MlflowTracker tracker;
@@ -55,7 +52,7 @@ public class ExternalLinks {
     if (runId == null || runId.isBlank()) {
       return Optional.empty();
     }
-    String base = trim(mlflowUrl);
+    String base = trim(ui.mlflowUrl());
     return Optional.of(
         experimentId == null || experimentId.isBlank()
             ? base + "/#/runs/" + runId

@@ -9,12 +9,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
-import dev.ovid.activities.curation.manifest.DatasetManifest;
-import dev.ovid.activities.curation.manifest.ManifestEntry;
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.dataset.DatasetRegistry;
 import dev.ovid.registry.dataset.NewDatasetVersion;
+import dev.ovid.registry.dataset.manifest.DatasetManifest;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

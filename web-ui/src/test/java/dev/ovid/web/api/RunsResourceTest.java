@@ -14,8 +14,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.ovid.activities.curation.demo.DemoDataset;
 import dev.ovid.registry.audit.AuditEvent;
+import dev.ovid.registry.dataset.demo.DemoDataset;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.web.runs.RunLauncher;
 import io.quarkus.narayana.jta.QuarkusTransaction;

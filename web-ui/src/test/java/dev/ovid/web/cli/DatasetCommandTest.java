@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ovid.activities.curation.manifest.DatasetManifest;
-import dev.ovid.activities.curation.manifest.ManifestEntry;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.dataset.DatasetRegistry;
 import dev.ovid.registry.dataset.NewDatasetVersion;
+import dev.ovid.registry.dataset.manifest.DatasetManifest;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.RunStatus;
 import dev.ovid.web.runs.DemoSeeder;
+import dev.ovid.web.testing.TestWorker;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ class DemoCommandTest {
 
   @Test
   void launchesTheDemoPipelineAndFollowsItToTheEnd() {
+    TestWorker.ensureRunning();
     seeder.ensureDemoVocabulary();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -2,9 +2,9 @@ package dev.ovid.web.health;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,7 +32,7 @@ class HealthEndpointTest {
             .jsonPath();
     List<String> names = body.getList("checks.name");
     org.hamcrest.MatcherAssert.assertThat(
-        names, containsInAnyOrder("database", "temporal", "mlflow", "minio"));
+        names, containsInAnyOrder("database", "temporal", "mlflow", "minio", "workers"));
     org.hamcrest.MatcherAssert.assertThat(
         body.getList("checks.data.endpoint"), everyItem(notNullValue()));
     for (Map<String, Object> check : body.<Map<String, Object>>getList("checks")) {
@@ -69,6 +69,6 @@ class HealthEndpointTest {
         .get("/q/health/ready")
         .then()
         .body("checks.find { it.name == 'temporal' }.data.durable", notNullValue())
-        .body("checks.find { it.name == 'temporal' }.data.namespace", containsString(""));
+        .body("checks.find { it.name == 'temporal' }.data.namespace", is("default"));
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.ovid.registry.audit.AuditLog;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.RunStatus;
-import dev.ovid.web.temporal.TemporalConnection;
+import dev.ovid.registry.temporal.TemporalConnection;
 import dev.ovid.workflows.pipeline.Hyperparameters;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,6 +19,7 @@ class RunReconciliationTest {
   @Inject DemoSeeder seeder;
   @Inject TemporalConnection temporal;
   @Inject AuditLog audit;
+  @Inject RunReconciler reconciler;
 
   @Test
   void aTerminatedWorkflowMarksItsRunFailed() {
@@ -31,13 +32,16 @@ class RunReconciliationTest {
         .newUntypedWorkflowStub(run.workflowId)
         .terminate("operator stopped it in the Temporal UI");
 
+    // Reading never repairs: the run stays as it was until the reconciler runs.
     assertNull(launcher.progress(runs.get(run.id)));
+    assertFalse(runs.get(run.id).status.isFinal(), "a read must not write");
 
+    reconciler.reconcileOnce();
     var after = runs.get(run.id);
     assertEquals(RunStatus.FAILED, after.status);
     assertTrue(after.message.contains("TERMINATED"), after.message);
     assertTrue(
-        audit.history("run", run.id).stream().anyMatch(e -> e.actor.equals(RunLauncher.RECONCILER)),
+        audit.history("run", run.id).stream().anyMatch(e -> e.actor.equals(RunReconciler.ACTOR)),
         "the reconciliation is audited");
   }
 }

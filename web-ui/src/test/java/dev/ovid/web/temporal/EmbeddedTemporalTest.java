@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.RunStatus;
+import dev.ovid.registry.temporal.TemporalSettings;
 import dev.ovid.web.runs.DemoSeeder;
 import dev.ovid.web.runs.LaunchRequest;
 import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.testing.TestWorker;
 import dev.ovid.workflows.pipeline.Hyperparameters;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -18,16 +20,29 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * With no Temporal target the application runs Temporal's in-process server: it says so in
- * /q/health (durable: false) and still runs the whole pipeline.
+ * With no Temporal target the control plane runs Temporal's in-process server: it says so in
+ * /q/health (durable: false), and a worker process pointed at it runs the whole pipeline.
  */
 @QuarkusTest
 @TestProfile(EmbeddedTemporalTest.NoTemporalTarget.class)
 class EmbeddedTemporalTest {
+  /**
+   * A port of this JVM's own, so two builds never fight over the embedded server's port; kept in a
+   * system property because Quarkus loads the profile and the test in different class loaders.
+   */
+  static final String PORT =
+      System.getProperties()
+          .computeIfAbsent("ovid.test.embedded-port", k -> String.valueOf(TestWorker.freePort()))
+          .toString();
+
+  static final Map<String, String> EMBEDDED =
+      Map.of(
+          "ovid.temporal.target", TemporalSettings.EMBEDDED, "ovid.temporal.embedded-port", PORT);
+
   public static class NoTemporalTarget implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("ovid.temporal.target", TemporalSettings.EMBEDDED);
+      return EMBEDDED;
     }
   }
 
@@ -49,6 +64,7 @@ class EmbeddedTemporalTest {
 
   @Test
   void thePipelineRunsOnTheEmbeddedServer() throws InterruptedException {
+    TestWorker worker = TestWorker.ensureRunning(EMBEDDED);
     long vocabulary = seeder.ensureDemoVocabulary().id;
     var run =
         launcher.launch(
@@ -64,6 +80,7 @@ class EmbeddedTemporalTest {
       Thread.sleep(300);
       now = runs.get(run.id);
     }
-    assertEquals(RunStatus.SUCCEEDED, now.status, now.message);
+    assertEquals(RunStatus.SUCCEEDED, now.status, now.message + "\nworker log:\n" + worker.tail());
+    worker.kill();
   }
 }

@@ -4,12 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.ovid.activities.curation.manifest.DatasetManifest;
-import dev.ovid.activities.curation.manifest.ManifestEntry;
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.dataset.DatasetRegistry;
 import dev.ovid.registry.dataset.NewDatasetVersion;
+import dev.ovid.registry.dataset.manifest.DatasetManifest;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import dev.ovid.activities.curation.demo.DemoDataset;
+import dev.ovid.registry.dataset.demo.DemoDataset;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.registry.vocabulary.NewLabel;
 import dev.ovid.registry.vocabulary.VocabularyService;
 import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.testing.TestWorker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +41,7 @@ class RunsBrowserTest {
 
   @Test
   void mlOpsLaunchesARunFromTheUiAndSeesItSucceed() {
+    TestWorker.ensureRunning();
     String vocabulary = "ui-test-" + UUID.randomUUID().toString().substring(0, 8);
     vocabularies.create(vocabulary, "made by RunsBrowserTest", "test");
     vocabularies.addLabels(

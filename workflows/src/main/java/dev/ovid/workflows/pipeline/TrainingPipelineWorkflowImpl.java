@@ -1,6 +1,7 @@
 package dev.ovid.workflows.pipeline;
 
 import dev.ovid.workflows.common.BadInputException;
+import dev.ovid.workflows.common.TaskQueues;
 import dev.ovid.workflows.curation.CurationActivities;
 import dev.ovid.workflows.curation.CurationRequest;
 import dev.ovid.workflows.curation.DatasetVersionRef;
@@ -43,9 +44,10 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
               "dev.ovid.registry.common.IntegrityException")
           .build();
 
-  private static ActivityOptions options(Duration startToClose, Duration heartbeat) {
+  private static ActivityOptions options(String queue, Duration startToClose, Duration heartbeat) {
     var builder =
         ActivityOptions.newBuilder()
+            .setTaskQueue(queue)
             .setStartToCloseTimeout(startToClose)
             .setScheduleToCloseTimeout(Duration.ofHours(24))
             .setRetryOptions(RETRY);
@@ -53,25 +55,36 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
     return builder.build();
   }
 
+  // Activities go to the queue of the resource they need; the queues are named from the one this
+  // workflow runs on, so a test's or a second installation's queues never mix with others.
+  private final TaskQueues queues = TaskQueues.ofWorkflowQueue(Workflow.getInfo().getTaskQueue());
+
   private final RunTrackingActivities tracking =
-      Workflow.newActivityStub(RunTrackingActivities.class, options(Duration.ofMinutes(2), null));
+      Workflow.newActivityStub(
+          RunTrackingActivities.class, options(queues.cpu(), Duration.ofMinutes(2), null));
   private final CurationActivities curation =
       Workflow.newActivityStub(
-          CurationActivities.class, options(Duration.ofHours(2), Duration.ofMinutes(2)));
+          CurationActivities.class,
+          options(queues.cpu(), Duration.ofHours(2), Duration.ofMinutes(2)));
   private final SyntheticLabelingActivities synthetic =
       Workflow.newActivityStub(
-          SyntheticLabelingActivities.class, options(Duration.ofHours(6), Duration.ofMinutes(2)));
+          SyntheticLabelingActivities.class,
+          options(queues.cpu(), Duration.ofHours(6), Duration.ofMinutes(2)));
   private final TrainingActivities training =
       Workflow.newActivityStub(
-          TrainingActivities.class, options(Duration.ofHours(12), Duration.ofSeconds(30)));
+          TrainingActivities.class,
+          options(queues.training(), Duration.ofHours(12), Duration.ofSeconds(30)));
   private final ExpansionActivities expansion =
       Workflow.newActivityStub(
-          ExpansionActivities.class, options(Duration.ofHours(1), Duration.ofMinutes(2)));
+          ExpansionActivities.class,
+          options(queues.cpu(), Duration.ofHours(1), Duration.ofMinutes(2)));
   private final EvaluationActivities evaluation =
       Workflow.newActivityStub(
-          EvaluationActivities.class, options(Duration.ofHours(2), Duration.ofMinutes(2)));
+          EvaluationActivities.class,
+          options(queues.cpu(), Duration.ofHours(2), Duration.ofMinutes(2)));
   private final RegistrationActivities registration =
-      Workflow.newActivityStub(RegistrationActivities.class, options(Duration.ofMinutes(5), null));
+      Workflow.newActivityStub(
+          RegistrationActivities.class, options(queues.cpu(), Duration.ofMinutes(5), null));
 
   private PipelineProgress progress =
       new PipelineProgress(PipelineStage.QUEUED, 0.0, "waiting for a worker");

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.*;
 
+import dev.ovid.workflows.common.TaskQueues;
 import dev.ovid.workflows.curation.CurationActivities;
 import dev.ovid.workflows.evaluation.EvaluationActivities;
 import dev.ovid.workflows.expansion.ExpansionActivities;
@@ -53,8 +54,11 @@ class TrainingPipelineReplayTest {
       when(expansion.expand(any())).thenReturn(LABELS);
       when(evaluation.evaluate(any())).thenReturn(SCORES);
       when(registration.register(any())).thenReturn(21L);
-      worker.registerActivitiesImplementations(
-          tracking, curation, training, expansion, evaluation, registration);
+      var queues = TaskQueues.ofWorkflowQueue("replay-recording");
+      env.newWorker(queues.training()).registerActivitiesImplementations(training);
+      env.newWorker(queues.cpu())
+          .registerActivitiesImplementations(
+              tracking, curation, expansion, evaluation, registration);
       env.start();
       var stub =
           env.getWorkflowClient()

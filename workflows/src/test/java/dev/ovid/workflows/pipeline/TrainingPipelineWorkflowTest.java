@@ -10,6 +10,7 @@ import static org.mockito.Mockito.*;
 
 import dev.ovid.workflows.common.BadInputException;
 import dev.ovid.workflows.common.ObjectRef;
+import dev.ovid.workflows.common.TaskQueues;
 import dev.ovid.workflows.curation.CurationActivities;
 import dev.ovid.workflows.curation.DatasetVersionRef;
 import dev.ovid.workflows.curation.LabelerSpec;
@@ -68,8 +69,12 @@ class TrainingPipelineWorkflowTest {
   }
 
   private TrainingPipelineWorkflow start(TestWorkflowEnvironment env, Worker worker) {
-    worker.registerActivitiesImplementations(
-        tracking, curation, training, expansion, evaluation, registration, synthetic);
+    // Activities live on the queues named from the workflow's own (training, cpu).
+    var queues = TaskQueues.ofWorkflowQueue(worker.getTaskQueue());
+    env.newWorker(queues.training()).registerActivitiesImplementations(training);
+    env.newWorker(queues.cpu())
+        .registerActivitiesImplementations(
+            tracking, curation, expansion, evaluation, registration, synthetic);
     env.start();
     return env.getWorkflowClient()
         .newWorkflowStub(

@@ -1,5 +1,6 @@
 package dev.ovid.activities.curation.demo;
 
+import dev.ovid.registry.dataset.demo.DemoClip;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

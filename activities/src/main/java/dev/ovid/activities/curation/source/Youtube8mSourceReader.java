@@ -1,6 +1,5 @@
 package dev.ovid.activities.curation.source;
 
-import dev.ovid.activities.curation.manifest.ManifestEntry;
 import dev.ovid.activities.curation.vocabulary.CuratedVocabulary;
 import dev.ovid.activities.curation.vocabulary.CurationJson;
 import dev.ovid.activities.curation.vocabulary.CurationProgressListener;
@@ -14,6 +13,7 @@ import dev.ovid.activities.ingestion.tfrecord.VideoLevelExample;
 import dev.ovid.activities.ingestion.tfrecord.Youtube8mFormat;
 import dev.ovid.activities.ingestion.tfrecord.Youtube8mReader;
 import dev.ovid.registry.dataset.DatasetSource;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.workflows.common.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;

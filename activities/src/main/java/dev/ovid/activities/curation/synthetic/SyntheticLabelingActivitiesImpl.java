@@ -4,14 +4,14 @@ import dev.ovid.activities.common.Actors;
 import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.activities.curation.DatasetVersionPublisher;
 import dev.ovid.activities.curation.DatasetVersionPublisher.Publication;
-import dev.ovid.activities.curation.manifest.DatasetManifest;
-import dev.ovid.activities.curation.manifest.ManifestEntry;
-import dev.ovid.activities.curation.manifest.SyntheticManifestLabel;
 import dev.ovid.activities.ingestion.video.VideoFrameSampler;
 import dev.ovid.registry.common.IntegrityException;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.dataset.DatasetRegistry;
 import dev.ovid.registry.dataset.DatasetVersion;
+import dev.ovid.registry.dataset.manifest.DatasetManifest;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
+import dev.ovid.registry.dataset.manifest.SyntheticManifestLabel;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.vocabulary.VocabularyService;
@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs a {@link SyntheticLabeler} over one split of a dataset version and registers a new version
@@ -52,15 +51,16 @@ public class SyntheticLabelingActivitiesImpl implements SyntheticLabelingActivit
   @Inject dev.ovid.registry.run.RunRegistry runs;
 
   /** Frames sampled per video when the spec names none. */
-  @ConfigProperty(name = "ovid.model.frames", defaultValue = "8")
-  int defaultFrames;
+  @Inject dev.ovid.activities.training.ModelSettings model;
+
+  @Inject ChatLabelerSettings chatSettings;
 
   @Override
   public DatasetVersionRef labelDataset(SyntheticLabelingRequest request) {
     LabelerSpec spec = request.labeler();
     if (spec == null || spec.kind() == null) throw new BadInputException("a labeler is required");
     String split = request.split() == null ? "train" : request.split();
-    int frames = spec.frames() == null ? defaultFrames : spec.frames();
+    int frames = spec.frames() == null ? model.frames() : spec.frames();
     DatasetVersion parent = datasets.get(request.dataset().datasetVersionId());
     List<ManifestEntry> entries = readManifest(request.dataset().manifest().uri(), parent);
     List<String> vocabulary =
@@ -160,7 +160,7 @@ public class SyntheticLabelingActivitiesImpl implements SyntheticLabelingActivit
 
   private SyntheticLabelerHandle open(LabelerSpec spec, int frames) {
     return switch (spec.kind()) {
-      case CHAT -> SyntheticLabelerHandle.of(ChatLabelers.create(spec, frames));
+      case CHAT -> SyntheticLabelerHandle.of(ChatLabelers.create(spec, frames, chatSettings));
       case TEACHER -> teachers.open(spec);
     };
   }

@@ -1,6 +1,6 @@
 package dev.ovid.activities.ingestion.video;
 
-import dev.ovid.activities.curation.manifest.ManifestEntry;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.workflows.common.BadInputException;

@@ -3,6 +3,8 @@ package dev.ovid.activities.curation.demo;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.ovid.activities.ingestion.video.VideoFrameSampler;
+import dev.ovid.registry.dataset.demo.DemoClip;
+import dev.ovid.registry.dataset.demo.DemoDataset;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,14 +2,14 @@ package dev.ovid.activities.curation.kinetics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.ovid.activities.curation.manifest.ManifestFormatException;
+import dev.ovid.registry.dataset.manifest.ManifestFormatException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KineticsCsvReaderTest {
-  private static List<dev.ovid.activities.curation.manifest.ManifestEntry> read(String csv) {
+  private static List<dev.ovid.registry.dataset.manifest.ManifestEntry> read(String csv) {
     return new KineticsCsvReader("s3://videos/kinetics")
         .read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "train.csv");
   }

@@ -3,6 +3,7 @@ package dev.ovid.activities.curation.vocabulary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ovid.activities.testing.PublicLabelFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,14 +15,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Reproduces the facts of shared/data/README.md on the real YouTube-8M 2018 vocabulary. */
+/** Reproduces the facts of public-labels/README.md on the real YouTube-8M 2018 vocabulary. */
 class VocabularyCuratorRealFileTest {
   private static Path csv;
   private static List<VocabularyEntry> rows;
 
   @BeforeAll
   static void readAll() throws IOException {
-    csv = SharedData.file("yt8m_vocabulary_2018.csv");
+    csv = PublicLabelFiles.file("yt8m_vocabulary_2018.csv");
     rows = new ArrayList<>();
     try (InputStream in = Files.newInputStream(csv);
         VocabularyCsvReader reader = new VocabularyCsvReader(in, csv.toString())) {

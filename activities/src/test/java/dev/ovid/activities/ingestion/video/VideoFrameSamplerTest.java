@@ -27,7 +27,7 @@ class VideoFrameSamplerTest {
   void rejectsATruncatedVideo() throws Exception {
     Path good = dir.resolve("good.mp4");
     new dev.ovid.activities.curation.demo.DemoVideoWriter()
-        .write(dev.ovid.activities.curation.demo.DemoDataset.clips().get(0), good);
+        .write(dev.ovid.registry.dataset.demo.DemoDataset.clips().get(0), good);
     byte[] bytes = Files.readAllBytes(good);
     Path cut = dir.resolve("cut.mp4");
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 3));

@@ -2,8 +2,8 @@ package dev.ovid.activities.ingestion.video;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.ovid.activities.curation.demo.DemoDataset;
 import dev.ovid.activities.curation.demo.DemoVideoWriter;
+import dev.ovid.registry.dataset.demo.DemoDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

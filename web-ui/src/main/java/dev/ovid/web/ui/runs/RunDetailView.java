@@ -27,13 +27,13 @@ import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.ui.ExternalLinks;
 import dev.ovid.web.ui.MainLayout;
+import dev.ovid.web.ui.UiSettings;
 import dev.ovid.web.ui.charts.LossCurveSvg;
 import dev.ovid.workflows.pipeline.PipelineProgress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One run: its stages and progress, the loss curve, links to its MLflow run and Temporal workflow,
@@ -59,13 +59,12 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
       RunLauncher launcher,
       LineageService lineage,
       ExternalLinks links,
-      @ConfigProperty(name = "ovid.ui.poll-interval-ms", defaultValue = "2000")
-          int pollIntervalMs) {
+      UiSettings ui) {
     this.runs = runs;
     this.launcher = launcher;
     this.lineage = lineage;
     this.links = links;
-    this.pollIntervalMs = pollIntervalMs;
+    this.pollIntervalMs = ui.pollIntervalMs();
     content.setPadding(false);
     add(content);
   }

@@ -20,11 +20,11 @@ import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.security.CurrentUser;
 import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
+import dev.ovid.web.ui.UiSettings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * All runs with live status and progress, refreshed by polling, and (for ml-ops) the form that
@@ -46,13 +46,9 @@ public class RunsView extends VerticalLayout {
 
   @Inject
   public RunsView(
-      RunLauncher launcher,
-      RunRegistry runs,
-      VocabularyService vocabularies,
-      @ConfigProperty(name = "ovid.ui.poll-interval-ms", defaultValue = "2000")
-          int pollIntervalMs) {
+      RunLauncher launcher, RunRegistry runs, VocabularyService vocabularies, UiSettings ui) {
     this.runs = runs;
-    this.pollIntervalMs = pollIntervalMs;
+    this.pollIntervalMs = ui.pollIntervalMs();
     setSizeFull();
     add(new H2("Runs"));
     if (CurrentUser.hasRole(Roles.ML_OPS)) {

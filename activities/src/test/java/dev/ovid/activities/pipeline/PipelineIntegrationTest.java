@@ -1,0 +1,115 @@
+package dev.ovid.activities.pipeline;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.ovid.activities.testing.TestPipelines;
+import dev.ovid.activities.worker.PipelineWorker;
+import dev.ovid.registry.lineage.LineageService;
+import dev.ovid.registry.lineage.RunLineage;
+import dev.ovid.registry.objectstore.ObjectStore;
+import dev.ovid.registry.objectstore.S3Location;
+import dev.ovid.registry.run.RunRegistry;
+import dev.ovid.registry.run.RunStatus;
+import dev.ovid.registry.run.TrainingRun;
+import dev.ovid.registry.temporal.TemporalConnection;
+import dev.ovid.registry.tracking.MlflowTracker;
+import dev.ovid.registry.tracking.RunSnapshot;
+import dev.ovid.workflows.pipeline.Hyperparameters;
+import dev.ovid.workflows.training.TrainedModelRef;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline against the real services started by infra/ovid-services: Temporal dev server,
+ * PostgreSQL, MinIO and MLflow. Reads back everything a run leaves behind.
+ */
+@QuarkusTest
+class PipelineIntegrationTest {
+  @Inject TestPipelines pipelines;
+  @Inject RunRegistry runs;
+  @Inject LineageService lineage;
+  @Inject MlflowTracker mlflow;
+  @Inject ObjectStore store;
+  @Inject PipelineWorker worker;
+  @Inject TemporalConnection temporal;
+
+  @Test
+  void demoPipelineLeavesMlflowRunObjectsAndLineage() {
+    TrainingRun run =
+        pipelines.launchDemo(
+            new Hyperparameters(2, 8, 1e-3, 0.07, 1.0, 0.5, 2, 4, 7L), "integration-test");
+
+    TrainingRun done = pipelines.await(run.id, r -> r.status.isFinal(), Duration.ofMinutes(10));
+    assertEquals(RunStatus.SUCCEEDED, done.status, "run ended: " + done.message);
+
+    RunLineage trail = lineage.lineageOf(run.id);
+    assertNotNull(trail.dataset().versionId(), "lineage names the dataset version");
+    assertFalse(trail.models().isEmpty(), "lineage has the model version");
+    assertFalse(trail.evaluations().isEmpty(), "lineage has the evaluation");
+    assertEquals(done.workflowId, trail.workflowId());
+    assertEquals(done.mlflowRunId, trail.mlflowRunId());
+
+    RunSnapshot tracked = mlflow.readRun(done.mlflowRunId);
+    assertEquals("2", tracked.params().get("epochs"));
+    assertEquals("0.001", tracked.params().get("learningRate"));
+    assertEquals(done.workflowId, tracked.tags().get(MlflowTracker.TAG_WORKFLOW_ID));
+    assertNotNull(tracked.tags().get(MlflowTracker.TAG_DATASET_VERSION));
+    assertNotNull(tracked.tags().get(MlflowTracker.TAG_VOCABULARY_VERSION));
+    assertNotNull(tracked.tags().get(MlflowTracker.TAG_GIT_COMMIT));
+    int steps = 2 * ((36 + 7) / 8);
+    assertEquals(steps, mlflow.metricHistory(done.mlflowRunId, "train_loss").size());
+    assertTrue(
+        tracked.latestMetrics().containsKey("eval_aupr"), "metrics: " + tracked.latestMetrics());
+    var artifacts = mlflow.listArtifacts(done.mlflowRunId);
+    for (String expected :
+        new String[] {
+          "curation/report.json",
+          "plots/loss.svg",
+          "plots/precision_recall.svg",
+          "plots/f1_vs_threshold.svg",
+          "evaluation/report.json"
+        }) {
+      assertTrue(artifacts.contains(expected), expected + " missing from " + artifacts);
+    }
+
+    var model = trail.models().get(0);
+    assertObjectHasSha(model.checkpointUri(), model.checkpointSha256());
+    assertObjectHasSha(model.labelEmbeddingsUri(), model.labelEmbeddingsSha256());
+    assertObjectHasSha(trail.dataset().manifestUri(), trail.dataset().manifestSha256());
+    assertEquals(steps, runs.lossCurve(run.id).size());
+  }
+
+  @Test
+  void stoppedWorkerResumesTrainingFromItsLastCheckpoint() {
+    TrainingRun run =
+        pipelines.launchDemo(
+            new Hyperparameters(4, 4, 1e-3, 0.07, 1.0, 0.5, 2, 3, 11L), "integration-test");
+    pipelines.await(run.id, r -> r.lastStep != null && r.lastStep >= 8, Duration.ofMinutes(5));
+
+    worker.stop();
+    TrainingRun paused = runs.get(run.id);
+    assertFalse(paused.status.isFinal(), "run must still be in flight: " + paused.status);
+    worker.start();
+
+    TrainingRun done = pipelines.await(run.id, r -> r.status.isFinal(), Duration.ofMinutes(10));
+    assertEquals(RunStatus.SUCCEEDED, done.status, "run ended: " + done.message);
+    var history = temporal.client().fetchHistory(done.workflowId);
+    TrainedModelRef trained = WorkflowHistories.lastResult(history, "Train", TrainedModelRef.class);
+    assertTrue(trained.resumedFromStep() >= 6, "resumed from step " + trained.resumedFromStep());
+    assertTrue(WorkflowHistories.attempts(history, "Train") >= 2, "training was retried");
+    int steps = 4 * ((36 + 3) / 4);
+    assertEquals(steps, trained.steps());
+    var curve = runs.lossCurve(run.id);
+    assertEquals(steps, curve.size(), "every step once, none lost or doubled");
+  }
+
+  private void assertObjectHasSha(String uri, String sha256) {
+    S3Location location = S3Location.parse(uri);
+    ObjectStore bucket =
+        location.bucket().equals(store.bucket()) ? store : store.withBucket(location.bucket());
+    byte[] bytes = bucket.getBytes(location.key());
+    assertEquals(sha256, dev.ovid.registry.common.Sha256.of(bytes), uri);
+  }
+}
