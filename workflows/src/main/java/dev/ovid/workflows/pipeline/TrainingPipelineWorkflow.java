@@ -7,8 +7,6 @@ import io.temporal.workflow.WorkflowMethod;
 /** curate → train → expand vocabulary → evaluate → register, as one durable run. */
 @WorkflowInterface
 public interface TrainingPipelineWorkflow {
-  String TASK_QUEUE = "ovid-pipeline";
-
   @WorkflowMethod
   PipelineResult run(PipelineRequest request);
 
