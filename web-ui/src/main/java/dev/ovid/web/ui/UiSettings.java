@@ -5,9 +5,6 @@ import io.smallrye.config.ConfigMapping;
 /** The {@code ovid.ui.*} keys; defaults and docs in application.properties. */
 @ConfigMapping(prefix = "ovid.ui")
 public interface UiSettings {
-  /** Base URL of the MLflow UI, for links from runs. */
-  String mlflowUrl();
-
   /** How often (milliseconds) the Runs and Run detail views refresh live status. */
   int pollIntervalMs();
 }

@@ -1,4 +1,4 @@
-package dev.ovid.web.ui;
+package dev.ovid.web.links;
 
 import dev.ovid.registry.temporal.TemporalSettings;
 import dev.ovid.registry.tracking.MlflowTracker;
@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ExternalLinks {
-  @Inject UiSettings ui;
+  @Inject LinkSettings settings;
 
   @Inject TemporalSettings temporal;
   @Inject MlflowTracker tracker;
@@ -52,7 +52,7 @@ public class ExternalLinks {
     if (runId == null || runId.isBlank()) {
       return Optional.empty();
     }
-    String base = trim(ui.mlflowUrl());
+    String base = trim(settings.mlflowUrl());
     return Optional.of(
         experimentId == null || experimentId.isBlank()
             ? base + "/#/runs/" + runId
