@@ -91,7 +91,7 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
         new ObjectRef(stored.uri(), stored.sha256(), stored.size()));
   }
 
-  private static float[][] embed(OvidModel model, List<DecodedVideo> videos, int frames, int size) {
+  static float[][] embed(OvidModel model, List<DecodedVideo> videos, int frames, int size) {
     float[][] out = new float[videos.size()][];
     NDManager parent = model.manager();
     for (int start = 0; start < videos.size(); start += VIDEO_BATCH) {

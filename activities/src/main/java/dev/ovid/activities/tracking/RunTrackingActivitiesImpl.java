@@ -69,7 +69,7 @@ public class RunTrackingActivitiesImpl
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("dataset", request.datasetName());
     params.put("vocabularyId", request.vocabularyId());
-    params.putAll(request.hyperparameters().asMap());
+    params.putAll(request.hyperparameters().asFlatMap());
     return params;
   }
 }

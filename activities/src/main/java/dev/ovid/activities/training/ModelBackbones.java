@@ -1,59 +1,131 @@
 package dev.ovid.activities.training;
 
+import ai.djl.ndarray.NDManager;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.core.OvidModels;
 import dev.ovid.model.core.TinyClipSpec;
+import dev.ovid.model.label.ClassNamePromptEncoder;
+import dev.ovid.model.label.GeneratedAttributesEncoder;
 import dev.ovid.model.label.LearnableLlmPromptConfig;
-import dev.ovid.model.training.TrainingConfig;
+import dev.ovid.model.label.PromptTemplatesEncoder;
+import dev.ovid.model.label.T5AttributeGenerator;
+import dev.ovid.model.t5.SentencePieceTokenizer;
+import dev.ovid.model.t5.T5Model;
+import dev.ovid.model.video.VideoEncoderConfig;
 import dev.ovid.workflows.common.BadInputException;
+import dev.ovid.workflows.pipeline.ModelSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Maps the configured backbone to a model from the model library:
+ * Builds the model a run's {@link ModelSpec} names from the model library:
  *
  * <ul>
- *   <li>{@code tiny-random}: a small random CLIP (deterministic from the seed), class-name prompts;
- *   <li>{@code clip:<dir>}: a Hugging Face CLIP folder, class-name prompts;
- *   <li>{@code clip+t5:<clipDir>,<t5Dir>}: CLIP plus Flan-T5, the paper's learnable LLM prompts.
+ *   <li>backbone {@code tiny-random}: a tiny random CLIP (and T5 where the label encoder needs
+ *       one), deterministic from the seed; {@code clip:<dir>}: a Hugging Face CLIP folder; {@code
+ *       clip+t5:<clipDir>,<t5Dir>}: CLIP plus Flan-T5;
+ *   <li>label encoder {@code class-name}, {@code templates}, {@code fixed-llm-attributes}
+ *       (attributes written by the T5, greedy decoding) or {@code learnable-llm-prompts} (the
+ *       paper's).
  * </ul>
  */
 final class ModelBackbones {
   private ModelBackbones() {}
 
-  static OvidModel build(String backbone, TrainingConfig config, Path workDir) {
-    var video = config.videoEncoderConfig();
+  static OvidModel build(ModelSpec spec, VideoEncoderConfig video, long seed, Path workDir) {
     try {
-      if (backbone.equals("tiny-random")) {
-        Files.createDirectories(workDir);
-        return OvidModels.tinyRandom(TinyClipSpec.tiny(), video, config.seed(), workDir);
-      }
-      if (backbone.startsWith("clip:")) {
-        return OvidModels.classNamePrompt(Path.of(backbone.substring(5)), video, config.seed());
-      }
-      if (backbone.startsWith("clip+t5:")) {
+      Files.createDirectories(workDir);
+      String backbone = spec.backbone();
+      Path clipDir;
+      Path t5Dir = null;
+      if (backbone.equals(ModelSpec.TINY_RANDOM)) {
+        clipDir = OvidModels.tinyRandomClipDir(TinyClipSpec.tiny(), seed, workDir);
+        if (spec.needsT5()) {
+          t5Dir = OvidModels.tinyRandomT5Dir(seed, workDir);
+        }
+      } else if (backbone.startsWith("clip+t5:")) {
         String[] dirs = backbone.substring(8).split(",", 2);
-        if (dirs.length != 2)
+        if (dirs.length != 2) {
           throw new BadInputException("clip+t5 backbone needs '<clipDir>,<t5Dir>'");
-        return OvidModels.learnableLlmPrompt(
-            Path.of(dirs[0]),
-            Path.of(dirs[1]),
-            LearnableLlmPromptConfig.defaults(),
-            video,
-            config.seed());
+        }
+        clipDir = Path.of(dirs[0]);
+        t5Dir = Path.of(dirs[1]);
+      } else if (backbone.startsWith("clip:")) {
+        clipDir = Path.of(backbone.substring(5));
+      } else {
+        throw new BadInputException(
+            "unknown backbone '"
+                + backbone
+                + "' (tiny-random, clip:<dir>, clip+t5:<clipDir>,<t5Dir>)");
       }
+      if (spec.needsT5() && t5Dir == null) {
+        throw new BadInputException(
+            "label encoder "
+                + spec.labelEncoder()
+                + " needs a T5; backbone "
+                + backbone
+                + " has none");
+      }
+      String what = backbone + ", " + spec.labelEncoder();
+      return switch (spec.labelEncoder()) {
+        case "class-name" ->
+            OvidModels.frozenTextEncoder(clipDir, ClassNamePromptEncoder::new, video, seed, what);
+        case "templates" ->
+            OvidModels.frozenTextEncoder(clipDir, PromptTemplatesEncoder::new, video, seed, what);
+        case "fixed-llm-attributes" -> fixedLlmAttributes(spec, clipDir, t5Dir, video, seed, what);
+        case "learnable-llm-prompts" ->
+            OvidModels.learnableLlmPrompt(
+                clipDir,
+                t5Dir,
+                LearnableLlmPromptConfig.defaults()
+                    .withPrefixes(spec.prefixes())
+                    .withAttributes(spec.attributes())
+                    .withAttributeLength(spec.attributeLength())
+                    .withTransformer(spec.promptLayers(), spec.promptHeads()),
+                video,
+                seed);
+        default -> throw new BadInputException("unknown label encoder " + spec.labelEncoder());
+      };
     } catch (IllegalArgumentException e) {
       // A shape the backbone cannot take (e.g. more temporal layers than CLIP has): retrying
       // cannot help.
-      throw new BadInputException("cannot build model '" + backbone + "': " + e.getMessage(), e);
+      throw new BadInputException(
+          "cannot build model "
+              + spec.backbone()
+              + " / "
+              + spec.labelEncoder()
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    throw new BadInputException(
-        "unknown ovid.model.backbone '"
-            + backbone
-            + "' (tiny-random, clip:<dir>, clip+t5:<clipDir>,<t5Dir>)");
+  }
+
+  private static OvidModel fixedLlmAttributes(
+      ModelSpec spec, Path clipDir, Path t5Dir, VideoEncoderConfig video, long seed, String what) {
+    // The T5 stays loaded for the model's life: labels of a later vocabulary get attributes too.
+    NDManager t5Manager = NDManager.newBaseManager();
+    try {
+      T5Model t5 = T5Model.load(t5Dir, t5Manager);
+      SentencePieceTokenizer tokenizer =
+          SentencePieceTokenizer.load(t5Dir.resolve("tokenizer.json"));
+      T5AttributeGenerator generator =
+          new T5AttributeGenerator(
+              t5, tokenizer, LearnableLlmPromptConfig.DEFAULT_TEMPLATE, spec.attributes());
+      return OvidModels.frozenTextEncoder(
+          clipDir,
+          clip ->
+              new GeneratedAttributesEncoder(clip, label -> generator.generate(label, t5Manager)),
+          video,
+          seed,
+          what,
+          t5Manager);
+    } catch (RuntimeException e) {
+      t5Manager.close();
+      throw e;
+    }
   }
 }

@@ -9,8 +9,9 @@ public interface ModelSettings {
   int frames();
 
   /**
-   * "tiny-random" (a small random CLIP/T5 pair, deterministic from the seed), {@code clip:<dir>} or
-   * {@code clip+t5:<clipDir>,<t5Dir>} (HF safetensors folders).
+   * Backbone of runs recorded before the model was a run parameter: "tiny-random" (a small random
+   * CLIP/T5 pair, deterministic from the seed), {@code clip:<dir>} or {@code
+   * clip+t5:<clipDir>,<t5Dir>} (HF safetensors folders).
    */
   String backbone();
 }

@@ -3,11 +3,13 @@ package dev.ovid.activities.training;
 import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.training.TrainingConfig;
+import dev.ovid.model.video.VideoEncoderConfig;
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.workflows.pipeline.Hyperparameters;
+import dev.ovid.workflows.pipeline.ModelSpec;
 import dev.ovid.workflows.training.TrainedModelRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,18 +29,46 @@ public class PipelineModels {
   @Inject dev.ovid.activities.worker.WorkerSettings worker;
 
   public TrainingConfig trainingConfig(Hyperparameters h) {
-    return TrainingConfig.builder()
-        .epochs(h.epochs())
-        .batchSize(h.batchSize())
-        .learningRate((float) h.learningRate())
-        .temperature((float) h.temperature())
-        .negativeWeight((float) h.negativeWeight())
-        .swrLambda((float) h.swrLambda())
-        .temporalLayers(h.temporalLayers())
-        .frames(settings.frames())
-        .seed(h.seed())
-        .checkpointEverySteps(h.checkpointEverySteps())
-        .build();
+    var builder =
+        TrainingConfig.builder()
+            .epochs(h.epochs())
+            .batchSize(h.batchSize())
+            .learningRate((float) h.learningRate())
+            .temperature((float) h.temperature())
+            .negativeWeight((float) h.negativeWeight())
+            .swrLambda(swrLambda(h))
+            .temporalLayers(h.temporalLayers())
+            .frames(settings.frames())
+            .seed(h.seed())
+            .checkpointEverySteps(h.checkpointEverySteps());
+    if (h.model() != null) {
+      // Runs from before the model was a run parameter keep the library's defaults, so their
+      // checkpoints still resume.
+      ModelSpec m = h.model();
+      builder
+          .weightDecay((float) m.weightDecay())
+          .decayTowardFrozen(m.decayTowardFrozen())
+          .warmupSteps(m.warmupSteps())
+          .gradientClipNorm((float) m.gradientClipNorm());
+    }
+    return builder.build();
+  }
+
+  /** λ as the model runs it: 1 when SWR is off (α is then fixed at 1, see the video encoder). */
+  private static float swrLambda(Hyperparameters h) {
+    return h.model() == null || h.model().swr() ? (float) h.swrLambda() : 1f;
+  }
+
+  /** The run's model choices; runs launched before they were recorded get the legacy spec. */
+  public ModelSpec modelSpec(Hyperparameters h) {
+    return h.model() != null ? h.model() : ModelSpec.legacy(settings.backbone());
+  }
+
+  public VideoEncoderConfig videoEncoderConfig(Hyperparameters h) {
+    ModelSpec m = modelSpec(h);
+    float evalAlpha = m.evalAlpha() == null ? Float.NaN : m.evalAlpha().floatValue();
+    return new VideoEncoderConfig(
+        settings.frames(), h.temporalLayers(), swrLambda(h), evalAlpha, m.swr());
   }
 
   public Hyperparameters hyperparameters(long runId) {
@@ -61,7 +91,7 @@ public class PipelineModels {
 
   public OvidModel build(Hyperparameters h) {
     return ModelBackbones.build(
-        settings.backbone(), trainingConfig(h), Path.of(worker.cacheDir(), "models"));
+        modelSpec(h), videoEncoderConfig(h), h.seed(), Path.of(worker.cacheDir(), "models"));
   }
 
   /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */

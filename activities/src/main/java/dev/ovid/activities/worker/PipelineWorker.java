@@ -3,6 +3,8 @@ package dev.ovid.activities.worker;
 import dev.ovid.activities.training.TrainingStopSignal;
 import dev.ovid.activities.worker.WorkerSettings.QueueKind;
 import dev.ovid.registry.temporal.TemporalConnection;
+import dev.ovid.workflows.benchmark.BenchmarkActivities;
+import dev.ovid.workflows.benchmark.BenchmarkEvaluationWorkflowImpl;
 import dev.ovid.workflows.common.TaskQueues;
 import dev.ovid.workflows.curation.CurationActivities;
 import dev.ovid.workflows.curation.SyntheticLabelingActivities;
@@ -42,6 +44,7 @@ public class PipelineWorker {
   @Inject ExpansionActivities expansion;
   @Inject EvaluationActivities evaluation;
   @Inject RegistrationActivities registration;
+  @Inject BenchmarkActivities benchmarks;
 
   private WorkerFactory factory;
   private final List<String> polled = new ArrayList<>();
@@ -94,14 +97,15 @@ public class PipelineWorker {
                         .setMaxConcurrentWorkflowTaskExecutionSize(
                             settings.workflowTaskConcurrency())
                         .build())
-                .registerWorkflowImplementationTypes(TrainingPipelineWorkflowImpl.class);
+                .registerWorkflowImplementationTypes(
+                    TrainingPipelineWorkflowImpl.class, BenchmarkEvaluationWorkflowImpl.class);
         case TRAINING ->
             activityWorker(queues.training(), settings.trainingConcurrency())
                 .registerActivitiesImplementations(training);
         case CPU ->
             activityWorker(queues.cpu(), settings.cpuConcurrency())
                 .registerActivitiesImplementations(
-                    tracking, curation, synthetic, expansion, evaluation, registration);
+                    tracking, curation, synthetic, expansion, evaluation, registration, benchmarks);
         case INFERENCE ->
             // The inference queue is reserved for classification and video embedding; a worker
             // with no inference activities yet does not poll it.

@@ -30,7 +30,10 @@ public class TestPipelines {
     var vocabulary = demo.ensure();
     TrainingRun run =
         runs.create(new NewRun("demo", null, vocabulary.name, hp.asMap(), null), user);
-    String workflowId = "ovid-run-" + run.id;
+    // Unique: run ids restart with a fresh test database, while the shared Temporal server still
+    // remembers workflows (e.g. ones a web test started on a queue no worker polls).
+    String workflowId =
+        "ovid-run-" + run.id + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     TrainingPipelineWorkflow workflow =
         temporal
             .client()

@@ -56,6 +56,45 @@ public final class OvidModels {
     return learnableLlmPrompt(clipDir, t5Dir, prompts, video, seed);
   }
 
+  /** The folder of the tiny random CLIP for {@code seed} under {@code workDir}, written once. */
+  public static Path tinyRandomClipDir(TinyClipSpec spec, long seed, Path workDir) {
+    Path clipDir = workDir.resolve("clip-random-" + seed);
+    writeOnce(clipDir, dir -> RandomClipCheckpoint.write(dir, spec, seed), workDir);
+    return clipDir;
+  }
+
+  /** The folder of the tiny random T5 for {@code seed} under {@code workDir}, written once. */
+  public static Path tinyRandomT5Dir(long seed, Path workDir) {
+    Path t5Dir = workDir.resolve("t5-random-" + seed);
+    writeOnce(t5Dir, dir -> RandomT5Checkpoint.write(dir, 32, 2, 4, 64, seed), workDir);
+    return t5Dir;
+  }
+
+  /**
+   * CLIP from {@code clipDir} with a label encoder that only prompts its frozen text tower (class
+   * name, templates, fixed LLM attributes), made by {@code labelEncoder}.
+   */
+  public static OvidModel frozenTextEncoder(
+      Path clipDir,
+      java.util.function.Function<ClipModel, LabelEncoder> labelEncoder,
+      VideoEncoderConfig video,
+      long seed,
+      String description,
+      AutoCloseable... owned) {
+    ClipModel clip = loadClip(clipDir);
+    try {
+      NDManager params = NDManager.newBaseManager(clip.device());
+      VideoEncoder videoEncoder =
+          VideoEncoder.initialize(new ClipModelFrameEncoder(clip), video, params, seed);
+      AutoCloseable[] all = java.util.Arrays.copyOf(owned, owned.length + 1);
+      all[owned.length] = clip;
+      return new OvidModel(params, labelEncoder.apply(clip), videoEncoder, description, all);
+    } catch (RuntimeException e) {
+      clip.close();
+      throw e;
+    }
+  }
+
   private interface FolderWriter {
     void write(Path dir) throws IOException;
   }

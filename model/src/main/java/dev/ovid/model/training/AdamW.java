@@ -17,6 +17,7 @@ public final class AdamW {
   private final float weightDecay;
   private final Map<String, NDArray> firstMoments = new LinkedHashMap<>();
   private final Map<String, NDArray> secondMoments = new LinkedHashMap<>();
+  private final Map<String, NDArray> decayAnchors = new LinkedHashMap<>();
   private long updates;
 
   public AdamW(float beta1, float beta2, float epsilon, float weightDecay) {
@@ -50,7 +51,14 @@ public final class AdamW {
         throw new IllegalStateException("AdamW has no moments for " + name + " (call initialize)");
       }
       if (weightDecay > 0f && decays(name, p)) {
-        p.muli(1f - lr * weightDecay);
+        NDArray anchor = decayAnchors.get(name);
+        if (anchor == null) {
+          p.muli(1f - lr * weightDecay);
+        } else {
+          try (NDArray pull = p.sub(anchor).muli(lr * weightDecay)) {
+            p.subi(pull);
+          }
+        }
       }
       try (NDArray scaledG = g.mul(1f - beta1);
           NDArray g2 = g.mul(g).muli(1f - beta2)) {
@@ -62,6 +70,15 @@ public final class AdamW {
         p.subi(update);
       }
     }
+  }
+
+  /**
+   * Decay these parameters toward the given values (e.g. the frozen CLIP weights a layer was copied
+   * from) instead of toward zero: θ ← θ − lr·wd·(θ − anchor).
+   */
+  public void setDecayAnchors(Map<String, NDArray> anchors) {
+    decayAnchors.clear();
+    decayAnchors.putAll(anchors);
   }
 
   /**

@@ -61,6 +61,9 @@ public final class OvidTrainer {
     this.parameters = model.trainableParameters();
     parameters.values().forEach(p -> p.setRequiresGradient(true));
     optimizer.initialize(parameters);
+    if (config.decayTowardFrozen()) {
+      optimizer.setDecayAnchors(model.videoEncoder().decayAnchors());
+    }
   }
 
   public TrainingConfig config() {
@@ -163,6 +166,19 @@ public final class OvidTrainer {
           batch.create(labels.targets(), new Shape(to - from, labels.classes().length));
       NDArray videos = NDArrays.stack(frames).toDevice(root.getDevice(), false);
       float value;
+      if (parameters.isEmpty()) {
+        // Nothing to train (frozen label encoder, no temporal branch): the loss is still reported.
+        NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
+        NDArray labelEmbeddings = model.labelEncoder().encode(names);
+        value =
+            loss.compute(
+                    videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false))
+                .getFloat();
+        if (!Float.isFinite(value)) {
+          throw new IllegalStateException("loss became " + value + " at step " + (step + 1));
+        }
+        return value;
+      }
       // DJL's PyTorch engine records gradients for one collector per process at a time, so
       // trainings sharing a worker interleave their forward/backward passes.
       synchronized (GradientCollector.class) {

@@ -16,7 +16,8 @@ import dev.ovid.model.video.VideoEncoderConfig;
  * @param negativeWeight w, the weight of the negative terms (default 1.0)
  * @param classesPerVideo k in |P_B ∪ N_B| = k·B (default 4, the paper's)
  * @param swrLambda λ of stochastic weight regularization, α ~ U(0, λ) (default 0.5)
- * @param temporalLayers T, CLIP layers the temporal branch runs on (default 4)
+ * @param temporalLayers T, CLIP layers the temporal branch runs on; 0: mean of frame embeddings
+ *     (default 4)
  * @param frames F, frames per video (default 8)
  * @param seed seeds initialisation, shuffling, negative sampling and α (default 0)
  * @param checkpointEverySteps offer a checkpoint every this many steps; 0 only at the end (default
@@ -24,6 +25,8 @@ import dev.ovid.model.video.VideoEncoderConfig;
  * @param adamBeta1 AdamW β1 (default 0.9)
  * @param adamBeta2 AdamW β2 (default 0.999)
  * @param adamEpsilon AdamW ε (default 1e-8)
+ * @param decayTowardFrozen weight decay pulls the branch's copied CLIP layers toward their frozen
+ *     values rather than toward zero (default false)
  */
 public record TrainingConfig(
     int epochs,
@@ -43,13 +46,16 @@ public record TrainingConfig(
     int checkpointEverySteps,
     float adamBeta1,
     float adamBeta2,
-    float adamEpsilon) {
+    float adamEpsilon,
+    boolean decayTowardFrozen) {
 
   public TrainingConfig {
     positive("epochs", epochs);
     positive("batchSize", batchSize);
     positive("classesPerVideo", classesPerVideo);
-    positive("temporalLayers", temporalLayers);
+    if (temporalLayers < 0) {
+      throw new IllegalArgumentException("temporalLayers must be >= 0: " + temporalLayers);
+    }
     positive("frames", frames);
     if (!(learningRate > 0f)) {
       throw new IllegalArgumentException("learningRate must be > 0: " + learningRate);
@@ -107,7 +113,8 @@ public record TrainingConfig(
         .checkpointEverySteps(checkpointEverySteps)
         .adamBeta1(adamBeta1)
         .adamBeta2(adamBeta2)
-        .adamEpsilon(adamEpsilon);
+        .adamEpsilon(adamEpsilon)
+        .decayTowardFrozen(decayTowardFrozen);
   }
 
   /** The video encoder shape these hyperparameters ask for (evaluation α = λ / 2). */
@@ -140,6 +147,7 @@ public record TrainingConfig(
     private float adamBeta1 = 0.9f;
     private float adamBeta2 = 0.999f;
     private float adamEpsilon = 1e-8f;
+    private boolean decayTowardFrozen = false;
 
     public Builder epochs(int v) {
       epochs = v;
@@ -231,6 +239,11 @@ public record TrainingConfig(
       return this;
     }
 
+    public Builder decayTowardFrozen(boolean v) {
+      decayTowardFrozen = v;
+      return this;
+    }
+
     public TrainingConfig build() {
       return new TrainingConfig(
           epochs,
@@ -250,7 +263,8 @@ public record TrainingConfig(
           checkpointEverySteps,
           adamBeta1,
           adamBeta2,
-          adamEpsilon);
+          adamEpsilon,
+          decayTowardFrozen);
     }
   }
 }

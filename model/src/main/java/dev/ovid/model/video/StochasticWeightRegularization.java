@@ -15,14 +15,35 @@ import java.util.Map;
 public final class StochasticWeightRegularization {
   private final float lambda;
   private final float evalAlpha;
+  private final boolean enabled;
 
   public StochasticWeightRegularization(float lambda, float evalAlpha) {
     this.lambda = lambda;
     this.evalAlpha = Float.isNaN(evalAlpha) ? lambda / 2f : evalAlpha;
+    this.enabled = true;
   }
 
-  /** α ~ U(0, λ) for one training iteration; always within [0, λ]. */
+  private StochasticWeightRegularization() {
+    this.lambda = 1f;
+    this.evalAlpha = 1f;
+    this.enabled = false;
+  }
+
+  /** No regularization: α = 1 always, the spatial layers run with their fine-tuned weights. */
+  public static StochasticWeightRegularization disabled() {
+    return new StochasticWeightRegularization();
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** α ~ U(0, λ) for one training iteration; always within [0, λ]. 1 when disabled. */
   public float sampleAlpha(CounterRandom random) {
+    if (!enabled) {
+      random.nextDouble(); // keep the random stream aligned with regularized runs
+      return 1f;
+    }
     return (float) (random.nextDouble() * lambda);
   }
 

@@ -26,12 +26,19 @@ public final class VideoEncoder implements ParameterOwner {
     this.clip = clip;
     this.branch = branch;
     this.config = config;
-    this.swr = new StochasticWeightRegularization(config.swrLambda(), config.evalAlpha());
+    this.swr =
+        config.swr()
+            ? new StochasticWeightRegularization(config.swrLambda(), config.evalAlpha())
+            : StochasticWeightRegularization.disabled();
   }
 
   public static VideoEncoder initialize(
       FrameEncoder clip, VideoEncoderConfig config, NDManager manager, long seed) {
-    return new VideoEncoder(clip, TemporalBranch.initialize(clip, config, manager, seed), config);
+    TemporalBranch branch =
+        config.temporalLayers() == 0
+            ? null
+            : TemporalBranch.initialize(clip, config, manager, seed);
+    return new VideoEncoder(clip, branch, config);
   }
 
   public VideoEncoderConfig config() {
@@ -84,10 +91,14 @@ public final class VideoEncoder implements ParameterOwner {
     int videos = Math.toIntExact(shape.get(0));
     NDArray pixels = normalizePixels(frames).reshape(new Shape(-1).addAll(shape.slice(2)));
     FrameFeatures features = clip.encode(pixels);
-    NDArray tmp = Tensors.normalizeRows(clip.project(branch.forward(features, videos, alpha)));
     NDArray cls =
         Tensors.normalizeRows(
             features.imageEmbeds().reshape(videos, config.frames(), clip.embedDim()));
+    if (branch == null) {
+      // No temporal branch (T = 0): the paper's frozen-CLIP baseline, mean of frame embeddings.
+      return Tensors.normalizeRows(cls.mean(new int[] {1}));
+    }
+    NDArray tmp = Tensors.normalizeRows(clip.project(branch.forward(features, videos, alpha)));
     NDArray all = NDArrays.concat(new NDList(tmp.expandDims(1), cls), 1);
     return Tensors.normalizeRows(all.mean(new int[] {1}));
   }
@@ -103,7 +114,23 @@ public final class VideoEncoder implements ParameterOwner {
   @Override
   public Map<String, NDArray> trainableParameters() {
     Map<String, NDArray> p = new LinkedHashMap<>();
-    branch.parameters().forEach((k, v) -> p.put("video.branch." + k, v));
+    if (branch != null) {
+      branch.parameters().forEach((k, v) -> p.put("video.branch." + k, v));
+    }
+    return p;
+  }
+
+  /**
+   * The frozen CLIP tensors the branch's spatial layers were copied from, under the trainable
+   * parameters' names: weight decay may pull the copies toward these instead of toward zero.
+   */
+  public Map<String, NDArray> decayAnchors() {
+    Map<String, NDArray> p = new LinkedHashMap<>();
+    for (int j = 0; j < config.temporalLayers(); j++) {
+      String prefix = "video.branch.block" + j + ".spatial.";
+      clip.layerWeights(TemporalBranch.clipLayer(clip, config, j))
+          .forEach((k, v) -> p.put(prefix + k, v));
+    }
     return p;
   }
 

@@ -28,7 +28,9 @@ public record LaunchRunBody(
     List<String> out = new ArrayList<>();
     if (datasetName == null || datasetName.isBlank()) out.add("datasetName is required");
     if (vocabularyId == null) out.add("vocabularyId is required");
-    out.addAll(hyperparametersOrDefaults().problems());
+    List<String> presets = hyperparameters == null ? List.of() : hyperparameters.presetProblems();
+    out.addAll(presets);
+    if (presets.isEmpty()) out.addAll(hyperparametersOrDefaults().problems());
     if (syntheticLabeler != null) out.addAll(labelerProblems(syntheticLabeler));
     return out;
   }

@@ -8,6 +8,7 @@ import dev.ovid.web.links.ExternalLinks;
 import dev.ovid.web.runs.LaunchRequest;
 import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.security.Roles;
+import dev.ovid.workflows.pipeline.ModelPreset;
 import dev.ovid.workflows.pipeline.PipelineProgress;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -90,6 +91,17 @@ public class RunsResource {
             identity.getPrincipal().getName());
     RunView view = view(runs.get(run.id));
     return Response.created(URI.create("/api/runs/" + run.id)).entity(view).build();
+  }
+
+  @GET
+  @Path("/presets")
+  @Operation(
+      summary = "Named model configurations",
+      description =
+          "The paper's model and its baselines and ablations; pass a name as"
+              + " hyperparameters.preset when launching")
+  public List<ModelPreset> presets() {
+    return ModelPreset.all();
   }
 
   @GET

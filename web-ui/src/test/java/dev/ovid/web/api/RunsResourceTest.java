@@ -197,4 +197,104 @@ class RunsResourceTest {
         .body("error", containsString("does not exist"));
     auditor().get("/api/runs/{id}/loss", Long.MAX_VALUE).then().statusCode(404);
   }
+
+  @Test
+  void defaultRunRecordsThePapersModelInItsLineage() {
+    long id =
+        mlops()
+            .body(
+                Map.of(
+                    "datasetName",
+                    dataset,
+                    "vocabularyId",
+                    vocabularyId,
+                    "hyperparameters",
+                    Map.of("epochs", 1)))
+            .post("/api/runs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    auditor()
+        .get("/api/runs/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("lineage.run.hyperparameters.model.backbone", equalTo("tiny-random"))
+        .body("lineage.run.hyperparameters.model.labelEncoder", equalTo("learnable-llm-prompts"))
+        .body("lineage.run.hyperparameters.model.swr", equalTo(true));
+  }
+
+  @Test
+  void presetAndModelOverridesAreValidatedAndRecorded() {
+    auditor()
+        .get("/api/runs/presets")
+        .then()
+        .statusCode(200)
+        .body("name", hasItems("paper", "frame-mean", "learnable-no-swr"))
+        .body("find { it.name == 'paper' }.temporalLayers", equalTo(4));
+    mlops()
+        .body(
+            Map.of(
+                "datasetName",
+                dataset,
+                "vocabularyId",
+                vocabularyId,
+                "hyperparameters",
+                Map.of(
+                    "preset",
+                    "frame-mean",
+                    "model",
+                    Map.of("labelEncoder", "clip-magic", "prefixes", 0, "backbone", "clip:/x"))))
+        .post("/api/runs")
+        .then()
+        .statusCode(400)
+        .body(
+            "details",
+            hasItems(
+                startsWith("model.labelEncoder must be one of"),
+                startsWith("model.prefixes must be between 1 and 64")));
+    mlops()
+        .body(
+            Map.of(
+                "datasetName",
+                dataset,
+                "vocabularyId",
+                vocabularyId,
+                "hyperparameters",
+                Map.of("preset", "no-such-preset")))
+        .post("/api/runs")
+        .then()
+        .statusCode(400)
+        .body("details[0]", containsString("unknown preset"));
+    assertEquals(0, runsOfVocabulary());
+    long id =
+        mlops()
+            .body(
+                Map.of(
+                    "datasetName",
+                    dataset,
+                    "vocabularyId",
+                    vocabularyId,
+                    "hyperparameters",
+                    Map.of(
+                        "epochs",
+                        1,
+                        "preset",
+                        "frame-mean",
+                        "model",
+                        Map.of("labelEncoder", "templates", "weightDecay", 0.1))))
+            .post("/api/runs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    auditor()
+        .get("/api/runs/{id}", id)
+        .then()
+        .body("lineage.run.hyperparameters.temporalLayers", equalTo(0))
+        .body("lineage.run.hyperparameters.model.labelEncoder", equalTo("templates"))
+        .body("lineage.run.hyperparameters.model.weightDecay", equalTo(0.1f));
+  }
 }

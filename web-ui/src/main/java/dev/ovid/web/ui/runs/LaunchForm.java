@@ -4,12 +4,14 @@ import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
 import dev.ovid.registry.common.OvidException;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.registry.vocabulary.Vocabulary;
@@ -18,6 +20,8 @@ import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.security.CurrentUser;
 import dev.ovid.web.ui.Notifications;
 import dev.ovid.workflows.pipeline.Hyperparameters;
+import dev.ovid.workflows.pipeline.ModelPreset;
+import dev.ovid.workflows.pipeline.ModelSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +46,28 @@ class LaunchForm extends VerticalLayout {
       number("Negative weight w", "launch-negative-weight", "(0, 100]");
   final NumberField swrLambda = number("SWR λ", "launch-swr-lambda", "[0, 1]");
   final IntegerField temporalLayers =
-      integer("Temporal layers T", "launch-temporal-layers", "1 to 24");
+      integer("Temporal layers T", "launch-temporal-layers", "0 (frame mean) to 24");
   final IntegerField checkpointEvery =
       integer("Checkpoint every N steps", "launch-checkpoint-every", "at least 1");
   final IntegerField seed = integer("Seed", "launch-seed", "any integer");
+  final ComboBox<ModelPreset> preset = new ComboBox<>("Preset");
+  final TextField backbone = new TextField("Backbone");
+  final ComboBox<String> labelEncoder = new ComboBox<>("Label encoder");
+  final IntegerField prefixes = integer("Prefixes N", "launch-prefixes", "1 to 64");
+  final IntegerField attributes = integer("Attributes K", "launch-attributes", "1 to 64");
+  final IntegerField attributeLength =
+      integer("Attribute length L", "launch-attribute-length", "1 to 64");
+  final IntegerField promptLayers =
+      integer("Prompt transformer layers", "launch-prompt-layers", "0 to 12");
+  final IntegerField promptHeads =
+      integer("Prompt transformer heads", "launch-prompt-heads", "1 to 64");
+  final Checkbox swr = new Checkbox("Stochastic weight regularization");
+  final NumberField evalAlpha = number("Evaluation α", "launch-eval-alpha", "[0, 1]; empty: λ/2");
+  final NumberField weightDecay = number("Weight decay", "launch-weight-decay", "[0, 1]");
+  final Checkbox decayTowardFrozen = new Checkbox("Copied CLIP weights decay toward CLIP");
+  final IntegerField warmupSteps = integer("Warm-up steps", "launch-warmup-steps", "0 or more");
+  final NumberField gradientClip =
+      number("Gradient clip norm", "launch-gradient-clip", "0 disables");
   final Button launch = new Button("Launch run");
 
   LaunchForm(
@@ -61,6 +83,22 @@ class LaunchForm extends VerticalLayout {
     vocabulary.setItems(vocabularies);
     vocabulary.setItemLabelGenerator(v -> v.name + " (v" + v.version + ")");
     vocabulary.setRequired(true);
+    preset.setId("launch-preset");
+    preset.setItems(ModelPreset.all());
+    preset.setItemLabelGenerator(p -> p.name() + ": " + p.description());
+    preset.setHelperText("fills the model fields with the paper's values for that configuration");
+    preset.addValueChangeListener(
+        e -> {
+          if (e.getValue() != null) {
+            showModel(e.getValue().applyTo(currentOrDefaults()));
+          }
+        });
+    backbone.setId("launch-backbone");
+    backbone.setHelperText("tiny-random, clip:<dir> or clip+t5:<clipDir>,<t5Dir>");
+    labelEncoder.setId("launch-label-encoder");
+    labelEncoder.setItems(ModelSpec.LABEL_ENCODERS);
+    swr.setId("launch-swr");
+    decayTowardFrozen.setId("launch-decay-toward-frozen");
     resetHyperparameters();
 
     launch.setId("launch-button");
@@ -88,15 +126,50 @@ class LaunchForm extends VerticalLayout {
 
   private void resetHyperparameters() {
     Hyperparameters d = Hyperparameters.defaults();
+    preset.setValue(ModelPreset.named(ModelPreset.PAPER));
+    showModel(ModelPreset.named(ModelPreset.PAPER).applyTo(d));
     epochs.setValue(d.epochs());
     batchSize.setValue(d.batchSize());
     learningRate.setValue(d.learningRate());
     temperature.setValue(d.temperature());
     negativeWeight.setValue(d.negativeWeight());
-    swrLambda.setValue(d.swrLambda());
-    temporalLayers.setValue(d.temporalLayers());
     checkpointEvery.setValue(d.checkpointEverySteps());
     seed.setValue((int) d.seed());
+  }
+
+  private Hyperparameters currentOrDefaults() {
+    Hyperparameters d = Hyperparameters.defaults();
+    return new Hyperparameters(
+        epochs.isEmpty() ? d.epochs() : epochs.getValue(),
+        batchSize.isEmpty() ? d.batchSize() : batchSize.getValue(),
+        learningRate.isEmpty() ? d.learningRate() : learningRate.getValue(),
+        temperature.isEmpty() ? d.temperature() : temperature.getValue(),
+        negativeWeight.isEmpty() ? d.negativeWeight() : negativeWeight.getValue(),
+        d.swrLambda(),
+        d.temporalLayers(),
+        checkpointEvery.isEmpty() ? d.checkpointEverySteps() : checkpointEvery.getValue(),
+        seed.isEmpty() ? d.seed() : seed.getValue().longValue(),
+        d.model());
+  }
+
+  /** Shows the model choices, T and λ of {@code h}. */
+  private void showModel(Hyperparameters h) {
+    ModelSpec m = h.model();
+    swrLambda.setValue(h.swrLambda());
+    temporalLayers.setValue(h.temporalLayers());
+    backbone.setValue(m.backbone());
+    labelEncoder.setValue(m.labelEncoder());
+    prefixes.setValue(m.prefixes());
+    attributes.setValue(m.attributes());
+    attributeLength.setValue(m.attributeLength());
+    promptLayers.setValue(m.promptLayers());
+    promptHeads.setValue(m.promptHeads());
+    swr.setValue(m.swr());
+    evalAlpha.setValue(m.evalAlpha());
+    weightDecay.setValue(m.weightDecay());
+    decayTowardFrozen.setValue(m.decayTowardFrozen());
+    warmupSteps.setValue(m.warmupSteps());
+    gradientClip.setValue(m.gradientClipNorm());
   }
 
   private void launch() {
@@ -114,14 +187,43 @@ class LaunchForm extends VerticalLayout {
     byName.put("temporalLayers", temporalLayers);
     byName.put("checkpointEverySteps", checkpointEvery);
     byName.put("seed", seed);
+    byName.put("model.prefixes", prefixes);
+    byName.put("model.attributes", attributes);
+    byName.put("model.attributeLength", attributeLength);
+    byName.put("model.promptLayers", promptLayers);
+    byName.put("model.promptHeads", promptHeads);
+    byName.put("model.weightDecay", weightDecay);
+    byName.put("model.warmupSteps", warmupSteps);
+    byName.put("model.gradientClipNorm", gradientClip);
     byName.forEach(
         (name, field) -> {
           if (field.isEmpty()) {
             problems.put(field, name + " must be a number");
           }
         });
+    Map<String, AbstractField<?, ?>> optional = new LinkedHashMap<>();
+    optional.put("model.backbone", backbone);
+    optional.put("model.labelEncoder", labelEncoder);
+    optional.put("model.evalAlpha", evalAlpha);
+    if (backbone.getValue().isBlank()) problems.put(backbone, "model.backbone is required");
+    if (labelEncoder.isEmpty()) problems.put(labelEncoder, "choose a label encoder");
     Hyperparameters hyperparameters = null;
     if (problems.isEmpty()) {
+      ModelSpec model =
+          new ModelSpec(
+              backbone.getValue().strip(),
+              labelEncoder.getValue(),
+              prefixes.getValue(),
+              attributes.getValue(),
+              attributeLength.getValue(),
+              promptLayers.getValue(),
+              promptHeads.getValue(),
+              swr.getValue(),
+              evalAlpha.getValue(),
+              weightDecay.getValue(),
+              decayTowardFrozen.getValue(),
+              warmupSteps.getValue(),
+              gradientClip.getValue());
       hyperparameters =
           new Hyperparameters(
               epochs.getValue(),
@@ -132,10 +234,11 @@ class LaunchForm extends VerticalLayout {
               swrLambda.getValue(),
               temporalLayers.getValue(),
               checkpointEvery.getValue(),
-              seed.getValue().longValue());
+              seed.getValue().longValue(),
+              model);
       for (String problem : hyperparameters.problems()) {
         String field = problem.split(" ", 2)[0];
-        problems.put(byName.getOrDefault(field, epochs), problem);
+        problems.put(byName.getOrDefault(field, optional.getOrDefault(field, epochs)), problem);
       }
     }
     if (!problems.isEmpty()) {
@@ -184,7 +287,21 @@ class LaunchForm extends VerticalLayout {
         swrLambda,
         temporalLayers,
         checkpointEvery,
-        seed);
+        seed,
+        preset,
+        backbone,
+        labelEncoder,
+        prefixes,
+        attributes,
+        attributeLength,
+        promptLayers,
+        promptHeads,
+        swr,
+        evalAlpha,
+        weightDecay,
+        decayTowardFrozen,
+        warmupSteps,
+        gradientClip);
   }
 
   private static IntegerField integer(String label, String id, String range) {

@@ -1,0 +1,56 @@
+package dev.ovid.workflows.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HyperparametersTest {
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void runsFromBeforeTheModelWasAParameterReadWithoutOne() throws Exception {
+    Hyperparameters old =
+        json.readValue(
+            "{\"epochs\":2,\"batchSize\":8,\"learningRate\":0.001,\"temperature\":0.07,"
+                + "\"negativeWeight\":1.0,\"swrLambda\":0.5,\"temporalLayers\":2,"
+                + "\"checkpointEverySteps\":4,\"seed\":7}",
+            Hyperparameters.class);
+    assertNull(old.model());
+    assertEquals("class-name", ModelSpec.legacy("tiny-random").labelEncoder());
+  }
+
+  @Test
+  void theRecordedMapReadsBackAsTheSameHyperparameters() throws Exception {
+    Hyperparameters h = ModelPreset.named("learnable-no-swr").applyTo(Hyperparameters.defaults());
+    String written = json.writeValueAsString(h.asMap());
+    assertEquals(h, json.readValue(written, Hyperparameters.class));
+    assertEquals("learnable-llm-prompts", h.asFlatMap().get("model.labelEncoder"));
+    assertEquals(false, h.asFlatMap().get("model.swr"));
+  }
+
+  @Test
+  void everyPresetIsValid() {
+    for (ModelPreset p : ModelPreset.all()) {
+      assertEquals(List.of(), p.applyTo(Hyperparameters.defaults()).problems(), p.name());
+    }
+    assertEquals("learnable-llm-prompts", Hyperparameters.defaults().model().labelEncoder());
+  }
+
+  @Test
+  void rejectsBadModelChoices() {
+    ModelSpec bad = new ModelSpec("vit:x", "magic", 0, 1, 1, -1, 0, true, 2.0, -1, true, -1, -1);
+    List<String> problems = bad.problems();
+    assertEquals(9, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("model.backbone"));
+    assertTrue(
+        ModelSpec.paper()
+            .withBackbone("clip+t5:a,")
+            .problems()
+            .get(0)
+            .startsWith("model.backbone"));
+  }
+}
