@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ovid 0.1.0",
     description = "Local commands: they run model and data code on this machine.",
-    subcommands = {CommandLine.HelpCommand.class, EvaluateCommand.class, VocabCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EvaluateCommand.class,
+      VocabCommand.class,
+      BenchCommand.class
+    })
 public final class LocalCli implements Runnable {
 
   @Override
