@@ -61,7 +61,10 @@ public class PipelineModels {
 
   public OvidModel build(Hyperparameters h) {
     return ModelBackbones.build(
-        settings.backbone(), trainingConfig(h), Path.of(worker.cacheDir(), "models"));
+        settings.backbone(),
+        trainingConfig(h),
+        dev.ovid.model.core.Precision.parse(h.precision(), dev.ovid.model.weights.Devices.best()),
+        Path.of(worker.cacheDir(), "models"));
   }
 
   /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */

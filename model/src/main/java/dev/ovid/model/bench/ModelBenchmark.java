@@ -11,6 +11,7 @@ import dev.ovid.model.clip.ClipModel;
 import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.core.OvidModels;
+import dev.ovid.model.core.Precision;
 import dev.ovid.model.core.RandomClipCheckpoint;
 import dev.ovid.model.core.RandomT5Checkpoint;
 import dev.ovid.model.core.Tensors;
@@ -143,7 +144,19 @@ public final class ModelBenchmark {
 
   private ModelBenchmark() {}
 
-  public static Result run(Options o, PrintStream progress) {
+  public static Result run(Options options, PrintStream progress) {
+    Precision precision = Precision.parse(options.precision(), Devices.best());
+    Options o =
+        new Options(
+            options.size(),
+            options.threads(),
+            precision.label(),
+            options.device(),
+            options.python(),
+            options.workDir(),
+            options.warmup(),
+            options.steps(),
+            options.labels());
     BenchSize size = BenchSize.named(o.size());
     if (!"cpu".equals(o.device()) && !"cuda".equals(o.device())) {
       throw new IllegalArgumentException("device must be cpu or cuda: " + o.device());
@@ -186,7 +199,13 @@ public final class ModelBenchmark {
     progress.printf("loading the %s model (%s, %s)%n", size.name(), o.device(), o.precision());
     try (OvidModel model =
             OvidModels.learnableLlmPrompt(
-                clipDir, t5Dir, size.prompts(), config.videoEncoderConfig(), SEED);
+                clipDir,
+                t5Dir,
+                t5Dir.resolve("tokenizer.json"),
+                size.prompts(),
+                config.videoEncoderConfig(),
+                SEED,
+                precision);
         NDManager data = NDManager.newBaseManager(model.manager().getDevice())) {
       NDArray frames =
           Tensors.normal(
@@ -245,7 +264,7 @@ public final class ModelBenchmark {
       }
     }
     if (o.labels()) {
-      try (ClipModel clip = ClipModel.load(clipDir, Devices.best());
+      try (ClipModel clip = ClipModel.load(clipDir, Devices.best(), precision);
           NDManager data = NDManager.newBaseManager(clip.device())) {
         ClassNamePromptEncoder encoder = new ClassNamePromptEncoder(clip);
         labelRates.put(

@@ -3,6 +3,10 @@ package dev.ovid.workflows.pipeline;
 /**
  * The knobs a user may set when launching a run. Validated once, at launch, by {@link #problems()}
  * so bad values never reach a worker.
+ *
+ * @param precision {@code fp32}, {@code bf16} or {@code auto} (null means auto: bf16 where the
+ *     worker's hardware computes it natively, fp32 elsewhere; runs recorded before this knob
+ *     existed read as auto)
  */
 public record Hyperparameters(
     int epochs,
@@ -13,7 +17,38 @@ public record Hyperparameters(
     double swrLambda,
     int temporalLayers,
     int checkpointEverySteps,
-    long seed) {
+    long seed,
+    String precision) {
+
+  public static final String AUTO = "auto";
+
+  /** Without a precision: {@code auto}. */
+  public Hyperparameters(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      double temperature,
+      double negativeWeight,
+      double swrLambda,
+      int temporalLayers,
+      int checkpointEverySteps,
+      long seed) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        temperature,
+        negativeWeight,
+        swrLambda,
+        temporalLayers,
+        checkpointEverySteps,
+        seed,
+        AUTO);
+  }
+
+  public Hyperparameters {
+    precision = precision == null || precision.isBlank() ? AUTO : precision;
+  }
 
   public static Hyperparameters defaults() {
     return new Hyperparameters(3, 4, 1e-3, 0.07, 1.0, 0.5, 2, 5, 42L);
@@ -31,6 +66,7 @@ public record Hyperparameters(
     map.put("temporalLayers", temporalLayers);
     map.put("checkpointEverySteps", checkpointEverySteps);
     map.put("seed", seed);
+    map.put("precision", precision);
     return map;
   }
 
@@ -52,6 +88,8 @@ public record Hyperparameters(
       out.add("temporalLayers must be between 1 and 24, was " + temporalLayers);
     if (checkpointEverySteps < 1)
       out.add("checkpointEverySteps must be at least 1, was " + checkpointEverySteps);
+    if (!java.util.List.of(AUTO, "fp32", "bf16").contains(precision))
+      out.add("precision must be auto, fp32 or bf16, was " + precision);
     return out;
   }
 }
