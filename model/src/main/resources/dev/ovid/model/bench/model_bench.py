@@ -8,7 +8,8 @@ answers one request per stdin line, so both sides stay warm and alternate step b
   quit
 The model is HF transformers' CLIPModel and T5ForConditionalGeneration for the frozen parts and a
 line-by-line re-implementation of Ovid's temporal branch, learnable LLM prompt label encoder,
-objective, AdamW and clipping. Always float32 (PyTorch's default).
+objective, AdamW and clipping. Always float32 (PyTorch's default), on the device bench.json names
+(cpu or cuda; CUDA timings synchronize before reading the clock).
 """
 import json
 import math
@@ -104,8 +105,8 @@ class VideoSide:
 
     def embed(self, frames, alpha):
         b = frames.shape[0]
-        mean = torch.tensor([0.48145466, 0.4578275, 0.40821073]).reshape(3, 1, 1)
-        std = torch.tensor([0.26862954, 0.26130258, 0.27577711]).reshape(3, 1, 1)
+        mean = torch.tensor([0.48145466, 0.4578275, 0.40821073], device=frames.device).reshape(3, 1, 1)
+        std = torch.tensor([0.26862954, 0.26130258, 0.27577711], device=frames.device).reshape(3, 1, 1)
         pix = ((frames - mean) / std).reshape(-1, *frames.shape[2:])
         vm = self.clip.vision_model
         with torch.no_grad():
@@ -152,7 +153,7 @@ class LabelSide:
         t5 = self.t5
         batch = enc.shape[0]
         start = t5.config.decoder_start_token_id
-        seq = torch.full((batch, 1), start, dtype=torch.long)
+        seq = torch.full((batch, 1), start, dtype=torch.long, device=enc.device)
         with torch.no_grad():
             past = None
             cur = seq
@@ -179,13 +180,14 @@ class LabelSide:
         n, k, l = cfg["prefixes"], cfg["attributes"], cfg["attributeLength"]
         c = len(labels)
         enc_in = self.t5_tok([cfg["template"].replace("{label}", x) for x in labels], padding=True, return_tensors="pt")
-        ids, ids_mask = enc_in.input_ids, enc_in.attention_mask
+        dev = self.p["label.prefixes"].device
+        ids, ids_mask = enc_in.input_ids.to(dev), enc_in.attention_mask.to(dev)
         m = ids.shape[1]
         d = t5.config.d_model
         tokens = t5.shared(ids)[:, None].expand(c, n, m, d)
         prefix = self.p["label.prefixes"].reshape(1, n, 1, d).expand(c, n, 1, d)
         embeds = torch.cat([prefix, tokens], 2).reshape(c * n, 1 + m, d)
-        mask = torch.cat([torch.ones(c, n, 1, dtype=ids_mask.dtype), ids_mask[:, None].expand(c, n, m)], 2).reshape(c * n, 1 + m)
+        mask = torch.cat([torch.ones(c, n, 1, dtype=ids_mask.dtype, device=dev), ids_mask[:, None].expand(c, n, m)], 2).reshape(c * n, 1 + m)
         enc = t5.encoder(inputs_embeds=embeds, attention_mask=mask).last_hidden_state
         seq = self.greedy_tokens(enc.detach(), mask, k * l)
         hidden = t5.decoder(input_ids=seq[:, :-1], encoder_hidden_states=enc, encoder_attention_mask=mask).last_hidden_state
@@ -202,15 +204,15 @@ class LabelSide:
             row = [self.clip_tok.bos_token_id] + [pad] * l + x + [self.clip_tok.eos_token_id]
             eos.append(len(row) - 1)
             rows.append(row + [pad] * (t - len(row)))
-        tok = tm.embeddings.token_embedding(torch.tensor(rows))
+        tok = tm.embeddings.token_embedding(torch.tensor(rows, device=dev))
         bos = tok[:, :1][:, None].expand(c, groups, 1, width_w)
         tail = tok[:, 1 + l:][:, None].expand(c, groups, t - 1 - l, width_w)
         inputs = torch.cat([bos, soft.reshape(c, groups, l, width_w), tail], 2).reshape(c * groups, t, width_w)
         h = inputs + tm.embeddings.position_embedding.weight[:t]
-        causal = torch.full((t, t), torch.finfo(h.dtype).min).triu(1)[None, None]
+        causal = torch.full((t, t), torch.finfo(h.dtype).min, device=dev).triu(1)[None, None]
         h = tm.encoder(inputs_embeds=h, attention_mask=None, causal_attention_mask=causal).last_hidden_state
         h = tm.final_layer_norm(h)
-        pooled = h[torch.arange(c * groups), torch.tensor(eos).repeat_interleave(groups)]
+        pooled = h[torch.arange(c * groups, device=dev), torch.tensor(eos, device=dev).repeat_interleave(groups)]
         feats = normalize(self.clip.text_projection(pooled))
         return normalize(feats.reshape(c, groups, -1).mean(1))
 
@@ -231,17 +233,20 @@ def main():
     missing, unexpected = t5.load_state_dict(load_file(t5_dir / "model.safetensors"), strict=False)
     if unexpected or [x for x in missing if not x.endswith("embed_tokens.weight")]:
         raise SystemExit(f"T5 weights do not fit: missing {missing}, unexpected {unexpected}")
+    dev = torch.device("cuda" if bench.get("device") == "cuda" else "cpu")
+    sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
     for m in (clip, t5):
+        m.to(dev)
         m.eval()
         for prm in m.parameters():
             prm.requires_grad_(False)
     clip_tok = CLIPTokenizer(str(clip_dir / "vocab.json"), str(clip_dir / "merges.txt"))
     t5_tok = T5TokenizerFast(tokenizer_file=str(t5_dir / "tokenizer.json"))
-    params = {k: v.clone().requires_grad_(True) for k, v in load_file(d / "trainable_init.safetensors").items()}
-    frames = load_file(d / "frames.safetensors")["frames"]
+    params = {k: v.to(dev).clone().requires_grad_(True) for k, v in load_file(d / "trainable_init.safetensors").items()}
+    frames = load_file(d / "frames.safetensors")["frames"].to(dev)
     vocab, positives = bench["vocabulary"], bench["positives"]
     videos = len(positives)
-    targets = torch.zeros(videos, len(vocab))
+    targets = torch.zeros(videos, len(vocab), device=dev)
     for v, pos in enumerate(positives):
         targets[v, pos] = 1.0
     video = VideoSide(clip, params, cfg["frames"], cfg["temporalLayers"])
@@ -266,6 +271,7 @@ def main():
     for line in sys.stdin:
         cmd = line.strip()
         if cmd == "train":
+            sync()
             t0 = time.perf_counter()
             alpha = float(torch.tensor(counter_random_double(cfg["seed"], 3, step) * lam, dtype=torch.float32))
             v = video.embed(frames, alpha)
@@ -280,12 +286,14 @@ def main():
                 g["lr"] = lr(step)
             opt.step()
             value = loss.item()
+            sync()
             step += 1
             print(f"{(time.perf_counter() - t0) * 1000:.3f} {value:.7f}", flush=True)
         elif cmd == "infer":
+            sync()
             t0 = time.perf_counter()
             with torch.no_grad():
-                video.embed(frames, lam / 2).numpy()
+                video.embed(frames, lam / 2).cpu().numpy()
             print(f"{(time.perf_counter() - t0) * 1000:.3f}", flush=True)
         elif cmd == "quit":
             break
