@@ -97,8 +97,7 @@ public final class FrameDecodeBenchmark {
 
     // The loader's shape: several clips at once, one per thread, against FFmpeg decoding whole
     // clips on the same threads (its own rate, no sampling or conversion).
-    int threads =
-        Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+    int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
     double ffmpegVideos = parallelVideosPerSecond(threads, passes, () -> decodeAll(video, false));
     double pipelineVideos =
         parallelVideosPerSecond(
