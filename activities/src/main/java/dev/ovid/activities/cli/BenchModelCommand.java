@@ -55,6 +55,11 @@ public final class BenchModelCommand implements Callable<Integer> {
   boolean noLabels;
 
   @Option(
+      names = "--infer-only",
+      description = "Time inference only (train_ms and train_ratio are null).")
+  boolean inferOnly;
+
+  @Option(
       names = "--python",
       description = "Python with torch and transformers (default: $OVID_BENCH_PYTHON).")
   Path python;
@@ -92,7 +97,7 @@ public final class BenchModelCommand implements Callable<Integer> {
     ModelBenchmark.Result result =
         ModelBenchmark.run(
             new ModelBenchmark.Options(
-                size, n, precision, device, python, workDir, warmup, steps, !noLabels),
+                size, n, precision, device, python, workDir, warmup, steps, !noLabels, !inferOnly),
             json ? System.err : out);
     result.print(out);
     if (json) {

@@ -52,6 +52,8 @@ public final class ModelBenchmark {
    * @param workDir random checkpoints (kept and reused) and this run's inputs
    * @param warmup untimed steps each side runs first
    * @param steps timed steps (and inference batches) per side
+   * @param labels also time label encoding
+   * @param train also time training steps (off: inference only, for a loaded machine)
    */
   public record Options(
       String size,
@@ -62,7 +64,8 @@ public final class ModelBenchmark {
       Path workDir,
       int warmup,
       int steps,
-      boolean labels) {}
+      boolean labels,
+      boolean train) {}
 
   /** Everything measured; {@link #summary} is the one-line JSON of {@code --json}. */
   public record Result(
@@ -77,8 +80,9 @@ public final class ModelBenchmark {
       List<Float> pytorchLosses,
       Map<String, Double> labelsPerSecond) {
 
+    /** NaN when training was not timed. */
     public double trainRatio() {
-      return ovidTrain.median() / pytorchTrain.median();
+      return ovidTrain == null ? Double.NaN : ovidTrain.median() / pytorchTrain.median();
     }
 
     public double inferRatio() {
@@ -101,11 +105,11 @@ public final class ModelBenchmark {
             json.writeValueAsString(options.size()),
             options.threads(),
             json.writeValueAsString(options.precision()),
-            round(ovidTrain.median()),
-            round(pytorchTrain.median()),
+            ovidTrain == null ? "null" : round(ovidTrain.median()),
+            pytorchTrain == null ? "null" : round(pytorchTrain.median()),
             round(ovidInfer.median()),
             round(pytorchInfer.median()),
-            Math.round(trainRatio() * 1000) / 1000.0,
+            ovidTrain == null ? "null" : Math.round(trainRatio() * 1000) / 1000.0,
             Math.round(inferRatio() * 1000) / 1000.0,
             json.writeValueAsString(torchVersion));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -113,7 +117,7 @@ public final class ModelBenchmark {
       }
     }
 
-    private static double round(double ms) {
+    private static Object round(double ms) {
       return Math.round(ms * 10) / 10.0;
     }
 
@@ -121,9 +125,11 @@ public final class ModelBenchmark {
       out.printf(
           "size %s, %d threads, Ovid %s (%s), PyTorch %s (float32)%n",
           options.size(), options.threads(), engine, options.precision(), torchVersion);
-      out.printf("train step  Ovid    %s%n", ovidTrain.describe());
-      out.printf("            PyTorch %s%n", pytorchTrain.describe());
-      out.printf("            ratio %.3f%n", trainRatio());
+      if (ovidTrain != null) {
+        out.printf("train step  Ovid    %s%n", ovidTrain.describe());
+        out.printf("            PyTorch %s%n", pytorchTrain.describe());
+        out.printf("            ratio %.3f%n", trainRatio());
+      }
       out.printf("inference   Ovid    %s%n", ovidInfer.describe());
       out.printf("            PyTorch %s%n", pytorchInfer.describe());
       out.printf("            ratio %.3f%n", inferRatio());
@@ -156,7 +162,8 @@ public final class ModelBenchmark {
             options.workDir(),
             options.warmup(),
             options.steps(),
-            options.labels());
+            options.labels(),
+            options.train());
     BenchSize size = BenchSize.named(o.size());
     if (!"cpu".equals(o.device()) && !"cuda".equals(o.device())) {
       throw new IllegalArgumentException("device must be cpu or cuda: " + o.device());
@@ -239,7 +246,9 @@ public final class ModelBenchmark {
                   "train step %d/%d: Ovid %.0f ms (loss %.5f), PyTorch %s ms (loss %s)%n",
                   step, total, size.videos() / rate * 1000, loss, answer[0], answer[1]);
             };
-        new OvidTrainer(model, config).train(dataset(frames, vocabulary, positives), alternate);
+        if (o.train()) {
+          new OvidTrainer(model, config).train(dataset(frames, vocabulary, positives), alternate);
+        }
         for (int i = 0; i < o.warmup() + o.steps(); i++) {
           double ms;
           try (NDManager scratch = data.newSubManager()) {
@@ -291,8 +300,8 @@ public final class ModelBenchmark {
         o,
         engine,
         torchVersion,
-        Timings.of(ovidTrain),
-        Timings.of(torchTrain),
+        ovidTrain.isEmpty() ? null : Timings.of(ovidTrain),
+        torchTrain.isEmpty() ? null : Timings.of(torchTrain),
         Timings.of(ovidInfer),
         Timings.of(torchInfer),
         ovidLosses,

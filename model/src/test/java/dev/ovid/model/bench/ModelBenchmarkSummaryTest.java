@@ -14,7 +14,7 @@ class ModelBenchmarkSummaryTest {
   void jsonLineHasExactlyTheIssuesKeysRatiosAsOvidOverPytorch() throws Exception {
     ModelBenchmark.Options o =
         new ModelBenchmark.Options(
-            "base", 2, "bf16", "cpu", Path.of("python"), Path.of("."), 2, 5, false);
+            "base", 2, "bf16", "cpu", Path.of("python"), Path.of("."), 2, 5, false, true);
     ModelBenchmark.Result r =
         new ModelBenchmark.Result(
             o,
@@ -36,6 +36,29 @@ class ModelBenchmarkSummaryTest {
         line);
     JsonNode n = new ObjectMapper().readTree(line);
     assertEquals(8, n.size());
+  }
+
+  @Test
+  void inferenceOnlyRunsReportNullTrainingFigures() throws Exception {
+    ModelBenchmark.Options o =
+        new ModelBenchmark.Options(
+            "base", 2, "fp32", "cpu", Path.of("python"), Path.of("."), 1, 5, false, false);
+    ModelBenchmark.Result r =
+        new ModelBenchmark.Result(
+            o,
+            "DJL",
+            "2.7.1",
+            null,
+            null,
+            Timings.of(List.of(1000.0)),
+            Timings.of(List.of(2000.0)),
+            List.of(),
+            List.of(),
+            Map.of());
+    JsonNode n = new ObjectMapper().readTree(r.summary());
+    assertEquals(true, n.get("train_ms").get("ovid").isNull());
+    assertEquals(true, n.get("train_ratio").isNull());
+    assertEquals(0.5, n.get("infer_ratio").asDouble());
   }
 
   @Test
