@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       EvaluateCommand.class,
       VocabCommand.class,
-      AnnotationsCommand.class
+      AnnotationsCommand.class,
+      BenchCommand.class
     })
 public final class LocalCli implements Runnable {
 

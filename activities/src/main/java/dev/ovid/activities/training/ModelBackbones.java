@@ -3,6 +3,7 @@ package dev.ovid.activities.training;
 import ai.djl.ndarray.NDManager;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.core.OvidModels;
+import dev.ovid.model.core.Precision;
 import dev.ovid.model.core.TinyClipSpec;
 import dev.ovid.model.label.ClassNamePromptEncoder;
 import dev.ovid.model.label.GeneratedAttributesEncoder;
@@ -34,7 +35,9 @@ import java.nio.file.Path;
 final class ModelBackbones {
   private ModelBackbones() {}
 
-  static OvidModel build(ModelSpec spec, VideoEncoderConfig video, long seed, Path workDir) {
+  /** The run's model, computing in {@code precision} (resolved for this worker's hardware). */
+  static OvidModel build(
+      ModelSpec spec, VideoEncoderConfig video, long seed, Precision precision, Path workDir) {
     try {
       Files.createDirectories(workDir);
       String backbone = spec.backbone();
@@ -71,10 +74,13 @@ final class ModelBackbones {
       String what = backbone + ", " + spec.labelEncoder();
       return switch (spec.labelEncoder()) {
         case "class-name" ->
-            OvidModels.frozenTextEncoder(clipDir, ClassNamePromptEncoder::new, video, seed, what);
+            OvidModels.frozenTextEncoder(
+                clipDir, ClassNamePromptEncoder::new, video, seed, precision, what);
         case "templates" ->
-            OvidModels.frozenTextEncoder(clipDir, PromptTemplatesEncoder::new, video, seed, what);
-        case "fixed-llm-attributes" -> fixedLlmAttributes(spec, clipDir, t5Dir, video, seed, what);
+            OvidModels.frozenTextEncoder(
+                clipDir, PromptTemplatesEncoder::new, video, seed, precision, what);
+        case "fixed-llm-attributes" ->
+            fixedLlmAttributes(spec, clipDir, t5Dir, video, seed, precision, what);
         case "learnable-llm-prompts" ->
             OvidModels.learnableLlmPrompt(
                 clipDir,
@@ -85,7 +91,8 @@ final class ModelBackbones {
                     .withAttributeLength(spec.attributeLength())
                     .withTransformer(spec.promptLayers(), spec.promptHeads()),
                 video,
-                seed);
+                seed,
+                precision);
         default -> throw new BadInputException("unknown label encoder " + spec.labelEncoder());
       };
     } catch (IllegalArgumentException e) {
@@ -105,7 +112,13 @@ final class ModelBackbones {
   }
 
   private static OvidModel fixedLlmAttributes(
-      ModelSpec spec, Path clipDir, Path t5Dir, VideoEncoderConfig video, long seed, String what) {
+      ModelSpec spec,
+      Path clipDir,
+      Path t5Dir,
+      VideoEncoderConfig video,
+      long seed,
+      Precision precision,
+      String what) {
     // The T5 stays loaded for the model's life: labels of a later vocabulary get attributes too.
     NDManager t5Manager = NDManager.newBaseManager();
     try {
@@ -121,6 +134,7 @@ final class ModelBackbones {
               new GeneratedAttributesEncoder(clip, label -> generator.generate(label, t5Manager)),
           video,
           seed,
+          precision,
           what,
           t5Manager);
     } catch (RuntimeException e) {

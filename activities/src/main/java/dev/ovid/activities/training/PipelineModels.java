@@ -91,7 +91,11 @@ public class PipelineModels {
 
   public OvidModel build(Hyperparameters h) {
     return ModelBackbones.build(
-        modelSpec(h), videoEncoderConfig(h), h.seed(), Path.of(worker.cacheDir(), "models"));
+        modelSpec(h),
+        videoEncoderConfig(h),
+        h.seed(),
+        dev.ovid.model.core.Precision.parse(h.precision(), dev.ovid.model.weights.Devices.best()),
+        Path.of(worker.cacheDir(), "models"));
   }
 
   /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.core.Precision;
 import dev.ovid.model.training.OvidTrainer;
 import dev.ovid.model.training.TrainingConfig;
 import dev.ovid.model.training.TrainingDataset;
@@ -72,7 +73,7 @@ class ModelConfigurationsTest {
             .checkpointEverySteps(0)
             .build();
     var video = new VideoEncoderConfig(2, temporalLayers, lambda, Float.NaN, swr);
-    try (OvidModel model = ModelBackbones.build(spec, video, 7, work)) {
+    try (OvidModel model = ModelBackbones.build(spec, video, 7, Precision.FP32, work)) {
       Map<String, float[]> before = snapshot(model);
       OvidTrainer trainer = new OvidTrainer(model, config);
       TrainingResult result = trainer.train(new Stripes(4, 2, 32), (e, s, t, l, r) -> {});
@@ -101,6 +102,7 @@ class ModelConfigurationsTest {
                 ModelSpec.paper().withBackbone("vit:none"),
                 VideoEncoderConfig.defaults(),
                 1,
+                Precision.FP32,
                 work));
   }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.core.Tensors;
 import dev.ovid.model.weights.Weights;
 
@@ -86,7 +87,7 @@ public final class ClipAttention extends FrozenParameterBlock {
     if (mask != null) {
       scores = scores.add(mask);
     }
-    NDArray context = scores.softmax(-1).matMul(vh).transpose(0, 2, 1, 3).reshape(b, t, d);
+    NDArray context = Autocast.softmax(scores).matMul(vh).transpose(0, 2, 1, 3).reshape(b, t, d);
     return outProjection.apply(context);
   }
 

@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.weights.Weights;
 
 /** {@code y = x Wᵀ + b} with HF's {@code weight} [out, in] and optional {@code bias} [out]. */
@@ -37,8 +37,7 @@ public final class ClipLinear extends FrozenParameterBlock {
   }
 
   static NDArray apply(NDArray x, NDArray weight, NDArray bias) {
-    return (bias == null ? Linear.linear(x, weight) : Linear.linear(x, weight, bias))
-        .singletonOrThrow();
+    return Autocast.linear(x, weight, bias);
   }
 
   @Override

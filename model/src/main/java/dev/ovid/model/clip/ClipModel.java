@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ovid.model.core.Precision;
 import dev.ovid.model.tokenizer.ClipTokenizer;
 import dev.ovid.model.weights.Devices;
 import dev.ovid.model.weights.Weights;
@@ -52,16 +53,38 @@ public final class ClipModel implements AutoCloseable {
   }
 
   /** Loads onto {@link Devices#best()}. */
+  /** What mixed precision stores in bfloat16: the vision tower but its layer norms. */
+  static boolean isBf16InMixedPrecision(String name) {
+    return (name.startsWith("vision_model.")
+            && !name.contains("layer_norm")
+            && !name.contains("layrnorm")
+            && !name.contains("layernorm"))
+        || name.equals("visual_projection.weight");
+  }
+
   public static ClipModel load(Path dir) throws IOException {
     return load(dir, Devices.best());
   }
 
   public static ClipModel load(Path dir, Device device) throws IOException {
+    return load(dir, device, Precision.FP32);
+  }
+
+  /**
+   * With {@link Precision#BF16} the vision tower (every tensor but its layer norms) and the visual
+   * projection are stored in bfloat16, and images are encoded in bfloat16; the text tower stays
+   * float32 because learnable prompts need gradients through it, which bfloat16 cannot carry in DJL
+   * (see {@link dev.ovid.model.core.Autocast}).
+   */
+  public static ClipModel load(Path dir, Device device, Precision precision) throws IOException {
     ClipConfig config = ClipConfig.load(dir);
     NDManager manager = NDManager.newBaseManager(device);
     manager.setName("clip:" + dir.getFileName());
     try {
       Weights w = Weights.load(dir, manager);
+      if (precision == Precision.BF16) {
+        w = w.convert(ClipModel::isBf16InMixedPrecision, dev.ovid.model.core.Autocast::bf16);
+      }
       ClipTextEncoder text = new ClipTextEncoder(w, config.text(), config.projectionDim());
       ClipVisionEncoder vision = new ClipVisionEncoder(w, config.vision(), config.projectionDim());
       ClipTokenizer tokenizer = null;

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Tensors;
 import dev.ovid.model.weights.Weights;
 import java.util.List;
 
@@ -180,7 +181,8 @@ public final class ClipTextEncoder extends FrozenParameterBlock {
     NDArray h = inputEmbeds.add(positions);
     NDArray mask = causalMask(inputEmbeds.getManager(), t).toDevice(h.getDevice(), false);
     for (ClipEncoderLayer layer : layers) {
-      h = layer.forward(ps, h, mask, training);
+      NDArray in = h;
+      h = Tensors.scoped(() -> layer.forward(ps, in, mask, training));
     }
     h = finalLayerNorm.forward(ps, h, training);
     // A one-hot weighted sum picks each row's EOS token exactly and passes gradients through.

@@ -8,6 +8,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Autocast;
+import dev.ovid.model.core.Tensors;
 import dev.ovid.model.weights.Weights;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -151,7 +153,8 @@ public final class ClipVisionEncoder extends FrozenParameterBlock {
       hidden.add(h);
     }
     for (ClipEncoderLayer layer : layers) {
-      h = layer.forward(ps, h, null, training);
+      NDArray in = h;
+      h = Tensors.scoped(() -> layer.forward(ps, in, null, training));
       if (keepHiddenStates) {
         hidden.add(h);
       }
@@ -181,9 +184,10 @@ public final class ClipVisionEncoder extends FrozenParameterBlock {
     long b = s.get(0);
     int d = config.hiddenSize();
     int p = config.patchSize();
-    NDArray patches =
-        Conv2d.conv2d(pixels, value(ps, patchEmbedding, pixels, training), null, new Shape(p, p))
-            .singletonOrThrow();
+    NDArray kernel = value(ps, patchEmbedding, pixels, training);
+    // A bfloat16 tower (mixed precision) takes bfloat16 pixels.
+    NDArray in = Autocast.isLow(kernel) ? Autocast.bf16(pixels) : pixels;
+    NDArray patches = Conv2d.conv2d(in, kernel, null, new Shape(p, p)).singletonOrThrow();
     patches = patches.reshape(b, d, -1).transpose(0, 2, 1);
     // Results join the manager of an op's first operand: keep everything derived from a
     // parameter in the caller's manager, or each call would pile arrays into the model's.

@@ -29,14 +29,14 @@ abstract class FrozenParameterBlock extends AbstractBlock {
               + " but the config implies "
               + Arrays.toString(shape));
     }
-    if (array.getDataType() != DataType.FLOAT32) {
+    if (array.getDataType() != DataType.FLOAT32 && !dev.ovid.model.core.Autocast.isLow(array)) {
       throw new IllegalArgumentException(
           getClass().getSimpleName()
               + " parameter '"
               + name
               + "' is "
               + array.getDataType()
-              + "; CLIP computes in float32 (load weights with widening)");
+              + "; CLIP stores float32, or bfloat16 matrices in mixed precision");
     }
     return addParameter(
         Parameter.builder()

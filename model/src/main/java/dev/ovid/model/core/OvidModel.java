@@ -29,6 +29,7 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
   private final JointLabelEncoder labelEncoder;
   private final VideoEncoder videoEncoder;
   private final String description;
+  private final Precision precision;
   private final List<AutoCloseable> owned;
 
   /**
@@ -42,6 +43,20 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
       VideoEncoder videoEncoder,
       String description,
       AutoCloseable... owned) {
+    this(manager, labelEncoder, videoEncoder, description, Precision.FP32, owned);
+  }
+
+  /**
+   * @param precision how the frozen backbone was loaded ({@link Precision}), recorded with the
+   *     model
+   */
+  public OvidModel(
+      NDManager manager,
+      JointLabelEncoder labelEncoder,
+      VideoEncoder videoEncoder,
+      String description,
+      Precision precision,
+      AutoCloseable... owned) {
     if (labelEncoder.embedDim() != videoEncoder.frameEncoder().embedDim()) {
       throw new IllegalArgumentException(
           "label encoder width "
@@ -53,6 +68,7 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
     this.labelEncoder = labelEncoder;
     this.videoEncoder = videoEncoder;
     this.description = description;
+    this.precision = precision;
     this.owned = List.of(owned);
   }
 
@@ -70,6 +86,10 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
 
   public String description() {
     return description;
+  }
+
+  public Precision precision() {
+    return precision;
   }
 
   /** Joint embedding width D. */

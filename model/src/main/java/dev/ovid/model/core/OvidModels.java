@@ -33,9 +33,16 @@ public final class OvidModels {
    */
   public static OvidModel tinyRandom(
       TinyClipSpec spec, VideoEncoderConfig video, long seed, Path workDir) {
+    return tinyRandom(spec, video, seed, workDir, Precision.FP32);
+  }
+
+  /** As above, computing in {@code precision}. */
+  public static OvidModel tinyRandom(
+      TinyClipSpec spec, VideoEncoderConfig video, long seed, Path workDir, Precision precision) {
     Path clipDir = workDir.resolve("clip-random-" + seed);
     writeOnce(clipDir, dir -> RandomClipCheckpoint.write(dir, spec, seed), workDir);
-    return classNamePrompt(clipDir, video, seed, "tiny random CLIP " + spec + " seed " + seed);
+    return classNamePrompt(
+        clipDir, video, seed, "tiny random CLIP " + spec + " seed " + seed, precision);
   }
 
   /**
@@ -49,11 +56,23 @@ public final class OvidModels {
       VideoEncoderConfig video,
       long seed,
       Path workDir) {
+    return tinyRandomLearnable(spec, prompts, video, seed, workDir, Precision.FP32);
+  }
+
+  /** As above, computing in {@code precision}. */
+  public static OvidModel tinyRandomLearnable(
+      TinyClipSpec spec,
+      LearnableLlmPromptConfig prompts,
+      VideoEncoderConfig video,
+      long seed,
+      Path workDir,
+      Precision precision) {
     Path clipDir = workDir.resolve("clip-random-" + seed);
     Path t5Dir = workDir.resolve("t5-random-" + seed);
     writeOnce(clipDir, dir -> RandomClipCheckpoint.write(dir, spec, seed), workDir);
     writeOnce(t5Dir, dir -> RandomT5Checkpoint.write(dir, 32, 2, 4, 64, seed), workDir);
-    return learnableLlmPrompt(clipDir, t5Dir, prompts, video, seed);
+    return learnableLlmPrompt(
+        clipDir, t5Dir, t5Dir.resolve("tokenizer.json"), prompts, video, seed, precision);
   }
 
   /** The folder of the tiny random CLIP for {@code seed} under {@code workDir}, written once. */
@@ -79,16 +98,18 @@ public final class OvidModels {
       java.util.function.Function<ClipModel, LabelEncoder> labelEncoder,
       VideoEncoderConfig video,
       long seed,
+      Precision precision,
       String description,
       AutoCloseable... owned) {
-    ClipModel clip = loadClip(clipDir);
+    ClipModel clip = loadClip(clipDir, precision);
     try {
       NDManager params = NDManager.newBaseManager(clip.device());
       VideoEncoder videoEncoder =
           VideoEncoder.initialize(new ClipModelFrameEncoder(clip), video, params, seed);
       AutoCloseable[] all = java.util.Arrays.copyOf(owned, owned.length + 1);
       all[owned.length] = clip;
-      return new OvidModel(params, labelEncoder.apply(clip), videoEncoder, description, all);
+      return new OvidModel(
+          params, labelEncoder.apply(clip), videoEncoder, description, precision, all);
     } catch (RuntimeException e) {
       clip.close();
       throw e;
@@ -125,11 +146,23 @@ public final class OvidModels {
     return classNamePrompt(clipDir, video, seed, "CLIP " + clipDir + ", class-name prompts");
   }
 
+  /** As above, computing in {@code precision}. */
+  public static OvidModel classNamePrompt(
+      Path clipDir, VideoEncoderConfig video, long seed, Precision precision) {
+    return classNamePrompt(
+        clipDir, video, seed, "CLIP " + clipDir + ", class-name prompts", precision);
+  }
+
   private static OvidModel classNamePrompt(
       Path clipDir, VideoEncoderConfig video, long seed, String description) {
-    ClipModel clip = loadClip(clipDir);
+    return classNamePrompt(clipDir, video, seed, description, Precision.FP32);
+  }
+
+  private static OvidModel classNamePrompt(
+      Path clipDir, VideoEncoderConfig video, long seed, String description, Precision precision) {
+    ClipModel clip = loadClip(clipDir, precision);
     try {
-      return assemble(clip, new ClassNamePromptEncoder(clip), video, seed, description);
+      return assemble(clip, new ClassNamePromptEncoder(clip), video, seed, description, precision);
     } catch (RuntimeException e) {
       clip.close();
       throw e;
@@ -150,6 +183,18 @@ public final class OvidModels {
         clipDir, t5Dir, t5Dir.resolve("tokenizer.json"), prompts, video, seed);
   }
 
+  /** As above, in {@code precision}. */
+  public static OvidModel learnableLlmPrompt(
+      Path clipDir,
+      Path t5Dir,
+      LearnableLlmPromptConfig prompts,
+      VideoEncoderConfig video,
+      long seed,
+      Precision precision) {
+    return learnableLlmPrompt(
+        clipDir, t5Dir, t5Dir.resolve("tokenizer.json"), prompts, video, seed, precision);
+  }
+
   /** As above, with T5's {@code tokenizer.json} elsewhere than in {@code t5Dir}. */
   public static OvidModel learnableLlmPrompt(
       Path clipDir,
@@ -158,7 +203,20 @@ public final class OvidModels {
       LearnableLlmPromptConfig prompts,
       VideoEncoderConfig video,
       long seed) {
-    ClipModel clip = loadClip(clipDir);
+    return learnableLlmPrompt(
+        clipDir, t5Dir, t5TokenizerJson, prompts, video, seed, Precision.FP32);
+  }
+
+  /** As above, in {@code precision} (BF16: the frozen CLIP vision tower in bfloat16). */
+  public static OvidModel learnableLlmPrompt(
+      Path clipDir,
+      Path t5Dir,
+      Path t5TokenizerJson,
+      LearnableLlmPromptConfig prompts,
+      VideoEncoderConfig video,
+      long seed,
+      Precision precision) {
+    ClipModel clip = loadClip(clipDir, precision);
     NDManager t5Manager = NDManager.newBaseManager(clip.device());
     try {
       T5Model t5 = T5Model.load(t5Dir, t5Manager);
@@ -173,6 +231,7 @@ public final class OvidModels {
           labels,
           videoEncoder,
           "CLIP " + clipDir + ", T5 " + t5Dir + ", learnable LLM prompts " + prompts,
+          precision,
           t5Manager,
           clip);
     } catch (RuntimeException e) {
@@ -187,17 +246,18 @@ public final class OvidModels {
       LabelEncoder labels,
       VideoEncoderConfig video,
       long seed,
-      String description) {
+      String description,
+      Precision precision) {
     NDManager params = NDManager.newBaseManager(clip.device());
     VideoEncoder videoEncoder =
         VideoEncoder.initialize(new ClipModelFrameEncoder(clip), video, params, seed);
-    return new OvidModel(params, labels, videoEncoder, description, clip);
+    return new OvidModel(params, labels, videoEncoder, description, precision, clip);
   }
 
-  private static ClipModel loadClip(Path clipDir) {
+  private static ClipModel loadClip(Path clipDir, Precision precision) {
     try {
       Device device = Devices.best();
-      return ClipModel.load(clipDir, device);
+      return ClipModel.load(clipDir, device, precision);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load CLIP from " + clipDir, e);
     }

@@ -34,11 +34,21 @@ public final class RandomClipCheckpoint {
 
   /** Creates {@code dir} with config.json, model.safetensors, vocab.json and merges.txt. */
   public static void write(Path dir, TinyClipSpec spec, long seed) throws IOException {
+    write(dir, spec, spec, seed);
+  }
+
+  /**
+   * As {@link #write(Path, TinyClipSpec, long)} with a text tower of its own shape ({@code text}'s
+   * width, layers, heads, intermediate and context; the joint width comes from {@code vision}), as
+   * in real CLIPs (ViT-B/16: vision 768 wide, text 512).
+   */
+  public static void write(Path dir, TinyClipSpec vision, TinyClipSpec text, long seed)
+      throws IOException {
     Files.createDirectories(dir);
     String[] vocab = byteLevelVocabulary();
     int bos = vocab.length - 2;
     int eos = vocab.length - 1;
-    writeConfig(dir, spec, vocab.length, bos, eos);
+    writeConfig(dir, vision, text, vocab.length, bos, eos);
     ObjectNode vocabJson = new ObjectMapper().createObjectNode();
     for (int i = 0; i < vocab.length; i++) {
       vocabJson.put(vocab[i], i);
@@ -47,11 +57,12 @@ public final class RandomClipCheckpoint {
     Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\n", StandardCharsets.UTF_8);
     try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu())) {
       SafetensorsWriter.write(
-          dir.resolve("model.safetensors"), weights(spec, vocab.length, manager, seed));
+          dir.resolve("model.safetensors"), weights(vision, text, vocab.length, manager, seed));
     }
   }
 
-  private static void writeConfig(Path dir, TinyClipSpec s, int vocabSize, int bos, int eos)
+  private static void writeConfig(
+      Path dir, TinyClipSpec s, TinyClipSpec t, int vocabSize, int bos, int eos)
       throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
@@ -61,11 +72,11 @@ public final class RandomClipCheckpoint {
     root.put("logit_scale_init_value", 2.6592);
     ObjectNode text = root.putObject("text_config");
     text.put("model_type", "clip_text_model");
-    text.put("hidden_size", s.width());
-    text.put("intermediate_size", s.intermediate());
-    text.put("num_attention_heads", s.heads());
-    text.put("num_hidden_layers", s.layers());
-    text.put("max_position_embeddings", s.textContext());
+    text.put("hidden_size", t.width());
+    text.put("intermediate_size", t.intermediate());
+    text.put("num_attention_heads", t.heads());
+    text.put("num_hidden_layers", t.layers());
+    text.put("max_position_embeddings", t.textContext());
     text.put("vocab_size", vocabSize);
     text.put("bos_token_id", bos);
     text.put("eos_token_id", eos);
@@ -106,18 +117,19 @@ public final class RandomClipCheckpoint {
   }
 
   private static Map<String, NDArray> weights(
-      TinyClipSpec s, int vocabSize, NDManager m, long seed) {
+      TinyClipSpec s, TinyClipSpec t, int vocabSize, NDManager m, long seed) {
     CounterRandom random = new CounterRandom(seed, 0x434C4950L);
     Map<String, NDArray> w = new LinkedHashMap<>();
-    int d = s.width();
-    w.put("text_model.embeddings.token_embedding.weight", embedding(m, random, vocabSize, d));
+    int dt = t.width();
+    w.put("text_model.embeddings.token_embedding.weight", embedding(m, random, vocabSize, dt));
     w.put(
         "text_model.embeddings.position_embedding.weight",
-        embedding(m, random, s.textContext(), d));
-    encoderLayers(w, "text_model.encoder.layers.", s, m, random);
-    w.put("text_model.final_layer_norm.weight", m.ones(new Shape(d)));
-    w.put("text_model.final_layer_norm.bias", m.zeros(new Shape(d)));
-    w.put("text_projection.weight", linear(m, random, s.projectionDim(), d));
+        embedding(m, random, t.textContext(), dt));
+    encoderLayers(w, "text_model.encoder.layers.", t, m, random);
+    w.put("text_model.final_layer_norm.weight", m.ones(new Shape(dt)));
+    w.put("text_model.final_layer_norm.bias", m.zeros(new Shape(dt)));
+    w.put("text_projection.weight", linear(m, random, s.projectionDim(), dt));
+    int d = s.width();
     int patches = (s.imageSize() / s.patchSize()) * (s.imageSize() / s.patchSize());
     w.put("vision_model.embeddings.class_embedding", embedding(m, random, d));
     w.put(

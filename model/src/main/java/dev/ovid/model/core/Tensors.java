@@ -2,6 +2,7 @@ package dev.ovid.model.core;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /** Deterministic parameter initialisation and small tensor helpers. */
@@ -35,7 +36,10 @@ public final class Tensors {
    * op while the graph still refers to it, so after a GC the backward pass reads garbage.
    */
   public static NDArray scalarLike(NDArray x, float value) {
-    return x.getManager().full(new Shape(), value, x.getDataType()).toDevice(x.getDevice(), false);
+    // A float32 scalar keeps a bfloat16 tensor bfloat16 (a 0-d operand does not promote), and
+    // DJL cannot create bfloat16 arrays.
+    DataType type = Autocast.isLow(x) ? DataType.FLOAT32 : x.getDataType();
+    return x.getManager().full(new Shape(), value, type).toDevice(x.getDevice(), false);
   }
 
   /** {@code x * value}, safe under autograd (see {@link #scalarLike}). */
@@ -69,6 +73,35 @@ public final class Tensors {
   }
 
   /** Rows scaled to unit L2 norm along the last axis (norms clamped at 1e-12). */
+  /**
+   * Runs {@code body} in its own {@link NDScope} and keeps only its result (registered with the
+   * enclosing scope, if any). DJL frees an op's output only when its scope or manager closes, so a
+   * 12-layer forward pass would otherwise hold every intermediate of every layer until the step
+   * ends (gigabytes at ViT-B/16 size); autograd keeps what backward needs by its own references.
+   */
+  public static NDArray scoped(java.util.function.Supplier<NDArray> body) {
+    NDArray out;
+    try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+      out = body.get();
+      ai.djl.ndarray.NDScope.unregister(out);
+    }
+    ai.djl.ndarray.NDScope.register(out);
+    return out;
+  }
+
+  /** {@link #scoped} for a body with several results. */
+  public static NDArray[] scopedAll(java.util.function.Supplier<NDArray[]> body) {
+    NDArray[] out;
+    try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+      out = body.get();
+      ai.djl.ndarray.NDScope.unregister(out);
+    }
+    for (NDArray a : out) {
+      ai.djl.ndarray.NDScope.register(a);
+    }
+    return out;
+  }
+
   public static NDArray normalizeRows(NDArray x) {
     return x.div(maximum(x.norm(new int[] {-1}, true), 1e-12f));
   }

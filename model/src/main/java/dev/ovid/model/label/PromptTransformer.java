@@ -3,8 +3,8 @@ package dev.ovid.model.label;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.Tensors;
 import java.util.LinkedHashMap;
@@ -103,8 +103,7 @@ final class PromptTransformer {
   }
 
   private NDArray dense(NDArray x, String name) {
-    return Linear.linear(x, parameters.get(name + ".weight"), parameters.get(name + ".bias"))
-        .singletonOrThrow();
+    return Autocast.linear(x, parameters.get(name + ".weight"), parameters.get(name + ".bias"));
   }
 
   private NDArray layerNorm(NDArray x, String name) {

@@ -31,7 +31,7 @@ abstract class FrozenBlock extends AbstractBlock {
 
   /** {@code x · Wᵀ}, the bias-free linear map every T5 projection uses. */
   protected static NDArray linear(NDArray x, Parameter weight) {
-    return ai.djl.nn.core.Linear.linear(x, weight.getArray()).singletonOrThrow();
+    return dev.ovid.model.core.Autocast.linear(x, weight.getArray(), null);
   }
 
   @Override

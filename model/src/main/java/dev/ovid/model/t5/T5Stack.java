@@ -47,8 +47,10 @@ final class T5Stack extends FrozenBlock {
         layers.get(0).selfAttention().positionBias(embeds.getManager(), length, length, 0);
     bias = bias.add(additiveMask(mask));
     NDArray h = embeds;
+    NDArray b = bias;
     for (T5Layer layer : layers) {
-      h = layer.forward(h, bias, null, null);
+      NDArray in = h;
+      h = dev.ovid.model.core.Tensors.scoped(() -> layer.forward(in, b, null, null));
     }
     return finalNorm.forward(h);
   }
@@ -72,7 +74,8 @@ final class T5Stack extends FrozenBlock {
     NDArray crossBias = additiveMask(encoderMask);
     NDArray h = embeds;
     for (T5Layer layer : layers) {
-      h = layer.forward(h, selfBias, encoder, crossBias);
+      NDArray in = h;
+      h = dev.ovid.model.core.Tensors.scoped(() -> layer.forward(in, selfBias, encoder, crossBias));
     }
     return finalNorm.forward(h);
   }

@@ -28,8 +28,9 @@ import java.util.Map;
  * (epoch order, negatives, SWR α) is a function of (seed, step), so a run restored from a
  * checkpoint continues with exactly the losses an uninterrupted run would have.
  *
- * <p>Precision: everything runs in float32. DJL exposes no autocast, so mixed precision is not
- * used; on a GPU the frozen backbone could be cast to half precision, which is not done yet.
+ * <p>Precision: the model's ({@link OvidModel#precision}). In BF16 the frozen CLIP vision tower
+ * runs in bfloat16 (see {@link dev.ovid.model.core.Precision}); the trainable parts, the loss,
+ * gradients, clipping and AdamW's moments stay float32.
  */
 public final class OvidTrainer {
   private static final long STREAM_ORDER = 1;

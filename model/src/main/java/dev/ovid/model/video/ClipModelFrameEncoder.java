@@ -68,7 +68,8 @@ public final class ClipModelFrameEncoder implements FrameEncoder {
   @Override
   public FrameFeatures encode(NDArray pixels) {
     ClipVisionEncoder.VisionOutput out = vision.forwardPixels(null, pixels, false);
-    return new FrameFeatures(out.hiddenStates(), out.features());
+    // A bfloat16 tower (mixed precision) hands float32 features to the trainable parts.
+    return new FrameFeatures(out.hiddenStates(), dev.ovid.model.core.Autocast.fp32(out.features()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.Tensors;
 import java.util.Collections;
@@ -103,10 +104,9 @@ public final class TemporalBranch {
     NDArray x = null;
     for (int j = 0; j < config.temporalLayers(); j++) {
       String b = "block" + j + ".";
+      // float32 even when the frozen tower ran in bfloat16: gradients flow from here on.
       NDArray layerTokens =
-          features
-              .hiddenStates()
-              .get(clipLayer(clip, config, j))
+          Autocast.fp32(features.hiddenStates().get(clipLayer(clip, config, j)))
               .reshape(videos, frames, patches + 1, width);
       NDArray projected =
           TransformerOps.linear(
@@ -122,8 +122,22 @@ public final class TemporalBranch {
       } else {
         x = x.add(projected);
       }
-      x = temporalAttention(x, b, videos, frames, patches, width);
-      NDArray[] out = spatialLayer(x, tmp, j, videos, frames, patches, width, alpha);
+      // One scope per block: only its outputs outlive it (see Tensors.scoped).
+      NDArray in = x;
+      NDArray tmpIn = tmp;
+      int block = j;
+      NDArray[] out =
+          Tensors.scopedAll(
+              () ->
+                  spatialLayer(
+                      temporalAttention(in, b, videos, frames, patches, width),
+                      tmpIn,
+                      block,
+                      videos,
+                      frames,
+                      patches,
+                      width,
+                      alpha));
       tmp = out[0];
       x = out[1];
     }

@@ -3,8 +3,8 @@ package dev.ovid.model.video;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.core.Tensors;
 import java.util.Map;
 
@@ -16,9 +16,7 @@ public final class TransformerOps {
   private TransformerOps() {}
 
   public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-    return bias == null
-        ? Linear.linear(x, weight).singletonOrThrow()
-        : Linear.linear(x, weight, bias).singletonOrThrow();
+    return Autocast.linear(x, weight, bias);
   }
 
   public static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, float eps) {

@@ -159,6 +159,32 @@ public final class Weights {
     return new Weights(root, root.subMap(p, true, p + Character.MAX_VALUE, false), p, source);
   }
 
+  /**
+   * The same checkpoint with the tensors whose full names {@code select} accepts replaced by {@code
+   * convert} of them (the originals are closed): how a frozen tower is stored in bfloat16 for mixed
+   * precision. Only for a whole checkpoint, before any block reads it.
+   */
+  public Weights convert(
+      java.util.function.Predicate<String> select,
+      java.util.function.UnaryOperator<NDArray> convert) {
+    if (!prefix.isEmpty()) {
+      throw new IllegalStateException("convert a whole checkpoint, not the view " + prefix);
+    }
+    NavigableMap<String, NDArray> out = new TreeMap<>();
+    for (Map.Entry<String, NDArray> e : root.entrySet()) {
+      NDArray a = e.getValue();
+      if (select.test(e.getKey())) {
+        NDArray converted = convert.apply(a);
+        if (converted != a) {
+          a.close();
+          a = converted;
+        }
+      }
+      out.put(e.getKey(), a);
+    }
+    return new Weights(Collections.unmodifiableNavigableMap(out), "", source);
+  }
+
   /** Names in this view, relative to its prefix, sorted. */
   public SortedSet<String> names() {
     SortedSet<String> out = new TreeSet<>();

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param temporalLayers T, CLIP layers the temporal branch runs on; 0 means no branch (the mean of
  *     the frame embeddings, the paper's frozen-CLIP baseline)
  * @param swrLambda λ of stochastic weight regularization (ignored when {@code model.swr} is off)
+ * @param precision {@code fp32}, {@code bf16} or {@code auto} (null means auto: bf16 where the
+ *     worker's hardware computes it natively, fp32 elsewhere; runs recorded before this knob
+ *     existed read as auto)
  */
 public record Hyperparameters(
     int epochs,
@@ -27,7 +30,66 @@ public record Hyperparameters(
     int temporalLayers,
     int checkpointEverySteps,
     long seed,
-    ModelSpec model) {
+    ModelSpec model,
+    String precision) {
+
+  public static final String AUTO = "auto";
+
+  public Hyperparameters {
+    precision = precision == null || precision.isBlank() ? AUTO : precision;
+  }
+
+  /** With this model, precision {@code auto}. */
+  public Hyperparameters(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      double temperature,
+      double negativeWeight,
+      double swrLambda,
+      int temporalLayers,
+      int checkpointEverySteps,
+      long seed,
+      ModelSpec model) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        temperature,
+        negativeWeight,
+        swrLambda,
+        temporalLayers,
+        checkpointEverySteps,
+        seed,
+        model,
+        AUTO);
+  }
+
+  /** The paper's model with this precision. */
+  public Hyperparameters(
+      int epochs,
+      int batchSize,
+      double learningRate,
+      double temperature,
+      double negativeWeight,
+      double swrLambda,
+      int temporalLayers,
+      int checkpointEverySteps,
+      long seed,
+      String precision) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        temperature,
+        negativeWeight,
+        swrLambda,
+        temporalLayers,
+        checkpointEverySteps,
+        seed,
+        ModelSpec.paper(),
+        precision);
+  }
 
   /** The paper's model ({@link ModelSpec#paper()}) with these knobs. */
   public Hyperparameters(
@@ -68,7 +130,8 @@ public record Hyperparameters(
         temporalLayers,
         checkpointEverySteps,
         seed,
-        m);
+        m,
+        precision);
   }
 
   public Hyperparameters withTemporalLayers(int t) {
@@ -82,7 +145,8 @@ public record Hyperparameters(
         t,
         checkpointEverySteps,
         seed,
-        model);
+        model,
+        precision);
   }
 
   /** λ the model trains with: 0 when SWR is off. */
@@ -105,6 +169,7 @@ public record Hyperparameters(
     map.put("temporalLayers", temporalLayers);
     map.put("checkpointEverySteps", checkpointEverySteps);
     map.put("seed", seed);
+    map.put("precision", precision);
     if (model != null) {
       map.put("model", model);
     }
@@ -141,6 +206,8 @@ public record Hyperparameters(
               + temporalLayers);
     if (checkpointEverySteps < 1)
       out.add("checkpointEverySteps must be at least 1, was " + checkpointEverySteps);
+    if (!List.of(AUTO, "fp32", "bf16").contains(precision))
+      out.add("precision must be auto, fp32 or bf16, was " + precision);
     if (model == null) {
       out.add("model is required");
     } else {

@@ -25,7 +25,8 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * <p>Properties: {@code bench.width} (640), {@code bench.height} (360), {@code bench.seconds} (10),
  * {@code bench.fps} (30), {@code bench.codec} ({@code h264} when the FFmpeg build has an encoder
  * for it, else {@code mpeg4}), {@code bench.frames} (F, 8), {@code bench.size} (CLIP input, 224),
- * {@code bench.passes} (5), {@code bench.dir} (temp dir).
+ * {@code bench.passes} (5), {@code bench.dir} (temp dir), {@code bench.threads} (cores) for the
+ * parallel comparison with FFmpeg's own decode rate.
  */
 public final class FrameDecodeBenchmark {
   public static void main(String[] args) throws Exception {
@@ -93,6 +94,50 @@ public final class FrameDecodeBenchmark {
         size,
         1 / sampleAndPreprocess,
         f / sampleAndPreprocess);
+
+    // The loader's shape: several clips at once, one per thread, against FFmpeg decoding whole
+    // clips on the same threads (its own rate, no sampling or conversion).
+    int threads = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors());
+    double ffmpegVideos = parallelVideosPerSecond(threads, passes, () -> decodeAll(video, false));
+    double pipelineVideos =
+        parallelVideosPerSecond(
+            threads, passes, () -> preprocessor.toTensor(sampler.sample(video)).length);
+    System.out.printf(
+        Locale.ROOT,
+        "%d threads: FFmpeg decode of whole clips    %8.2f videos/s%n",
+        threads,
+        ffmpegVideos);
+    System.out.printf(
+        Locale.ROOT,
+        "%d threads: sampling F=%d + CLIP preprocessing %8.2f videos/s = %.0f%% of FFmpeg's rate%n",
+        threads,
+        f,
+        pipelineVideos,
+        100 * pipelineVideos / ffmpegVideos);
+  }
+
+  /** Median over passes of videos/s with {@code threads} workers doing 2 clips each per pass. */
+  static double parallelVideosPerSecond(int threads, int passes, Pass perVideo) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      int videos = 2 * threads;
+      double seconds =
+          median(
+              passes,
+              () -> {
+                var futures = new java.util.ArrayList<java.util.concurrent.Future<Object>>();
+                for (int i = 0; i < videos; i++) {
+                  futures.add(pool.submit(perVideo::run));
+                }
+                for (var fu : futures) {
+                  fu.get();
+                }
+                return futures.size();
+              });
+      return videos / seconds;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** One timed pass; returns what it made so the JIT cannot drop the work. */

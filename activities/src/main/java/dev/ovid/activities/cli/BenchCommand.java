@@ -1,0 +1,21 @@
+package dev.ovid.activities.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ovid bench}: benchmarks that run on this machine; without a subcommand prints usage. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that run locally (model training and inference vs PyTorch).",
+    subcommands = {BenchModelCommand.class})
+public final class BenchCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,66 @@
+package dev.ovid.model.core;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The numeric precision a model computes in. {@code BF16}: the frozen backbone's weight matrices
+ * (CLIP towers, T5) are stored in bfloat16 and every matrix product (linear maps, attention scores
+ * and contexts) of the whole model runs in bfloat16, the trainable parts' from their float32 master
+ * weights; activations between products, layer-norm and softmax statistics, reductions, the loss,
+ * gradients of the trainable weights and the optimizer state stay float32 (what PyTorch's autocast
+ * does, written out by hand since DJL has none; see {@link Autocast}).
+ */
+public enum Precision {
+  FP32,
+  BF16;
+
+  /** "fp32", "bf16" or "auto" ({@link #defaultFor} the device). */
+  public static Precision parse(String name, Device device) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "fp32", "float32" -> FP32;
+      case "bf16", "bfloat16" -> BF16;
+      case "auto", "" -> defaultFor(device);
+      default ->
+          throw new IllegalArgumentException(
+              "precision must be fp32, bf16 or auto, got '" + name + "'");
+    };
+  }
+
+  /**
+   * BF16 where the hardware computes it natively: a CUDA GPU (bf16 needs compute capability 8.0 or
+   * newer; older GPUs would need fp16 with loss scaling, which Ovid does not do), or a CPU with
+   * AVX512-BF16 or AMX. FP32 elsewhere, where emulated bf16 would be slower than float32.
+   */
+  public static Precision defaultFor(Device device) {
+    if (device.isGpu()) {
+      return BF16;
+    }
+    return cpuHasBf16(Path.of("/proc/cpuinfo")) ? BF16 : FP32;
+  }
+
+  static boolean cpuHasBf16(Path cpuinfo) {
+    try {
+      if (!Files.isReadable(cpuinfo)) {
+        return false;
+      }
+      for (String line : Files.readAllLines(cpuinfo)) {
+        if (line.startsWith("flags")) {
+          String flags = " " + line.substring(line.indexOf(':') + 1).trim() + " ";
+          return flags.contains(" avx512_bf16 ") || flags.contains(" amx_bf16 ");
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + cpuinfo, e);
+    }
+  }
+
+  /** "fp32" or "bf16", the run-parameter spelling. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.ovid.model.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrecisionTest {
+  @TempDir Path dir;
+
+  @Test
+  void detectsBf16FromCpuFlags() throws IOException {
+    Path with = dir.resolve("with");
+    Files.writeString(with, "processor\t: 0\nflags\t\t: fpu sse avx512f avx512_bf16 avx512_vnni\n");
+    Path amx = dir.resolve("amx");
+    Files.writeString(amx, "flags\t\t: fpu amx_bf16 amx_tile\n");
+    Path without = dir.resolve("without");
+    Files.writeString(without, "flags\t\t: fpu sse avx2 avx512f avx512_bf16x\n");
+    assertTrue(Precision.cpuHasBf16(with));
+    assertTrue(Precision.cpuHasBf16(amx));
+    assertFalse(Precision.cpuHasBf16(without));
+    assertFalse(Precision.cpuHasBf16(dir.resolve("missing")));
+  }
+
+  @Test
+  void parsesRunParameterSpellings() {
+    assertEquals(Precision.FP32, Precision.parse("fp32", Device.cpu()));
+    assertEquals(Precision.BF16, Precision.parse("BF16", Device.cpu()));
+    assertEquals(Precision.BF16, Precision.parse("auto", Device.gpu()));
+    assertEquals(Precision.defaultFor(Device.cpu()), Precision.parse("auto", Device.cpu()));
+    assertEquals("bf16", Precision.BF16.label());
+    assertThrows(IllegalArgumentException.class, () -> Precision.parse("fp16", Device.cpu()));
+  }
+}
