@@ -94,6 +94,20 @@ public class RunRegistry {
     return run;
   }
 
+  /**
+   * Creates a QUEUED run that already names its workflow, {@code workflowIdPrefix + run id}, in one
+   * transaction: the workflow can be started right after, and its own attach call finds the id set.
+   * (Attaching after the start raced with the workflow's first activity.)
+   */
+  @Transactional
+  public TrainingRun createForWorkflow(NewRun spec, String workflowIdPrefix, String actor) {
+    TrainingRun run = create(spec, actor);
+    run.workflowId = ValidationException.requireText("workflowIdPrefix", workflowIdPrefix) + run.id;
+    audit.record(
+        actor, "run.workflow-attached", "run", run.id, detail("workflowId", run.workflowId));
+    return run;
+  }
+
   @Transactional
   public TrainingRun attachWorkflow(long runId, String workflowId, String actor) {
     TrainingRun run = lock(runId);

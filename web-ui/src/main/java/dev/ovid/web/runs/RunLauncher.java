@@ -41,6 +41,10 @@ public class RunLauncher {
   private static final Logger LOG = Logger.getLogger(RunLauncher.class);
 
   private static final long QUERY_SECONDS = 3;
+
+  /** A run's workflow id is this prefix and the run's id. */
+  static final String WORKFLOW_PREFIX = "ovid-run-";
+
   // Queries wait here, not on request threads; a query nobody answers ends with its RPC timeout.
   private static final ExecutorService QUERIES =
       Executors.newCachedThreadPool(
@@ -66,7 +70,10 @@ public class RunLauncher {
     String dataset = ValidationException.requireText("datasetName", request.datasetName());
     if (!catalog.knows(dataset)) {
       throw new NotFoundException(
-          "dataset '" + dataset + "' not found; known datasets: " + catalog.names());
+          "dataset "
+              + dev.ovid.registry.common.Echo.quote(dataset)
+              + " not found; known datasets: "
+              + catalog.names());
     }
     Vocabulary vocabulary = vocabularies.get(request.vocabularyId());
     if (vocabularies.labels(vocabulary.name).isEmpty()) {
@@ -78,8 +85,9 @@ public class RunLauncher {
     }
 
     TrainingRun run =
-        runs.create(new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), user);
-    String workflowId = "ovid-run-" + run.id;
+        runs.createForWorkflow(
+            new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), WORKFLOW_PREFIX, user);
+    String workflowId = run.workflowId;
     try {
       TrainingPipelineWorkflow workflow =
           temporal
@@ -99,7 +107,7 @@ public class RunLauncher {
           run.id, RunStatus.FAILED, "could not start workflow: " + e.getMessage(), user);
       throw new ServiceUnavailableException("could not start the pipeline: " + e.getMessage(), e);
     }
-    return runs.attachWorkflow(run.id, workflowId, user);
+    return run;
   }
 
   /**
