@@ -234,8 +234,8 @@ public final class DatasetCommand implements Runnable {
   }
 
   /**
-   * A local path made absolute where the command runs (the server only accepts absolute paths
-   * under its data roots); s3:// URIs and other schemes pass unchanged.
+   * A local path made absolute where the command runs (the server only accepts absolute paths under
+   * its data roots); s3:// URIs and other schemes pass unchanged.
    */
   static String absolute(String location) {
     if (location == null || location.isBlank() || location.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
