@@ -107,8 +107,10 @@ public class SourceLocations {
     try {
       Path real = existing.toRealPath();
       for (Path root : roots) {
-        Path realRoot = Files.exists(root) ? root.toRealPath() : root;
-        if (real.startsWith(realRoot)) return true;
+        if (!normal.startsWith(root)) continue;
+        // Nothing exists below a missing root, so no link can lead out of it.
+        if (!existing.startsWith(root)) return true;
+        if (real.startsWith(root.toRealPath())) return true;
       }
       return false;
     } catch (IOException e) {
