@@ -51,7 +51,8 @@ public class UsersResource {
   public record NewUserBody(
       @Schema(description = "letters, digits, . _ @ -; at most 100 characters") String username,
       @Schema(description = "at least 8, at most 200 characters") String password,
-      @Schema(description = "ml-ops, product-owner, approver, auditor, admin") List<String> roles) {}
+      @Schema(description = "ml-ops, product-owner, approver, auditor, admin")
+          List<String> roles) {}
 
   @Schema(name = "Password")
   public record PasswordBody(String password) {}
