@@ -1,9 +1,7 @@
 package dev.ovid.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,20 +33,18 @@ public class HttpErrorMapper {
     return json(403, messageFor(403));
   }
 
-  @ServerExceptionMapper
-  public Response authenticationFailed(AuthenticationFailedException e) {
-    return unauthorized(null);
-  }
-
-  @ServerExceptionMapper
-  public Response unauthorized(UnauthorizedException e) {
-    return Response.fromResponse(json(401, messageFor(401)))
-        .header("WWW-Authenticate", "Basic realm=\"Ovid\", charset=\"UTF-8\"")
-        .build();
-  }
+  // No mapper for AuthenticationFailedException or UnauthorizedException: Quarkus would use it
+  // for the login form's failures too, answering 401 instead of its error page. A 401 under /api
+  // gets its body from BasicChallengeFilter.
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
+    if (e instanceof io.quarkus.security.AuthenticationException
+        || e instanceof SecurityException
+        || e.getClass().getName().startsWith("io.quarkus.security.")) {
+      // Authentication failures keep Quarkus' own handling (challenge, login form error page).
+      return null;
+    }
     String incident = UUID.randomUUID().toString().substring(0, 8);
     LOG.errorf(e, "unexpected failure (incident %s)", incident);
     return json(500, "internal error (incident " + incident + ", see the server log)");

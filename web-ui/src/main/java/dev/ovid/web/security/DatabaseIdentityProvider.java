@@ -70,7 +70,13 @@ public class DatabaseIdentityProvider
   public Uni<SecurityIdentity> authenticate(
       UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
     RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-    return context.runBlocking(() -> check(request, http));
+    // A refusal is a null identity turned into the failure outside the blocking call, so the
+    // form mechanism answers it with its error page.
+    return context
+        .runBlocking(() -> check(request, http))
+        .onItem()
+        .ifNull()
+        .failWith(() -> new AuthenticationFailedException("wrong user name or password"));
   }
 
   private SecurityIdentity check(UsernamePasswordAuthenticationRequest request, RoutingContext rc) {
@@ -85,7 +91,7 @@ public class DatabaseIdentityProvider
           "user",
           Echo.clip(username, 100),
           detail("reason", "locked", "until", locked.toString(), "from", from));
-      throw new AuthenticationFailedException("user locked after repeated failed logins");
+      return null;
     }
     String mac = mac(username, password);
     Remembered known = remembered.get(username);
@@ -108,7 +114,7 @@ public class DatabaseIdentityProvider
             Echo.clip(username, 100),
             detail("from", from, "lockedUntil", lockedNow == null ? null : lockedNow.toString()));
         LOG.infof("failed login for user %s from %s", Echo.quote(username), from);
-        throw new AuthenticationFailedException("wrong user name or password");
+        return null;
       }
       roles = user.get().roleSet();
       remembered.put(username, new Remembered(mac, roles, Instant.now().plus(REMEMBER)));
