@@ -79,6 +79,8 @@ class SessionsAndLoginsTest {
                         .setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
       BrowserContext context = browser.newContext();
       Page page = context.newPage();
+      page.setDefaultTimeout(30_000);
+      com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
       page.navigate(base + "runs");
       page.locator("#login-form input[name='username']").fill("auditor");
       page.locator("#login-form input[name='password']").fill("auditor");
