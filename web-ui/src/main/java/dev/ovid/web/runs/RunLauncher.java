@@ -42,9 +42,6 @@ public class RunLauncher {
 
   private static final long QUERY_SECONDS = 3;
 
-  /** A run's workflow id is this prefix and the run's id. */
-  static final String WORKFLOW_PREFIX = "ovid-run-";
-
   // Queries wait here, not on request threads; a query nobody answers ends with its RPC timeout.
   private static final ExecutorService QUERIES =
       Executors.newCachedThreadPool(
@@ -86,7 +83,7 @@ public class RunLauncher {
 
     TrainingRun run =
         runs.createForWorkflow(
-            new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), WORKFLOW_PREFIX, user);
+            new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), workflowPrefix(), user);
     String workflowId = run.workflowId;
     try {
       TrainingPipelineWorkflow workflow =
@@ -147,6 +144,15 @@ public class RunLauncher {
       throw new ServiceUnavailableException(
           "cannot ask workflow " + run.workflowId + " for its progress: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A run's workflow id is {@code <task queue base>-run-<run id>} ("ovid-run-7" by default): ids
+   * are unique per Temporal namespace, and installations (or test runs) sharing one use their own
+   * queue base, so their run ids never collide there.
+   */
+  private String workflowPrefix() {
+    return temporal.settings().taskQueue() + "-run-";
   }
 
   public List<String> datasetNames() {

@@ -202,7 +202,7 @@ class ApiErrorsTest {
     assertEquals(n, created.size());
     for (TrainingRun run : created) {
       assertNotNull(run.workflowId, "run " + run.id + " has no workflow");
-      assertEquals("ovid-run-" + run.id, run.workflowId);
+      assertTrue(run.workflowId.endsWith("-run-" + run.id), run.workflowId);
     }
   }
 
