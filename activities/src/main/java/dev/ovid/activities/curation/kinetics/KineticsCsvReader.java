@@ -111,7 +111,8 @@ public final class KineticsCsvReader {
     try {
       return (int) Math.round(Double.parseDouble(value));
     } catch (NumberFormatException e) {
-      throw new ManifestFormatException(source, line, column + " is not a number: " + dev.ovid.registry.common.Echo.quote(value));
+      throw new ManifestFormatException(
+          source, line, column + " is not a number: " + dev.ovid.registry.common.Echo.quote(value));
     }
   }
 }

@@ -21,8 +21,8 @@ final class SourceFiles {
   }
 
   /**
-   * A stream over the file; a missing file, or one outside the allowed buckets and data roots
-   * (a source registered before they were narrowed), is bad input naming it.
+   * A stream over the file; a missing file, or one outside the allowed buckets and data roots (a
+   * source registered before they were narrowed), is bad input naming it.
    */
   InputStream open(String location) {
     locations
@@ -44,7 +44,12 @@ final class SourceFiles {
       throw new BadInputException("dataset source file " + location + " does not exist");
     } catch (IOException e) {
       throw new BadInputException(
-          "cannot read dataset source file " + location + " (" + e.getClass().getSimpleName().replace("Exception", "") + ")", e);
+          "cannot read dataset source file "
+              + location
+              + " ("
+              + e.getClass().getSimpleName().replace("Exception", "")
+              + ")",
+          e);
     }
   }
 
