@@ -7,6 +7,6 @@ public class NotFoundException extends OvidException {
   }
 
   public static NotFoundException of(String kind, Object key) {
-    return new NotFoundException(kind + " '" + key + "' does not exist");
+    return new NotFoundException(kind + " " + Echo.quote(key) + " does not exist");
   }
 }

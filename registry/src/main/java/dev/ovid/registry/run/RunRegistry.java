@@ -94,6 +94,20 @@ public class RunRegistry {
     return run;
   }
 
+  /**
+   * Creates a QUEUED run that already names its workflow, {@code workflowIdPrefix + run id}, in one
+   * transaction: the workflow can be started right after, and its own attach call finds the id set.
+   * (Attaching after the start raced with the workflow's first activity.)
+   */
+  @Transactional
+  public TrainingRun createForWorkflow(NewRun spec, String workflowIdPrefix, String actor) {
+    TrainingRun run = create(spec, actor);
+    run.workflowId = ValidationException.requireText("workflowIdPrefix", workflowIdPrefix) + run.id;
+    audit.record(
+        actor, "run.workflow-attached", "run", run.id, detail("workflowId", run.workflowId));
+    return run;
+  }
+
   @Transactional
   public TrainingRun attachWorkflow(long runId, String workflowId, String actor) {
     TrainingRun run = lock(runId);
@@ -228,6 +242,7 @@ public class RunRegistry {
       throw new ConflictException("run " + runId + " has already " + run.status);
     }
     RunStatus before = run.status;
+    String stageBefore = run.stage;
     run.status = RunStatus.RUNNING;
     run.stage = stage;
     run.progress = progress;
@@ -239,26 +254,16 @@ public class RunRegistry {
       run.lastLoss = lastLoss;
     }
     touch(run);
-    audit.record(
-        actor,
-        "run.progress",
-        "run",
-        runId,
-        detail(
-            "from",
-            before,
-            "status",
-            run.status,
-            "stage",
-            stage,
-            "progress",
-            progress,
-            "message",
-            message,
-            "lastStep",
-            lastStep,
-            "lastLoss",
-            lastLoss));
+    // The log records decisions and changes, not every progress write: only a run starting or
+    // moving to another stage is an event (training progress and loss are in the run's row).
+    if (before != run.status || !Objects.equals(stageBefore, stage)) {
+      audit.record(
+          actor,
+          before != run.status ? "run.started" : "run.stage-changed",
+          "run",
+          runId,
+          detail("from", before, "status", run.status, "stage", stage, "message", message));
+    }
     return run;
   }
 
@@ -328,12 +333,8 @@ public class RunRegistry {
       run.lastLoss = byStep.get(lastStep);
     }
     touch(run);
-    audit.record(
-        actor,
-        "run.loss-recorded",
-        "run",
-        runId,
-        detail("points", byStep.size(), "firstStep", byStep.firstKey(), "lastStep", lastStep));
+    // Loss points are measurements, not decisions: not audited (the issue-12 review counted 2,600
+    // events after a few runs, most of them progress and loss writes).
   }
 
   /** The run's loss curve, by step. */

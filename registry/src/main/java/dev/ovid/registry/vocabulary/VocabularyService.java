@@ -24,6 +24,7 @@ import java.util.Set;
 public class VocabularyService {
   static final int MAX_NAME = 200;
   static final int MAX_LABEL = 500;
+  static final int MAX_DESCRIPTION = 4000;
 
   @Inject AuditLog audit;
 
@@ -36,7 +37,7 @@ public class VocabularyService {
     }
     Vocabulary vocabulary = new Vocabulary();
     vocabulary.name = clean;
-    vocabulary.description = description;
+    vocabulary.description = checkDescription(description);
     vocabulary.version = 1;
     vocabulary.createdAt = Instant.now();
     vocabulary.updatedAt = vocabulary.createdAt;
@@ -53,7 +54,7 @@ public class VocabularyService {
   @Transactional
   public Vocabulary updateDescription(String vocabularyName, String description, String actor) {
     Vocabulary vocabulary = lockByName(vocabularyName);
-    vocabulary.description = description;
+    vocabulary.description = checkDescription(description);
     bump(vocabulary);
     audit.record(
         actor,
@@ -176,6 +177,12 @@ public class VocabularyService {
   private static void bump(Vocabulary vocabulary) {
     vocabulary.version++;
     vocabulary.updatedAt = Instant.now();
+  }
+
+  private static String checkDescription(String description) {
+    return description == null
+        ? null
+        : checkLength("vocabulary description", description, MAX_DESCRIPTION);
   }
 
   private static String checkLength(String what, String value, int max) {

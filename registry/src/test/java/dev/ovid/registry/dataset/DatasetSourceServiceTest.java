@@ -43,7 +43,8 @@ class DatasetSourceServiceTest {
     assertTrue(events.get(0).detailJson.contains("/data/kinetics/train.csv"));
 
     var again =
-        new NewDatasetSource(name, DatasetSourceKind.MANIFEST, "s3://b/m.jsonl", null, null, null);
+        new NewDatasetSource(
+            name, DatasetSourceKind.MANIFEST, "s3://ovid-artifacts/m.jsonl", null, null, null);
     assertThrows(ConflictException.class, () -> sources.register(again, "bob"));
   }
 

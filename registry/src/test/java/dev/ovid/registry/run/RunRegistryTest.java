@@ -83,7 +83,7 @@ class RunRegistryTest {
         ConflictException.class,
         () -> runs.updateProgress(run.id, "train", 0.5, null, null, null, "w"));
     assertEquals(
-        List.of("run.created", "run.workflow-attached", "run.progress", "run.status-changed"),
+        List.of("run.created", "run.workflow-attached", "run.started", "run.status-changed"),
         audit.history("run", run.id).stream().map(e -> e.action).toList());
   }
 

@@ -2,6 +2,7 @@ package dev.ovid.web.api;
 
 import dev.ovid.registry.audit.AuditEvent;
 import dev.ovid.registry.audit.AuditLog;
+import dev.ovid.registry.audit.AuditVerifier;
 import dev.ovid.registry.common.Json;
 import dev.ovid.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "Only auditors and ml-ops read the audit log")
 public class AuditResource {
   @Inject AuditLog audit;
+  @Inject AuditVerifier verifier;
 
   @Schema(name = "AuditEvent")
   public record EventView(
@@ -66,5 +68,17 @@ public class AuditResource {
             ? audit.history(entityType, entityId)
             : audit.recent(Math.max(1, Math.min(limit, 5000)));
     return events.stream().map(EventView::of).toList();
+  }
+
+  @GET
+  @Path("/verify")
+  @Operation(
+      summary = "Check the audit log's hash chain",
+      description =
+          "Walks every entry in order and checks that each stores the hash of the one before and"
+              + " that its own hash matches its content. Reports the first broken link, with that"
+              + " entry as one JSON line.")
+  public AuditVerifier.Verification verify() {
+    return verifier.verify();
   }
 }

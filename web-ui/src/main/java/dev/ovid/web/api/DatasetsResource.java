@@ -132,7 +132,7 @@ public class DatasetsResource {
         .build();
   }
 
-  static NewDatasetSource toSpec(NewSourceBody body) {
+  NewDatasetSource toSpec(NewSourceBody body) {
     if (body == null) throw new ValidationException("a request body is required");
     List<String> problems = new ArrayList<>();
     DatasetSourceKind kind = parse(DatasetSourceKind.class, "kind", body.kind(), true, problems);
@@ -153,7 +153,7 @@ public class DatasetsResource {
             body.description(),
             body.vocabularyLocation(),
             body.curationRulesJson());
-    DatasetSourceService.problems(spec).stream()
+    sources.allProblems(spec).stream()
         .filter(p -> kind != null || !p.startsWith("kind"))
         .forEach(problems::add);
     if (!problems.isEmpty()) throw new InvalidRequestException("invalid dataset source", problems);
@@ -171,7 +171,11 @@ public class DatasetsResource {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       problems.add(
-          field + " '" + value + "' must be one of " + Arrays.toString(type.getEnumConstants()));
+          field
+              + " "
+              + dev.ovid.registry.common.Echo.quote(value)
+              + " must be one of "
+              + Arrays.toString(type.getEnumConstants()));
       return null;
     }
   }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LaunchRun")
 public record LaunchRunBody(
     @Schema(
-            description = "Name of a dataset the pipeline can curate",
+            description = "Name of a dataset the pipeline can curate (at most 200 characters)",
             required = true,
             example = "demo")
         String datasetName,
@@ -23,10 +23,17 @@ public record LaunchRunBody(
                     + " teacher model version or an OpenAI-compatible chat endpoint")
         LabelerSpec syntheticLabeler) {
 
+  /** Longest dataset or model name accepted. */
+  static final int MAX_NAME = 200;
+
+  /** Longest URL accepted. */
+  static final int MAX_URL = 2000;
+
   /** Problems with the request as a whole (missing fields, out-of-range hyperparameters). */
   public List<String> problems() {
     List<String> out = new ArrayList<>();
     if (datasetName == null || datasetName.isBlank()) out.add("datasetName is required");
+    else if (datasetName.length() > MAX_NAME) out.add("datasetName is longer than 200 characters");
     if (vocabularyId == null) out.add("vocabularyId is required");
     List<String> presets = hyperparameters == null ? List.of() : hyperparameters.presetProblems();
     out.addAll(presets);
@@ -53,9 +60,14 @@ public record LaunchRunBody(
     } else {
       if (spec.baseUrl() == null || spec.baseUrl().isBlank()) {
         out.add("syntheticLabeler.baseUrl is required");
+      } else if (spec.baseUrl().length() > MAX_URL) {
+        out.add("syntheticLabeler.baseUrl is longer than 2000 characters");
       }
-      if (spec.model() == null || spec.model().isBlank())
+      if (spec.model() == null || spec.model().isBlank()) {
         out.add("syntheticLabeler.model is required");
+      } else if (spec.model().length() > MAX_NAME) {
+        out.add("syntheticLabeler.model is longer than 200 characters");
+      }
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.ovid.web.api;
 
 import dev.ovid.registry.common.ConflictException;
+import dev.ovid.registry.common.Echo;
 import dev.ovid.registry.common.IntegrityException;
 import dev.ovid.registry.common.NotFoundException;
 import dev.ovid.registry.common.OvidException;
@@ -17,13 +18,16 @@ import org.jboss.logging.Logger;
 /** Maps each family of Ovid's domain failures, once, to an HTTP status with a JSON body. */
 @Provider
 public class OvidExceptionMapper implements ExceptionMapper<OvidException> {
+  /** Longest message or detail an error body carries. */
+  static final int MAX_MESSAGE = 500;
+
   private static final Logger LOG = Logger.getLogger(OvidExceptionMapper.class);
 
   @Override
   public Response toResponse(OvidException e) {
     Status status = statusOf(e);
     if (status.getFamily() == Response.Status.Family.SERVER_ERROR) {
-      LOG.warnf("%s: %s", status, e.getMessage());
+      LOG.warnf("%s: %s", status, capped(e.getMessage()));
     }
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bodyOf(e)).build();
   }
@@ -38,13 +42,20 @@ public class OvidExceptionMapper implements ExceptionMapper<OvidException> {
   }
 
   private static ErrorBody bodyOf(OvidException e) {
+    String message = capped(e.getMessage());
     if (e instanceof InvalidRequestException invalid) {
-      return new ErrorBody(invalid.getMessage(), invalid.details());
+      return new ErrorBody(
+          message, invalid.details().stream().map(OvidExceptionMapper::capped).toList());
     }
     if (e instanceof ValidationException) {
       // One problem: it is both the summary and the only detail, so clients read details alike.
-      return new ErrorBody(e.getMessage(), List.of(e.getMessage()));
+      return new ErrorBody(message, List.of(message));
     }
-    return ErrorBody.of(e.getMessage());
+    return ErrorBody.of(message);
+  }
+
+  /** A safety net: messages quote input through {@link Echo}, but none may be long. */
+  static String capped(String message) {
+    return Echo.clip(message == null ? "error" : message, MAX_MESSAGE);
   }
 }

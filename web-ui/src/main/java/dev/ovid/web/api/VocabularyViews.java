@@ -63,13 +63,24 @@ public final class VocabularyViews {
 
   @Schema(name = "NewVocabulary")
   public record NewVocabularyBody(
-      @Schema(required = true, example = "kinetics-actions") String name, String description) {}
+      @Schema(required = true, description = "at most 200 characters", example = "kinetics-actions")
+          String name,
+      @Schema(description = "at most 4000 characters") String description) {}
 
   @Schema(
       name = "NewLabels",
       description = "Either one label in 'name' or several in 'names'; added all-or-nothing")
-  public record NewLabelsBody(@Schema(example = "skateboarding") String name, List<String> names) {
+  public record NewLabelsBody(
+      @Schema(description = "at most 500 characters", example = "skateboarding") String name,
+      @Schema(description = "at most 10000 labels of at most 500 characters each")
+          List<String> names) {
+    static final int MAX_LABELS = 10_000;
+
     List<String> all() {
+      if (names != null && names.size() > MAX_LABELS) {
+        throw new dev.ovid.registry.common.ValidationException(
+            "at most " + MAX_LABELS + " labels per request (got " + names.size() + ")");
+      }
       if (names != null && !names.isEmpty()) {
         return names;
       }

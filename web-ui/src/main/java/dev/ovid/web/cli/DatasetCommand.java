@@ -100,11 +100,11 @@ public final class DatasetCommand implements Runnable {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", name);
             body.put("kind", kind);
-            body.put("location", location);
-            body.put("videoRoot", videoRoot);
+            body.put("location", absolute(location));
+            body.put("videoRoot", absolute(videoRoot));
             body.put("unreadablePolicy", unreadable);
             body.put("description", description);
-            body.put("vocabularyLocation", vocabulary);
+            body.put("vocabularyLocation", absolute(vocabulary));
             body.put("curationRulesJson", rules);
             JsonNode created = api.client().post("/api/datasets", body);
             spec.commandLine()
@@ -230,6 +230,21 @@ public final class DatasetCommand implements Runnable {
         out.append(shown > 1 ? ", " : "").append(item.asText());
       }
       return out.toString();
+    }
+  }
+
+  /**
+   * A local path made absolute where the command runs (the server only accepts absolute paths under
+   * its data roots); s3:// URIs and other schemes pass unchanged.
+   */
+  static String absolute(String location) {
+    if (location == null || location.isBlank() || location.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return location;
+    }
+    try {
+      return java.nio.file.Path.of(location.trim()).toAbsolutePath().normalize().toString();
+    } catch (java.nio.file.InvalidPathException e) {
+      return location;
     }
   }
 }

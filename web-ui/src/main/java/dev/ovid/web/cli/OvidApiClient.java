@@ -42,6 +42,17 @@ final class OvidApiClient {
     }
   }
 
+  JsonNode put(String path, Object body) {
+    try {
+      return send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private JsonNode send(HttpRequest.Builder request) {
     HttpResponse<String> response;
     try {
@@ -61,13 +72,34 @@ final class OvidApiClient {
     }
     if (response.statusCode() >= 400) {
       throw new CliException(
-          "Ovid answered HTTP " + response.statusCode() + ": " + response.body());
+          "Ovid answered HTTP " + response.statusCode() + ": " + errorOf(response));
     }
     try {
       return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
     } catch (IOException e) {
       throw new CliException("Ovid answered something that is not JSON: " + response.body());
     }
+  }
+
+  /** The API's error message (and details), or the body cut short when it is not an error body. */
+  private static String errorOf(HttpResponse<String> response) {
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      if (body != null && body.hasNonNull("error")) {
+        StringBuilder out = new StringBuilder(body.get("error").asText());
+        JsonNode details = body.path("details");
+        if (details.isArray()
+            && details.size() > 0
+            && !(details.size() == 1 && details.get(0).asText().equals(out.toString()))) {
+          details.forEach(d -> out.append("\n  - ").append(d.asText()));
+        }
+        return out.toString();
+      }
+    } catch (IOException | RuntimeException e) {
+      // not JSON: fall through to the raw body
+    }
+    String raw = response.body() == null ? "" : response.body();
+    return raw.length() > 300 ? raw.substring(0, 300) + "…" : raw;
   }
 
   /** A failure to report to the user in one line, without a stack trace. */

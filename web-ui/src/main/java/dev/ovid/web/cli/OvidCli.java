@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       DatasetCommand.class,
-      BenchmarkCommand.class
+      BenchmarkCommand.class,
+      AuditCommand.class,
+      UsersCommand.class
     })
 public final class OvidCli implements Runnable {
 

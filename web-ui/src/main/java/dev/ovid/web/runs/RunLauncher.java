@@ -41,6 +41,7 @@ public class RunLauncher {
   private static final Logger LOG = Logger.getLogger(RunLauncher.class);
 
   private static final long QUERY_SECONDS = 3;
+
   // Queries wait here, not on request threads; a query nobody answers ends with its RPC timeout.
   private static final ExecutorService QUERIES =
       Executors.newCachedThreadPool(
@@ -66,7 +67,10 @@ public class RunLauncher {
     String dataset = ValidationException.requireText("datasetName", request.datasetName());
     if (!catalog.knows(dataset)) {
       throw new NotFoundException(
-          "dataset '" + dataset + "' not found; known datasets: " + catalog.names());
+          "dataset "
+              + dev.ovid.registry.common.Echo.quote(dataset)
+              + " not found; known datasets: "
+              + catalog.names());
     }
     Vocabulary vocabulary = vocabularies.get(request.vocabularyId());
     if (vocabularies.labels(vocabulary.name).isEmpty()) {
@@ -78,8 +82,9 @@ public class RunLauncher {
     }
 
     TrainingRun run =
-        runs.create(new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), user);
-    String workflowId = "ovid-run-" + run.id;
+        runs.createForWorkflow(
+            new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), workflowPrefix(), user);
+    String workflowId = run.workflowId;
     try {
       TrainingPipelineWorkflow workflow =
           temporal
@@ -99,7 +104,7 @@ public class RunLauncher {
           run.id, RunStatus.FAILED, "could not start workflow: " + e.getMessage(), user);
       throw new ServiceUnavailableException("could not start the pipeline: " + e.getMessage(), e);
     }
-    return runs.attachWorkflow(run.id, workflowId, user);
+    return run;
   }
 
   /**
@@ -139,6 +144,15 @@ public class RunLauncher {
       throw new ServiceUnavailableException(
           "cannot ask workflow " + run.workflowId + " for its progress: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A run's workflow id is {@code <task queue base>-run-<run id>} ("ovid-run-7" by default): ids
+   * are unique per Temporal namespace, and installations (or test runs) sharing one use their own
+   * queue base, so their run ids never collide there.
+   */
+  private String workflowPrefix() {
+    return temporal.settings().taskQueue() + "-run-";
   }
 
   public List<String> datasetNames() {

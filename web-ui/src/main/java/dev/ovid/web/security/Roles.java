@@ -1,8 +1,8 @@
 package dev.ovid.web.security;
 
 /**
- * The three roles of Ovid's users. Everyone authenticated may read runs and vocabularies; the roles
- * add what each job needs to change.
+ * The roles of Ovid's users (also in {@code dev.ovid.registry.user.UserRoles}). Everyone
+ * authenticated may read runs and vocabularies; the roles add what each job needs to change.
  */
 public final class Roles {
   /** Launches training runs; reads the audit log to trace what ran. */
@@ -11,8 +11,14 @@ public final class Roles {
   /** Creates vocabularies and adds or removes their labels. */
   public static final String PRODUCT_OWNER = "product-owner";
 
+  /** Approves what others propose (issue 8 gives it its operations). */
+  public static final String APPROVER = "approver";
+
   /** Reads everything, including the audit log; changes nothing. */
   public static final String AUDITOR = "auditor";
+
+  /** Manages users and their roles (the Users page, /api/users, bin/ovid users). */
+  public static final String ADMIN = "admin";
 
   private Roles() {}
 }

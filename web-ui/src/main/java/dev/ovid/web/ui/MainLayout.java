@@ -86,6 +86,11 @@ public class MainLayout extends AppLayout {
     if (CurrentUser.hasAnyRole(Roles.AUDITOR, Roles.ML_OPS)) {
       nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create()));
     }
+    if (CurrentUser.hasRole(Roles.ADMIN)) {
+      nav.addItem(
+          new SideNavItem(
+              "Users", dev.ovid.web.ui.users.UsersView.class, VaadinIcon.USERS.create()));
+    }
     addToDrawer(nav);
   }
 

@@ -1,5 +1,6 @@
 package dev.ovid.web.api;
 
+import static dev.ovid.web.api.ApiUsers.auditor;
 import static dev.ovid.web.api.ApiUsers.mlops;
 import static dev.ovid.web.api.ApiUsers.product;
 import static org.hamcrest.Matchers.contains;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.Sha256;
@@ -110,6 +112,26 @@ class DatasetsResourceTest {
         .body("details", hasItem(containsString("name 'has spaces'")))
         .body("details", hasItem(containsString("location")));
     mlops().body("{\"name\": [").post("/api/datasets").then().statusCode(400);
+  }
+
+  @Test
+  void sourcesOutsideTheAllowedBucketsAndDataRootsAreRefusedAtRegistration() {
+    for (String[] bad :
+        new String[][] {
+          {"/etc/passwd", "outside the data roots"},
+          {"file:///etc/passwd", "other schemes are not allowed"},
+          {"http://127.0.0.1:55000/", "other schemes are not allowed"},
+          {"s3://not-ours/x.jsonl", "not an allowed source bucket"}
+        }) {
+      String name = unique("confined");
+      mlops()
+          .body(Map.of("name", name, "kind", "MANIFEST", "location", bad[0]))
+          .post("/api/datasets")
+          .then()
+          .statusCode(400)
+          .body("details", hasItem(containsString(bad[1])));
+      auditor().get("/api/datasets").then().body("sources.name", not(hasItem(name)));
+    }
   }
 
   @Test

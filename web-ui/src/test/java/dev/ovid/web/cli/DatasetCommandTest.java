@@ -81,7 +81,8 @@ class DatasetCommandTest {
     assertTrue(
         registered.out().contains("registered dataset source '" + name + "'"), registered.out());
 
-    Result again = run("dataset", "register", name, "--kind", "MANIFEST", "--location", "/x");
+    Result again =
+        run("dataset", "register", name, "--kind", "MANIFEST", "--location", "/data/x.jsonl");
     assertEquals(1, again.exit());
     assertTrue(again.err().contains("HTTP 409"), again.err());
 

@@ -41,13 +41,13 @@ public final class KineticsCsvReader {
         try {
           row = rows.nextValue();
         } catch (RuntimeException e) {
-          throw new ManifestFormatException(source, line, "malformed CSV row: " + e.getMessage());
+          throw new ManifestFormatException(source, line, "malformed CSV row");
         }
         ManifestEntry entry = entry(row, source, line);
         byClip.merge(entry.id(), entry, (a, b) -> withLabel(a, b.labels().get(0)));
       }
     } catch (IOException e) {
-      throw new ManifestFormatException(source, 1, "unreadable CSV: " + e.getMessage());
+      throw new ManifestFormatException(source, 1, "not a readable CSV file");
     }
     return new ArrayList<>(byClip.values());
   }
@@ -60,7 +60,15 @@ public final class KineticsCsvReader {
     for (String column : REQUIRED) {
       if (!columns.contains(column)) {
         throw new ManifestFormatException(
-            source, 1, "missing column '" + column + "' (header has " + columns + ")");
+            source,
+            1,
+            "missing column '"
+                + column
+                + "' (the header has "
+                + columns.size()
+                + " columns; it needs "
+                + REQUIRED
+                + ")");
       }
     }
   }
@@ -103,7 +111,8 @@ public final class KineticsCsvReader {
     try {
       return (int) Math.round(Double.parseDouble(value));
     } catch (NumberFormatException e) {
-      throw new ManifestFormatException(source, line, column + " is not a number: '" + value + "'");
+      throw new ManifestFormatException(
+          source, line, column + " is not a number: " + dev.ovid.registry.common.Echo.quote(value));
     }
   }
 }

@@ -50,6 +50,7 @@ public class SourceCurator {
   public record Unreadable(String id, String uri, String reason) {}
 
   @Inject ObjectStore store;
+  @Inject dev.ovid.registry.dataset.SourceLocations locations;
   @Inject DatasetVersionPublisher publisher;
 
   public DatasetVersionRef curate(
@@ -58,7 +59,7 @@ public class SourceCurator {
       Set<String> vocabulary,
       long runId,
       Progress progress) {
-    SourceFiles files = new SourceFiles(store);
+    SourceFiles files = new SourceFiles(store, locations);
     Map<String, Object> kindReport = Map.of();
     Map<String, Object> kindConfig = Map.of();
     List<ManifestEntry> read;

@@ -1,5 +1,6 @@
 package dev.ovid.activities.curation.source;
 
+import dev.ovid.registry.dataset.SourceLocations;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.workflows.common.BadInputException;
@@ -12,13 +13,24 @@ import java.nio.file.Path;
 /** Opens a source's files wherever they are: s3://bucket/key or a local path. */
 final class SourceFiles {
   private final ObjectStore store;
+  private final SourceLocations locations;
 
-  SourceFiles(ObjectStore store) {
+  SourceFiles(ObjectStore store, SourceLocations locations) {
     this.store = store;
+    this.locations = locations;
   }
 
-  /** A stream over the file; a missing file is bad input naming it. */
+  /**
+   * A stream over the file; a missing file, or one outside the allowed buckets and data roots (a
+   * source registered before they were narrowed), is bad input naming it.
+   */
   InputStream open(String location) {
+    locations
+        .problem("dataset source file", location)
+        .ifPresent(
+            p -> {
+              throw new BadInputException(p);
+            });
     if (location.startsWith("s3://")) {
       S3Location s3 = S3Location.parse(location);
       if (!bucket(s3).exists(s3.key())) {
@@ -31,7 +43,13 @@ final class SourceFiles {
     } catch (NoSuchFileException e) {
       throw new BadInputException("dataset source file " + location + " does not exist");
     } catch (IOException e) {
-      throw new BadInputException("cannot read dataset source file " + location + ": " + e, e);
+      throw new BadInputException(
+          "cannot read dataset source file "
+              + location
+              + " ("
+              + e.getClass().getSimpleName().replace("Exception", "")
+              + ")",
+          e);
     }
   }
 
@@ -40,6 +58,11 @@ final class SourceFiles {
    * null when there is no such object or file (the caller reports it as unreadable).
    */
   Path local(String uri, Path scratch) {
+    String plain = uri.startsWith("file://") ? uri.substring("file://".length()) : uri;
+    if (locations.problem("video", plain).isPresent()) {
+      // A manifest may not point a worker at files outside the data roots (reported unreadable).
+      return null;
+    }
     if (!uri.startsWith("s3://")) {
       Path path = Path.of(uri.startsWith("file://") ? uri.substring("file://".length()) : uri);
       return Files.isRegularFile(path) ? path : null;

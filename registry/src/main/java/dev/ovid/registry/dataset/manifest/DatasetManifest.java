@@ -61,7 +61,12 @@ public final class DatasetManifest {
           entry = JSON.readValue(line, ManifestEntry.class);
         } catch (JsonProcessingException e) {
           throw new ManifestFormatException(
-              source, number, "not a manifest entry: " + e.getOriginalMessage());
+              source,
+              number,
+              "not a manifest entry: expected one JSON object {id, uri, labels, split} per line"
+                  + (e.getLocation() == null
+                      ? ""
+                      : " (column " + e.getLocation().getColumnNr() + ")"));
         }
         if (entry.id() == null || entry.id().isBlank())
           throw new ManifestFormatException(source, number, "missing id");

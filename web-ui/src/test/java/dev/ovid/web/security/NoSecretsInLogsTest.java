@@ -1,0 +1,106 @@
+package dev.ovid.web.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Logins (right and wrong), user changes and API errors never write a password, the S3 secret key
+ * or the session key to the log.
+ */
+@QuarkusTest
+class NoSecretsInLogsTest {
+
+  @Test
+  void secretsNeverReachTheLog() {
+    StringBuilder logged = new StringBuilder();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.append(record.getMessage()).append(' ');
+            if (record.getParameters() != null) {
+              for (Object p : record.getParameters()) logged.append(p).append(' ');
+            }
+            if (record.getThrown() != null) logged.append(record.getThrown()).append('\n');
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+    String wrongPassword = "Wr0ng-Secret-" + System.nanoTime();
+    String newPassword = "N3w-Secret-" + System.nanoTime();
+    String name = "logs-" + System.nanoTime();
+    try {
+      given().auth().preemptive().basic("mlops", "mlops").get("/api/runs").then().statusCode(200);
+      given()
+          .auth()
+          .preemptive()
+          .basic("nobody-" + System.nanoTime(), wrongPassword)
+          .get("/api/runs")
+          .then()
+          .statusCode(401);
+      given()
+          .redirects()
+          .follow(false)
+          .formParam("username", "nobody")
+          .formParam("password", wrongPassword)
+          .post("/j_security_check");
+      given()
+          .auth()
+          .preemptive()
+          .basic("admin", "admin")
+          .contentType("application/json")
+          .body(Map.of("username", name, "password", newPassword, "roles", List.of("auditor")))
+          .post("/api/users")
+          .then()
+          .statusCode(201);
+      given()
+          .auth()
+          .preemptive()
+          .basic("admin", "admin")
+          .contentType("application/json")
+          .body(Map.of("password", "short"))
+          .put("/api/users/{u}/password", name)
+          .then()
+          .statusCode(400);
+    } finally {
+      root.removeHandler(capture);
+      System.setOut(out);
+    }
+    String all = logged + "\n" + console.toString(StandardCharsets.UTF_8);
+    var config = ConfigProvider.getConfig();
+    List<String> secrets =
+        List.of(
+            wrongPassword,
+            newPassword,
+            config.getValue("ovid.s3.secret-key", String.class),
+            config.getValue("quarkus.http.auth.session.encryption-key", String.class),
+            config.getValue("quarkus.datasource.password", String.class).length() > 4
+                ? config.getValue("quarkus.datasource.password", String.class)
+                : wrongPassword);
+    assertTrue(all.contains("failed login"), "the capture saw no login failure: " + all);
+    for (String secret : secrets) {
+      assertTrue(!all.contains(secret), "the log holds a secret");
+    }
+  }
+}
