@@ -40,6 +40,12 @@ class RoleMatrixTest {
     TABLE.put("GET /api/runs/{id}", everyone);
     TABLE.put("GET /api/runs/{id}/loss", everyone);
     TABLE.put("POST /api/runs", Set.of(Roles.ML_OPS));
+    TABLE.put("GET /api/runs/presets", everyone);
+    TABLE.put("GET /api/benchmarks", everyone);
+    TABLE.put("POST /api/benchmarks", Set.of(Roles.ML_OPS));
+    TABLE.put("GET /api/benchmarks/leaderboard", everyone);
+    TABLE.put("GET /api/benchmarks/{id}", everyone);
+    TABLE.put("GET /api/benchmarks/{id}/results/{position}/pr.svg", everyone);
     TABLE.put("GET /api/vocabularies", everyone);
     TABLE.put("GET /api/vocabularies/{id}", everyone);
     TABLE.put("POST /api/vocabularies", Set.of(Roles.PRODUCT_OWNER));
@@ -65,6 +71,8 @@ class RoleMatrixTest {
           "runs/:id(\\d+)", Set.of("*"),
           "vocabularies", Set.of("*"),
           "datasets", Set.of("*"),
+          "benchmarks", Set.of("*"),
+          "benchmarks/:id(\\d+)", Set.of("*"),
           "audit", Set.of(Roles.AUDITOR, Roles.ML_OPS),
           "users", Set.of(Roles.ADMIN));
 
@@ -130,6 +138,8 @@ class RoleMatrixTest {
             "dev.ovid.web.ui.runs.RunDetailView",
             "dev.ovid.web.ui.vocabularies.VocabulariesView",
             "dev.ovid.web.ui.datasets.DatasetsView",
+            "dev.ovid.web.ui.benchmarks.BenchmarksView",
+            "dev.ovid.web.ui.benchmarks.BenchmarkDetailView",
             "dev.ovid.web.ui.audit.AuditView",
             "dev.ovid.web.ui.users.UsersView",
             "dev.ovid.web.ui.LoginView")) {
@@ -170,6 +180,7 @@ class RoleMatrixTest {
     return template
         .replace("{id}", "999999999")
         .replace("{labelId}", "999999999")
+        .replace("{position}", "0")
         .replace("{version}", "1")
         .replace("{name}", "no-such-dataset")
         .replace("{username}", "no-such-user");
