@@ -23,6 +23,7 @@ public class RegistrationActivitiesImpl implements RegistrationActivities {
 
   @Inject RunRegistry runs;
   @Inject MlflowTracker mlflow;
+  @Inject dev.ovid.registry.model.ModelRegistry models;
 
   @Override
   public long register(RegistrationRequest request) {
@@ -37,6 +38,9 @@ public class RegistrationActivitiesImpl implements RegistrationActivities {
                 request.labels().embeddings().sha256(),
                 request.mlflowRunId()),
             Actors.WORKER);
+    // A new version is the candidate for production; promotion needs an approver.
+    models.setAlias(
+        version.id, dev.ovid.registry.model.ModelAlias.CANDIDATE, Actors.WORKER, "registered");
     var mlflowVersion =
         mlflow.registerModel(MODEL_NAME, request.mlflowRunId(), request.model().checkpoint().uri());
     if (mlflowVersion.isEmpty()) {

@@ -3,11 +3,14 @@ package dev.ovid.activities.worker;
 import dev.ovid.activities.training.TrainingStopSignal;
 import dev.ovid.activities.worker.WorkerSettings.QueueKind;
 import dev.ovid.registry.temporal.TemporalConnection;
+import dev.ovid.workflows.classification.ClassificationWorkflowImpl;
+import dev.ovid.workflows.classification.InferenceActivities;
 import dev.ovid.workflows.common.TaskQueues;
 import dev.ovid.workflows.curation.CurationActivities;
 import dev.ovid.workflows.curation.SyntheticLabelingActivities;
 import dev.ovid.workflows.evaluation.EvaluationActivities;
 import dev.ovid.workflows.expansion.ExpansionActivities;
+import dev.ovid.workflows.expansion.ExpansionWorkflowImpl;
 import dev.ovid.workflows.pipeline.TrainingPipelineWorkflowImpl;
 import dev.ovid.workflows.registration.RegistrationActivities;
 import dev.ovid.workflows.tracking.RunTrackingActivities;
@@ -42,6 +45,7 @@ public class PipelineWorker {
   @Inject ExpansionActivities expansion;
   @Inject EvaluationActivities evaluation;
   @Inject RegistrationActivities registration;
+  @Inject InferenceActivities inference;
 
   private WorkerFactory factory;
   private final List<String> polled = new ArrayList<>();
@@ -94,7 +98,10 @@ public class PipelineWorker {
                         .setMaxConcurrentWorkflowTaskExecutionSize(
                             settings.workflowTaskConcurrency())
                         .build())
-                .registerWorkflowImplementationTypes(TrainingPipelineWorkflowImpl.class);
+                .registerWorkflowImplementationTypes(
+                    TrainingPipelineWorkflowImpl.class,
+                    ExpansionWorkflowImpl.class,
+                    ClassificationWorkflowImpl.class);
         case TRAINING ->
             activityWorker(queues.training(), settings.trainingConcurrency())
                 .registerActivitiesImplementations(training);
@@ -103,9 +110,8 @@ public class PipelineWorker {
                 .registerActivitiesImplementations(
                     tracking, curation, synthetic, expansion, evaluation, registration);
         case INFERENCE ->
-            // The inference queue is reserved for classification and video embedding; a worker
-            // with no inference activities yet does not poll it.
-            LOG.debugf("no inference activities to serve on %s yet", queues.inference());
+            activityWorker(queues.inference(), settings.inferenceConcurrency())
+                .registerActivitiesImplementations(inference);
       }
     }
     try {

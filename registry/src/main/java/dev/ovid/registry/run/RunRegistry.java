@@ -33,10 +33,13 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class RunRegistry {
   @Inject AuditLog audit;
+  @Inject dev.ovid.registry.vocabulary.VocabularyVersions vocabularyVersions;
 
   /**
    * Creates a QUEUED run. The vocabulary must exist ({@link NotFoundException}), and so must the
-   * pinned dataset version when one is given. The run records the vocabulary's current version.
+   * pinned dataset version when one is given. The run trains on the vocabulary's latest published
+   * version; a vocabulary never published is published first (audited), so every run names an
+   * immutable label set.
    */
   @Transactional
   public TrainingRun create(NewRun spec, String actor) {
@@ -58,13 +61,21 @@ public class RunRegistry {
     if (spec.workflowId() != null && TrainingRun.findByWorkflowId(spec.workflowId()).isPresent()) {
       throw new ConflictException("a run with workflow id '" + spec.workflowId() + "' exists");
     }
+    var published =
+        vocabularyVersions
+            .latest(vocabulary.name)
+            .orElseGet(
+                () ->
+                    vocabularyVersions.publish(
+                        vocabulary.name, "published for the first run that uses it", actor));
     TrainingRun run = new TrainingRun();
     run.status = RunStatus.QUEUED;
     run.progress = 0;
     run.datasetName = datasetName;
     run.datasetVersion = datasetVersion;
     run.vocabulary = vocabulary;
-    run.vocabularyVersion = vocabulary.version;
+    run.vocabularyVersion = published.version;
+    run.publishedVocabulary = published;
     run.hyperparametersJson =
         Json.write(
             spec.hyperparameters() == null ? Map.of() : new TreeMap<>(spec.hyperparameters()));
@@ -86,7 +97,9 @@ public class RunRegistry {
             "vocabulary",
             vocabularyName,
             "vocabularyVersion",
-            vocabulary.version,
+            published.version,
+            "vocabularySha256",
+            published.sha256,
             "hyperparameters",
             spec.hyperparameters(),
             "workflowId",
