@@ -17,10 +17,21 @@ import java.util.regex.Pattern;
 /** Registered model versions and their aliases. Every alias move is audited. */
 @ApplicationScoped
 public class ModelRegistry {
-  public static final String DEFAULT_MODEL = "ovid";
   private static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
   @Inject AuditLog audit;
+  @Inject ModelSettings settings;
+
+  /** The configured registered model's name ("ovid"). */
+  public String modelName() {
+    return settings.name();
+  }
+
+  /** {@link #resolve(String, String)} on the configured model. */
+  @Transactional
+  public ModelVersion resolve(String aliasOrVersion) {
+    return resolve(modelName(), aliasOrVersion);
+  }
 
   /** All versions of a model, newest first. */
   @Transactional

@@ -364,6 +364,24 @@ public class RunRegistry {
    */
   @Transactional
   public ModelVersion recordModelVersion(long runId, NewModelVersion spec, String actor) {
+    return recordModelVersion(runId, spec, null, actor);
+  }
+
+  /** The version a run registered for this checkpoint, if any (retries find it). */
+  @Transactional
+  public java.util.Optional<ModelVersion> findModelVersion(long runId, String checkpointSha256) {
+    return ModelVersion.<ModelVersion>find(
+            "run.id = ?1 and checkpointSha256 = ?2", runId, checkpointSha256)
+        .firstResultOptional();
+  }
+
+  /**
+   * Registers the run's model with {@code preferredVersion} as its number when given and free (the
+   * number MLflow gave the same model version, so both registries agree); otherwise the next one.
+   */
+  @Transactional
+  public ModelVersion recordModelVersion(
+      long runId, NewModelVersion spec, Integer preferredVersion, String actor) {
     TrainingRun run = lock(runId);
     String sha = Sha256.require("checkpointSha256", spec.checkpointSha256());
     ValidationException.requireText("checkpointUri", spec.checkpointUri());
@@ -380,12 +398,19 @@ public class RunRegistry {
     ModelVersion model = new ModelVersion();
     model.run = run;
     model.modelName = modelName;
+    boolean preferredFree =
+        preferredVersion != null
+            && preferredVersion > 0
+            && ModelVersion.count("modelName = ?1 and version = ?2", modelName, preferredVersion)
+                == 0;
     model.version =
-        ModelVersion.<ModelVersion>find("modelName = ?1", modelName).stream()
-                .map(m -> m.version)
-                .max(Comparator.naturalOrder())
-                .orElse(0)
-            + 1;
+        preferredFree
+            ? preferredVersion
+            : ModelVersion.<ModelVersion>find("modelName = ?1", modelName).stream()
+                    .map(m -> m.version)
+                    .max(Comparator.naturalOrder())
+                    .orElse(0)
+                + 1;
     model.checkpointUri = spec.checkpointUri();
     model.checkpointSha256 = sha;
     model.labelEmbeddingsUri = spec.labelEmbeddingsUri();

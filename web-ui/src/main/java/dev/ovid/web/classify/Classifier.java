@@ -104,7 +104,7 @@ public class Classifier {
     String name = ValidationException.requireText("vocabulary", vocabulary);
     VocabularyVersion v = vocabularies.resolve(name, vocabularyVersion);
     v = vocabularies.get(v.id);
-    ModelVersion m = models.resolve(ModelRegistry.DEFAULT_MODEL, model);
+    ModelVersion m = models.resolve(model);
     return new Target(m, v);
   }
 

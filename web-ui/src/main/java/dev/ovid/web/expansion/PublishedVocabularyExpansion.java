@@ -21,8 +21,7 @@ public class PublishedVocabularyExpansion {
 
   /** The expansion's workflow id, or empty when there is no production model yet. */
   public Optional<String> expandForProduction(long vocabularyVersionId, String actor) {
-    Optional<ModelVersion> production =
-        models.aliased(ModelRegistry.DEFAULT_MODEL, ModelAlias.PRODUCTION);
+    Optional<ModelVersion> production = models.aliased(models.modelName(), ModelAlias.PRODUCTION);
     if (production.isEmpty()) return Optional.empty();
     try {
       return Optional.of(launcher.start(production.get().id, vocabularyVersionId, actor));
