@@ -46,6 +46,7 @@ public class PipelineWorker {
   @Inject EvaluationActivities evaluation;
   @Inject RegistrationActivities registration;
   @Inject InferenceActivities inference;
+  @Inject dev.ovid.workflows.promotion.PromotionActivities promotion;
 
   private WorkerFactory factory;
   private final List<String> polled = new ArrayList<>();
@@ -101,14 +102,21 @@ public class PipelineWorker {
                 .registerWorkflowImplementationTypes(
                     TrainingPipelineWorkflowImpl.class,
                     ExpansionWorkflowImpl.class,
-                    ClassificationWorkflowImpl.class);
+                    ClassificationWorkflowImpl.class,
+                    dev.ovid.workflows.promotion.PromotionWorkflowImpl.class);
         case TRAINING ->
             activityWorker(queues.training(), settings.trainingConcurrency())
                 .registerActivitiesImplementations(training);
         case CPU ->
             activityWorker(queues.cpu(), settings.cpuConcurrency())
                 .registerActivitiesImplementations(
-                    tracking, curation, synthetic, expansion, evaluation, registration);
+                    tracking,
+                    curation,
+                    synthetic,
+                    expansion,
+                    evaluation,
+                    registration,
+                    promotion);
         case INFERENCE ->
             activityWorker(queues.inference(), settings.inferenceConcurrency())
                 .registerActivitiesImplementations(inference);

@@ -12,6 +12,10 @@ import dev.ovid.registry.vocabulary.VocabularyDiff;
 import dev.ovid.registry.vocabulary.VocabularyService;
 import dev.ovid.registry.vocabulary.VocabularyVersion;
 import dev.ovid.registry.vocabulary.VocabularyVersions;
+import dev.ovid.registry.vocabulary.importing.ImportFormat;
+import dev.ovid.registry.vocabulary.importing.ImportSummary;
+import dev.ovid.registry.vocabulary.importing.PublicLabelLists;
+import dev.ovid.registry.vocabulary.importing.VocabularyImporter;
 import dev.ovid.web.api.VocabularyViews.Detail;
 import dev.ovid.web.api.VocabularyViews.LabelEditBody;
 import dev.ovid.web.api.VocabularyViews.LabelView;
@@ -60,6 +64,7 @@ public class VocabulariesResource {
   @Inject VocabularyService vocabularies;
   @Inject SecurityIdentity identity;
   @Inject VocabularyVersions versions;
+  @Inject VocabularyImporter importer;
   @Inject dev.ovid.web.expansion.PublishedVocabularyExpansion publishing;
 
   @GET
@@ -271,6 +276,41 @@ public class VocabulariesResource {
               .build();
       default -> throw new ValidationException("format must be csv or json, not '" + format + "'");
     };
+  }
+
+  @POST
+  @Path("/{id}/import")
+  @Consumes(MediaType.WILDCARD)
+  @RolesAllowed(Roles.PRODUCT_OWNER)
+  @Operation(
+      summary = "Import a label file into the draft",
+      description =
+          "The request body is the file. format: auto, lines, csv (name[,kind[,description]] with a"
+              + " header), json, kinetics-csv, label-studio (the value of each Choice/Label)."
+              + " Malformed rows are rejected with their line; the rest is imported.")
+  public ImportSummary importFile(
+      @PathParam("id") long id,
+      @QueryParam("format") @DefaultValue("auto") String format,
+      @QueryParam("file") @DefaultValue("upload") String file,
+      byte[] body) {
+    Vocabulary vocabulary = vocabularies.get(id);
+    if (body == null || body.length == 0) throw new ValidationException("the file is empty");
+    return importer.importFile(vocabulary.name, ImportFormat.parse(format), file, body, user());
+  }
+
+  @GET
+  @Path("/public-lists")
+  @Operation(summary = "The public label lists Ovid ships (Kinetics-400, ActivityNet, TAO, RareAct)")
+  public List<String> publicLists() {
+    return PublicLabelLists.names();
+  }
+
+  @POST
+  @Path("/{id}/import-public/{list}")
+  @RolesAllowed(Roles.PRODUCT_OWNER)
+  @Operation(summary = "Import one of the shipped public label lists into the draft")
+  public ImportSummary importPublic(@PathParam("id") long id, @PathParam("list") String list) {
+    return importer.importPublic(vocabularies.get(id).name, list, user());
   }
 
   private String user() {

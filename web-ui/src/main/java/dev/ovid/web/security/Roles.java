@@ -1,7 +1,7 @@
 package dev.ovid.web.security;
 
 /**
- * The three roles of Ovid's users. Everyone authenticated may read runs and vocabularies; the roles
+ * The roles of Ovid's users. Everyone authenticated may read runs and vocabularies; the roles
  * add what each job needs to change.
  */
 public final class Roles {
@@ -10,6 +10,12 @@ public final class Roles {
 
   /** Creates vocabularies and adds or removes their labels. */
   public static final String PRODUCT_OWNER = "product-owner";
+
+  /**
+   * Decides promotions of model versions to production (approve or reject, with a comment); never
+   * for a run they launched or a promotion they proposed (four eyes).
+   */
+  public static final String APPROVER = "approver";
 
   /** Reads everything, including the audit log; changes nothing. */
   public static final String AUDITOR = "auditor";

@@ -78,6 +78,14 @@ public class MainLayout extends AppLayout {
     nav.addItem(new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE.create()));
     nav.addItem(new SideNavItem("Vocabularies", VocabulariesView.class, VaadinIcon.TAGS.create()));
     nav.addItem(new SideNavItem("Datasets", DatasetsView.class, VaadinIcon.DATABASE.create()));
+    nav.addItem(
+        new SideNavItem(
+            "Models", dev.ovid.web.ui.models.ModelsView.class, VaadinIcon.CUBES.create()));
+    if (CurrentUser.hasAnyRole(Roles.PRODUCT_OWNER, Roles.ML_OPS)) {
+      nav.addItem(
+          new SideNavItem(
+              "Classify", dev.ovid.web.ui.classify.ClassifyView.class, VaadinIcon.SEARCH.create()));
+    }
     if (CurrentUser.hasAnyRole(Roles.AUDITOR, Roles.ML_OPS)) {
       nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create()));
     }

@@ -53,6 +53,9 @@ class ClassifyResourceTest {
   @Inject DatasetVersionContents contents;
   @Inject ObjectStore store;
 
+  @io.quarkus.test.common.http.TestHTTPResource("/")
+  java.net.URL base;
+
   private Trained trained;
   private String vocabulary;
   private ManifestEntry clip;
@@ -110,7 +113,7 @@ class ClassifyResourceTest {
             .post("/api/classify")
             .then()
             .statusCode(200)
-            .body("model", equalTo("ovid@" + trained.version()))
+            .body("model", equalTo(models.modelName() + "@" + trained.version()))
             .body("vocabulary", equalTo(vocabulary + "@1"))
             .body("expandedOnDemand", equalTo(true))
             .extract()
@@ -210,7 +213,7 @@ class ClassifyResourceTest {
         .post("/api/classify")
         .then()
         .statusCode(404)
-        .body("error", containsString("ovid@99999"));
+        .body("error", containsString(models.modelName() + "@99999"));
     product()
         .body(Map.of("uri", clip.uri(), "vocabulary", vocabulary, "model", "staging"))
         .post("/api/classify")
@@ -232,6 +235,50 @@ class ClassifyResourceTest {
         .statusCode(400);
 
     assertEquals(uploadsBefore, uploadsLeft(), "no staged upload stays behind");
+  }
+
+  @Test
+  void theCliPrintsTheLabelsAsOneJsonLine() throws Exception {
+    var out = new java.io.StringWriter();
+    var err = new java.io.StringWriter();
+    var cli = new picocli.CommandLine(new dev.ovid.web.cli.OvidCli());
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    int exit =
+        cli.execute(
+            "classify",
+            "--video",
+            clipFile().getPath(),
+            "--vocabulary",
+            vocabulary,
+            "--top",
+            "3",
+            "--json",
+            "--url",
+            base.toString(),
+            "--user",
+            "product",
+            "--password",
+            "product");
+    assertEquals(0, exit, out + "\n" + err);
+    List<String> lines = out.toString().lines().toList();
+    String last = lines.get(lines.size() - 1);
+    assertTrue(
+        last.startsWith(
+            "{\"model\": \"" + models.modelName() + "@" + trained.version() + "\", \"vocabulary\": \""
+                + vocabulary + "@1\", \"labels\": [{\"label\": "),
+        last);
+    JsonPath json = JsonPath.from(last);
+    assertEquals(3, json.getList("labels").size());
+    List<Float> scores = json.getList("labels.score", Float.class);
+    assertTrue(scores.get(0) >= scores.get(1) && scores.get(1) >= scores.get(2), last);
+
+    int bad =
+        cli.execute(
+            "classify", "--video", clipFile().getPath(), "--vocabulary", "no-such-vocabulary",
+            "--url", base.toString(), "--user", "product", "--password", "product");
+    assertEquals(1, bad);
+    assertTrue(err.toString().contains("HTTP 404"), err.toString());
   }
 
   @Test
