@@ -116,6 +116,32 @@ public class InferenceActivitiesImpl implements InferenceActivities {
         });
   }
 
+  @Override
+  public List<dev.ovid.workflows.classification.SimilarLabel> similarLabels(
+      dev.ovid.workflows.classification.SimilarLabelsRequest request) {
+    ModelVersion version = runs.getModelVersion(request.modelVersionId());
+    if (request.candidates().isEmpty() || request.existing().isEmpty()) return List.of();
+    return loaded.with(
+        version,
+        model -> {
+          try (NDManager scope = model.manager().newSubManager()) {
+            float[][] candidates = rows(model.embedLabels(request.candidates(), scope));
+            float[][] existing = rows(model.embedLabels(request.existing(), scope));
+            return LabelSimilarity.closest(
+                request.candidates(), candidates, request.existing(), existing, request.threshold());
+          }
+        });
+  }
+
+  private static float[][] rows(NDArray array) {
+    int n = (int) array.getShape().get(0);
+    int d = (int) array.getShape().get(1);
+    float[] flat = array.toFloatArray();
+    float[][] out = new float[n][];
+    for (int i = 0; i < n; i++) out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+    return out;
+  }
+
   private void download(ObjectRef video, java.nio.file.Path file) {
     S3Location location;
     try {

@@ -33,7 +33,8 @@ public class PromotionActivitiesImpl implements PromotionActivities {
       promotions.decide(promotionId, decision.approve(), decision.user(), decision.comment());
       return true;
     } catch (ForbiddenException | ConflictException e) {
-      LOG.warnf("promotion %d: decision by %s refused: %s", promotionId, decision.user(), e.getMessage());
+      LOG.warnf(
+          "promotion %d: decision by %s refused: %s", promotionId, decision.user(), e.getMessage());
       return false;
     }
   }

@@ -103,20 +103,15 @@ public class PipelineWorker {
                     TrainingPipelineWorkflowImpl.class,
                     ExpansionWorkflowImpl.class,
                     ClassificationWorkflowImpl.class,
-                    dev.ovid.workflows.promotion.PromotionWorkflowImpl.class);
+                    dev.ovid.workflows.promotion.PromotionWorkflowImpl.class,
+                    dev.ovid.workflows.classification.NearDuplicateWorkflowImpl.class);
         case TRAINING ->
             activityWorker(queues.training(), settings.trainingConcurrency())
                 .registerActivitiesImplementations(training);
         case CPU ->
             activityWorker(queues.cpu(), settings.cpuConcurrency())
                 .registerActivitiesImplementations(
-                    tracking,
-                    curation,
-                    synthetic,
-                    expansion,
-                    evaluation,
-                    registration,
-                    promotion);
+                    tracking, curation, synthetic, expansion, evaluation, registration, promotion);
         case INFERENCE ->
             activityWorker(queues.inference(), settings.inferenceConcurrency())
                 .registerActivitiesImplementations(inference);

@@ -113,8 +113,7 @@ public class Promotions {
         approve ? "model.promotion-approved" : "model.promotion-rejected",
         "model-version",
         p.modelVersion.id,
-        detail(
-            "promotion", p.id, "version", p.modelVersion.version, "comment", p.decisionComment));
+        detail("promotion", p.id, "version", p.modelVersion.version, "comment", p.decisionComment));
     return p;
   }
 

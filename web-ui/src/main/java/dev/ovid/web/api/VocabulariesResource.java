@@ -65,6 +65,7 @@ public class VocabulariesResource {
   @Inject SecurityIdentity identity;
   @Inject VocabularyVersions versions;
   @Inject VocabularyImporter importer;
+  @Inject dev.ovid.web.classify.NearDuplicateGuard nearDuplicates;
   @Inject dev.ovid.web.expansion.PublishedVocabularyExpansion publishing;
 
   @GET
@@ -299,8 +300,27 @@ public class VocabulariesResource {
   }
 
   @GET
+  @Path("/{id}/near-duplicates")
+  @Operation(
+      summary = "Draft labels close to another draft label (production model's label encoder)",
+      description =
+          "Each given label (or, without 'label', every draft label) whose cosine with another"
+              + " draft label is at or above ovid.vocabulary.near-duplicate-threshold;"
+              + " empty when there is no production model yet")
+  public List<dev.ovid.workflows.classification.SimilarLabel> nearDuplicates(
+      @PathParam("id") long id, @QueryParam("label") List<String> labels) {
+    Vocabulary vocabulary = vocabularies.get(id);
+    List<String> candidates =
+        labels == null || labels.isEmpty()
+            ? vocabularies.labels(vocabulary.name).stream().map(l -> l.name).toList()
+            : labels;
+    return nearDuplicates.check(vocabulary.name, candidates);
+  }
+
+  @GET
   @Path("/public-lists")
-  @Operation(summary = "The public label lists Ovid ships (Kinetics-400, ActivityNet, TAO, RareAct)")
+  @Operation(
+      summary = "The public label lists Ovid ships (Kinetics-400, ActivityNet, TAO, RareAct)")
   public List<String> publicLists() {
     return PublicLabelLists.names();
   }

@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ovid classify}: labels for one video from a running Ovid (POST /api/classify). With
- * {@code --json} the last line is one JSON object: {@code {"model": "…", "vocabulary": "…",
- * "labels": [{"label": "…", "score": 0.0, "passes": true}]}}, highest score first.
+ * {@code ovid classify}: labels for one video from a running Ovid (POST /api/classify). With {@code
+ * --json} the last line is one JSON object: {@code {"model": "…", "vocabulary": "…", "labels":
+ * [{"label": "…", "score": 0.0, "passes": true}]}}, highest score first.
  */
 @Command(
     name = "classify",
@@ -37,9 +37,7 @@ public final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--vocabulary", required = true, description = "vocabulary name")
   String vocabulary;
 
-  @Option(
-      names = "--vocabulary-version",
-      description = "published version (default: the latest)")
+  @Option(names = "--vocabulary-version", description = "published version (default: the latest)")
   Integer vocabularyVersion;
 
   @Option(
@@ -71,7 +69,8 @@ public final class ClassifyCommand implements Callable<Integer> {
           }
           Map<String, String> fields = new LinkedHashMap<>();
           fields.put("vocabulary", vocabulary);
-          if (vocabularyVersion != null) fields.put("vocabularyVersion", vocabularyVersion.toString());
+          if (vocabularyVersion != null)
+            fields.put("vocabularyVersion", vocabularyVersion.toString());
           fields.put("model", model);
           if (top != null) fields.put("top", top.toString());
           JsonNode result =

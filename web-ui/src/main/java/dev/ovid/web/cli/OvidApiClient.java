@@ -111,10 +111,7 @@ final class OvidApiClient {
     try {
       response =
           http.send(
-              request
-                  .header("Authorization", authorization)
-                  .timeout(timeout)
-                  .build(),
+              request.header("Authorization", authorization).timeout(timeout).build(),
               HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new CliException(

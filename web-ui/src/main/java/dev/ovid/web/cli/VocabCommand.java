@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "vocab",
     mixinStandardHelpOptions = true,
-    description = "Vocabularies on a running Ovid (vocab curate runs locally: bin/ovid vocab curate).",
+    description =
+        "Vocabularies on a running Ovid (vocab curate runs locally: bin/ovid vocab curate).",
     subcommands = {VocabCommand.Import.class})
 public final class VocabCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -47,7 +48,8 @@ public final class VocabCommand implements Runnable {
     @Option(
         names = "--format",
         defaultValue = "auto",
-        description = "auto, lines, csv, json, kinetics-csv, label-studio (default: ${DEFAULT-VALUE})")
+        description =
+            "auto, lines, csv, json, kinetics-csv, label-studio (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--json", description = "print the summary as one JSON object on the last line")
@@ -67,7 +69,8 @@ public final class VocabCommand implements Runnable {
                 client
                     .get(
                         "/api/vocabularies/by-name/"
-                            + URLEncoder.encode(vocabulary, StandardCharsets.UTF_8).replace("+", "%20"))
+                            + URLEncoder.encode(vocabulary, StandardCharsets.UTF_8)
+                                .replace("+", "%20"))
                     .path("id")
                     .asLong();
             JsonNode s =
@@ -85,9 +88,7 @@ public final class VocabCommand implements Runnable {
             } else {
               out.printf(
                   "added %d, duplicates %d, rejected %d%n",
-                  s.path("added").asInt(),
-                  s.path("duplicates").asInt(),
-                  s.path("rejected").size());
+                  s.path("added").asInt(), s.path("duplicates").asInt(), s.path("rejected").size());
               for (JsonNode r : s.path("rejected")) {
                 out.printf(
                     "  line %d: '%s': %s%n",

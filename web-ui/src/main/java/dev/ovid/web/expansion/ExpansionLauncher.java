@@ -29,7 +29,7 @@ public class ExpansionLauncher {
             .newWorkflowStub(
                 ExpansionWorkflow.class,
                 WorkflowOptions.newBuilder()
-                    .setWorkflowId(request.workflowId())
+                    .setWorkflowId(request.workflowId(temporal.settings().queues().base()))
                     .setTaskQueue(temporal.settings().queues().workflows())
                     .setWorkflowIdReusePolicy(
                         WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
@@ -39,7 +39,7 @@ public class ExpansionLauncher {
     } catch (WorkflowExecutionAlreadyStarted e) {
       // Running or done already: the same inputs give the same embeddings.
     }
-    return request.workflowId();
+    return request.workflowId(temporal.settings().queues().base());
   }
 
   /** The progress an expansion reports (its query). */

@@ -28,9 +28,11 @@ public class PromotionService {
 
   public ModelPromotion propose(int version, String user, String comment) {
     String down = temporal.problem();
-    if (down != null) throw new ServiceUnavailableException("Temporal is not reachable: " + down, null);
+    if (down != null)
+      throw new ServiceUnavailableException("Temporal is not reachable: " + down, null);
     ModelVersion target = models.version(models.modelName(), version);
-    String workflowId = "ovid-promote-m" + target.id + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String workflowId =
+        temporal.settings().queues().base() + "-promote-m" + target.id + "-" + UUID.randomUUID().toString().substring(0, 8);
     ModelPromotion promotion = promotions.propose(target.id, workflowId, user, comment);
     PromotionWorkflow workflow =
         temporal

@@ -79,7 +79,9 @@ public class RunLauncher {
 
     TrainingRun run =
         runs.create(new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), user);
-    String workflowId = "ovid-run-" + run.id;
+    // Named from the queue base ("ovid-run-7" by default), so installations and test JVMs sharing
+    // one Temporal server never collide on a run id.
+    String workflowId = temporal.settings().queues().base() + "-run-" + run.id;
     try {
       TrainingPipelineWorkflow workflow =
           temporal

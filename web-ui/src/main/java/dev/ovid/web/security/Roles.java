@@ -1,8 +1,8 @@
 package dev.ovid.web.security;
 
 /**
- * The roles of Ovid's users. Everyone authenticated may read runs and vocabularies; the roles
- * add what each job needs to change.
+ * The roles of Ovid's users. Everyone authenticated may read runs and vocabularies; the roles add
+ * what each job needs to change.
  */
 public final class Roles {
   /** Launches training runs; reads the audit log to trace what ran. */

@@ -265,8 +265,13 @@ class ClassifyResourceTest {
     String last = lines.get(lines.size() - 1);
     assertTrue(
         last.startsWith(
-            "{\"model\": \"" + models.modelName() + "@" + trained.version() + "\", \"vocabulary\": \""
-                + vocabulary + "@1\", \"labels\": [{\"label\": "),
+            "{\"model\": \""
+                + models.modelName()
+                + "@"
+                + trained.version()
+                + "\", \"vocabulary\": \""
+                + vocabulary
+                + "@1\", \"labels\": [{\"label\": "),
         last);
     JsonPath json = JsonPath.from(last);
     assertEquals(3, json.getList("labels").size());
@@ -275,10 +280,37 @@ class ClassifyResourceTest {
 
     int bad =
         cli.execute(
-            "classify", "--video", clipFile().getPath(), "--vocabulary", "no-such-vocabulary",
-            "--url", base.toString(), "--user", "product", "--password", "product");
+            "classify",
+            "--video",
+            clipFile().getPath(),
+            "--vocabulary",
+            "no-such-vocabulary",
+            "--url",
+            base.toString(),
+            "--user",
+            "product",
+            "--password",
+            "product");
     assertEquals(1, bad);
     assertTrue(err.toString().contains("HTTP 404"), err.toString());
+  }
+
+  @Test
+  void nearDuplicateGuardNamesTheCloseLabelWithItsCosine() {
+    long id =
+        product().get("/api/vocabularies/by-name/{n}", vocabulary).jsonPath().getLong("id");
+    // Same words with other spacing: the tokenizer sees the same text, so the cosine is 1.
+    String existing = DemoDataset.labels().get(DemoDataset.labels().size() - 1);
+    String spaced = existing.replace(" ", "  ");
+    product().body(Map.of("name", spaced)).post("/api/vocabularies/{id}/labels", id).then().statusCode(201);
+    product()
+        .queryParam("label", spaced)
+        .get("/api/vocabularies/{id}/near-duplicates", id)
+        .then()
+        .statusCode(200)
+        .body("[0].label", equalTo(spaced))
+        .body("[0].closeTo", equalTo(existing))
+        .body("[0].cosine", org.hamcrest.Matchers.greaterThan(0.99f));
   }
 
   @Test

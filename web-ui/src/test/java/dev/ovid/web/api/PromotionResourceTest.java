@@ -64,7 +64,10 @@ class PromotionResourceTest {
   }
 
   private String promotionStatus(long id) {
-    return mlops().get("/api/models/promotions").jsonPath().getString("find { it.id == " + id + " }.status");
+    return mlops()
+        .get("/api/models/promotions")
+        .jsonPath()
+        .getString("find { it.id == " + id + " }.status");
   }
 
   private void awaitStatus(long id, String status) throws InterruptedException {
@@ -128,7 +131,10 @@ class PromotionResourceTest {
     long approved = propose(real.version(), "roll back, take two");
     assertEquals(
         "ROLLBACK",
-        mlops().get("/api/models/promotions").jsonPath().getString("find { it.id == " + approved + " }.kind"));
+        mlops()
+            .get("/api/models/promotions")
+            .jsonPath()
+            .getString("find { it.id == " + approved + " }.kind"));
     approver()
         .body(Map.of("comment", "ok now"))
         .post("/api/models/promotions/{id}/approve", approved)
@@ -150,7 +156,9 @@ class PromotionResourceTest {
         .get("/api/models")
         .then()
         .statusCode(200)
-        .body("find { it.id == " + real.modelVersionId() + " }.aliases", org.hamcrest.Matchers.hasItem("production"));
+        .body(
+            "find { it.id == " + real.modelVersionId() + " }.aliases",
+            org.hamcrest.Matchers.hasItem("production"));
 
     List<String> actions =
         QuarkusTransaction.requiringNew()

@@ -18,8 +18,7 @@ public class PromotionWorkflowImpl implements PromotionWorkflow {
   private final TaskQueues queues = TaskQueues.ofWorkflowQueue(Workflow.getInfo().getTaskQueue());
   private final PromotionActivities promotions =
       Workflow.newActivityStub(
-          PromotionActivities.class,
-          ActivityRetries.on(queues.cpu(), Duration.ofMinutes(2), null));
+          PromotionActivities.class, ActivityRetries.on(queues.cpu(), Duration.ofMinutes(2), null));
   private final ExpansionActivities expansion =
       Workflow.newActivityStub(
           ExpansionActivities.class,

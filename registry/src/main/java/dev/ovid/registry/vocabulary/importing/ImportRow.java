@@ -4,8 +4,8 @@ import dev.ovid.registry.vocabulary.LabelKind;
 import java.util.List;
 
 /**
- * One label read from a file, with the line (or element) it came from; {@code problem} is set
- * when the row cannot become a label.
+ * One label read from a file, with the line (or element) it came from; {@code problem} is set when
+ * the row cannot become a label.
  */
 public record ImportRow(
     int line,

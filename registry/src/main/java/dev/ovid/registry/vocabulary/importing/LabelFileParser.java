@@ -20,8 +20,8 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads label files into rows, one per label, each with its line number; a malformed row becomes a
- * rejected row with the reason instead of failing the whole file. A file that cannot be read at
- * all (not JSON, not XML, CSV without a name column) is a {@link ValidationException}.
+ * rejected row with the reason instead of failing the whole file. A file that cannot be read at all
+ * (not JSON, not XML, CSV without a name column) is a {@link ValidationException}.
  */
 public final class LabelFileParser {
   private LabelFileParser() {}
@@ -128,7 +128,8 @@ public final class LabelFileParser {
     try {
       root = Json.mapper().readTree(text);
     } catch (IOException e) {
-      throw new ValidationException("not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new ValidationException(
+          "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     JsonNode items = root != null && root.isObject() ? root.path("labels") : root;
     if (items == null || !items.isArray()) {
@@ -156,7 +157,8 @@ public final class LabelFileParser {
           rows.add(ImportRow.bad(element, item.path("name").asText(), e.getMessage()));
         }
       } else {
-        rows.add(ImportRow.bad(element, item.toString(), "is neither a name nor an object with a name"));
+        rows.add(
+            ImportRow.bad(element, item.toString(), "is neither a name nor an object with a name"));
       }
     }
     return rows;

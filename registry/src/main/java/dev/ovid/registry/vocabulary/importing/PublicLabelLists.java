@@ -38,9 +38,9 @@ public final class PublicLabelLists {
     return switch (name) {
       case "kinetics-400" -> LabelFileParser.kinetics(text);
       case "activitynet-1.3" -> LabelFileParser.lines(text, LabelKind.ACTION);
-      // TAO: id, name (LVIS, with underscores), synset, frequency; tab-separated.
+        // TAO: id, name (LVIS, with underscores), synset, frequency; tab-separated.
       case "tao" -> columns(text, LabelKind.ENTITY, 1);
-      // RareAct: id, verb, noun: the verb-noun pair is the class.
+        // RareAct: id, verb, noun: the verb-noun pair is the class.
       default -> columns(text, LabelKind.ACTION, 1, 2);
     };
   }
@@ -69,7 +69,8 @@ public final class PublicLabelLists {
   private static String resource(String file) {
     try (InputStream in =
         PublicLabelLists.class.getClassLoader().getResourceAsStream("public-labels/" + file)) {
-      if (in == null) throw new IllegalStateException("public-labels/" + file + " is not on the class path");
+      if (in == null)
+        throw new IllegalStateException("public-labels/" + file + " is not on the class path");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

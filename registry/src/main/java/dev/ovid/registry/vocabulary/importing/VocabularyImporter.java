@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Imports label files into a vocabulary's draft: valid new labels are added (source IMPORT),
- * labels already there (case-insensitively) or repeated count as duplicates, and malformed rows are
+ * Imports label files into a vocabulary's draft: valid new labels are added (source IMPORT), labels
+ * already there (case-insensitively) or repeated count as duplicates, and malformed rows are
  * rejected with their line and reason; one transaction, one audit event.
  */
 @ApplicationScoped
@@ -30,7 +30,10 @@ public class VocabularyImporter {
   public ImportSummary importFile(
       String vocabularyName, ImportFormat format, String fileName, byte[] bytes, String actor) {
     return importRows(
-        vocabularyName, LabelFileParser.parse(format, fileName, bytes), "import:" + fileName, actor);
+        vocabularyName,
+        LabelFileParser.parse(format, fileName, bytes),
+        "import:" + fileName,
+        actor);
   }
 
   @Transactional

@@ -46,14 +46,19 @@ class VocabularyImporterTest {
     String v = vocabulary();
     String tooLong = "x".repeat(201);
     ImportSummary s =
-        run(v, "lines", "labels.txt", "tennis\n\n# a comment\n football \nskiing\ntennis\n" + tooLong + "\n");
+        run(
+            v,
+            "lines",
+            "labels.txt",
+            "tennis\n\n# a comment\n football \nskiing\ntennis\n" + tooLong + "\n");
     assertEquals(2, s.added());
     assertEquals(2, s.duplicates(), "football (case-insensitive) and the second tennis");
     assertEquals(1, s.rejected().size());
     assertEquals(7, s.rejected().get(0).line());
     assertTrue(s.rejected().get(0).reason().contains("longer than 200"), s.rejected().toString());
     assertEquals(List.of("Football", "skiing", "tennis"), names(v));
-    Label tennis = vocabularies.labels(v).stream().filter(l -> l.name.equals("tennis")).findFirst().get();
+    Label tennis =
+        vocabularies.labels(v).stream().filter(l -> l.name.equals("tennis")).findFirst().get();
     assertEquals(Provenance.IMPORT, tennis.provenance);
   }
 
@@ -78,7 +83,8 @@ class VocabularyImporterTest {
     assertEquals(5, s.rejected().get(1).line());
     assertTrue(s.rejected().get(1).reason().contains("columns"));
     assertEquals("the name is empty", s.rejected().get(2).reason());
-    Label surfing = vocabularies.labels(v).stream().filter(l -> l.name.equals("surfing")).findFirst().get();
+    Label surfing =
+        vocabularies.labels(v).stream().filter(l -> l.name.equals("surfing")).findFirst().get();
     assertEquals(LabelKind.ACTION, surfing.kind);
     assertEquals("riding a wave, standing", surfing.description);
     assertThrows(ValidationException.class, () -> run(v, "csv", "x.csv", "label\nfoo\n"));
@@ -95,7 +101,8 @@ class VocabularyImporterTest {
             "[\"cat\", {\"name\": \"dog\", \"kind\": \"entity\", \"synonyms\": [\"hound\"]},"
                 + " 42, {\"kind\": \"entity\"}, {\"name\": \"owl\", \"kind\": \"bird\"}]");
     assertEquals(2, s.added());
-    assertEquals(List.of(3, 4, 5), s.rejected().stream().map(ImportSummary.Rejected::line).toList());
+    assertEquals(
+        List.of(3, 4, 5), s.rejected().stream().map(ImportSummary.Rejected::line).toList());
     Label dog = vocabularies.labels(v).stream().filter(l -> l.name.equals("dog")).findFirst().get();
     assertEquals(List.of("hound"), dog.synonyms());
     assertThrows(ValidationException.class, () -> run(v, "json", "x.json", "{not json"));
@@ -115,7 +122,9 @@ class VocabularyImporterTest {
                 + "\"air drumming\",ccc,0,10,train\n");
     assertEquals(2, s.added());
     assertEquals(0, s.duplicates());
-    assertTrue(vocabularies.labels(v).stream().allMatch(l -> l.name.equals("Football") || l.kind == LabelKind.ACTION));
+    assertTrue(
+        vocabularies.labels(v).stream()
+            .allMatch(l -> l.name.equals("Football") || l.kind == LabelKind.ACTION));
   }
 
   @Test

@@ -71,8 +71,7 @@ public class ClassifyView extends VerticalLayout {
     Button classify = new Button("Classify", VaadinIcon.SEARCH.create());
     classify.setId("classify-button");
     classify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    classify.addClickListener(
-        e -> run(vocabulary.getValue(), model.getValue(), top.getValue()));
+    classify.addClickListener(e -> run(vocabulary.getValue(), model.getValue(), top.getValue()));
     HorizontalLayout form = new HorizontalLayout(vocabulary, model, top, classify);
     form.setAlignItems(Alignment.BASELINE);
     result.setId("classify-result");

@@ -63,11 +63,17 @@ public class ModelsView extends VerticalLayout {
       versions
           .addComponentColumn(
               v -> {
-                if (v.aliases().contains("production")) return new com.vaadin.flow.component.html.Span();
+                if (v.aliases().contains("production"))
+                  return new com.vaadin.flow.component.html.Span();
                 Button b = new Button(isOlderThanProduction(v) ? "Roll back to" : "Promote");
                 b.addClassName("model-promote-button");
                 b.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                b.addClickListener(e -> act(() -> promotion.propose(v.version(), CurrentUser.name(), comment.getValue())));
+                b.addClickListener(
+                    e ->
+                        act(
+                            () ->
+                                promotion.propose(
+                                    v.version(), CurrentUser.name(), comment.getValue())));
                 return b;
               })
           .setHeader("")
@@ -78,7 +84,10 @@ public class ModelsView extends VerticalLayout {
     promotions.addThemeVariants(GridVariant.LUMO_COMPACT);
     promotions.addColumn(p -> "v" + p.version()).setHeader("Version").setAutoWidth(true);
     promotions.addColumn(ModelsResource.PromotionView::kind).setHeader("Kind").setAutoWidth(true);
-    promotions.addColumn(ModelsResource.PromotionView::status).setHeader("Status").setAutoWidth(true);
+    promotions
+        .addColumn(ModelsResource.PromotionView::status)
+        .setHeader("Status")
+        .setAutoWidth(true);
     promotions.addColumn(ModelsResource.PromotionView::proposedBy).setHeader("Proposed by");
     promotions.addColumn(p -> p.decidedBy() == null ? "" : p.decidedBy()).setHeader("Decided by");
     promotions
@@ -93,11 +102,21 @@ public class ModelsView extends VerticalLayout {
                 Button approve = new Button("Approve");
                 approve.addClassName("promotion-approve-button");
                 approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
-                approve.addClickListener(e -> act(() -> promotion.decide(p.id(), true, CurrentUser.name(), comment.getValue())));
+                approve.addClickListener(
+                    e ->
+                        act(
+                            () ->
+                                promotion.decide(
+                                    p.id(), true, CurrentUser.name(), comment.getValue())));
                 Button reject = new Button("Reject");
                 reject.addClassName("promotion-reject-button");
                 reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-                reject.addClickListener(e -> act(() -> promotion.decide(p.id(), false, CurrentUser.name(), comment.getValue())));
+                reject.addClickListener(
+                    e ->
+                        act(
+                            () ->
+                                promotion.decide(
+                                    p.id(), false, CurrentUser.name(), comment.getValue())));
                 buttons.add(approve, reject);
                 return buttons;
               })
@@ -106,12 +125,19 @@ public class ModelsView extends VerticalLayout {
     }
     Button refresh = new Button("Refresh", e -> refresh());
     refresh.setId("models-refresh");
-    add(new H2("Models"), new HorizontalLayout(comment, refresh), versions, new H3("Promotions"), promotions);
+    add(
+        new H2("Models"),
+        new HorizontalLayout(comment, refresh),
+        versions,
+        new H3("Promotions"),
+        promotions);
     refresh();
   }
 
   private boolean isOlderThanProduction(ModelVersionView v) {
-    return versions.getListDataView().getItems()
+    return versions
+        .getListDataView()
+        .getItems()
         .filter(x -> x.aliases().contains("production"))
         .anyMatch(x -> x.version() > v.version());
   }

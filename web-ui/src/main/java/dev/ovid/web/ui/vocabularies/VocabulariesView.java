@@ -4,27 +4,27 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.ovid.registry.common.OvidException;
 import dev.ovid.registry.vocabulary.Label;
-import dev.ovid.registry.vocabulary.Vocabulary;
 import dev.ovid.registry.vocabulary.VersionedLabel;
+import dev.ovid.registry.vocabulary.Vocabulary;
 import dev.ovid.registry.vocabulary.VocabularyDiff;
 import dev.ovid.registry.vocabulary.VocabularyService;
 import dev.ovid.registry.vocabulary.VocabularyVersion;
 import dev.ovid.registry.vocabulary.VocabularyVersions;
 import dev.ovid.web.expansion.PublishedVocabularyExpansion;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.textfield.IntegerField;
 import dev.ovid.web.security.CurrentUser;
 import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
@@ -56,7 +56,11 @@ public class VocabulariesView extends HorizontalLayout {
   private final IntegerField diffFrom = new IntegerField("From version");
   private final IntegerField diffTo = new IntegerField("To version (empty: draft)");
   private final Div diffResult = new Div();
+  private final Paragraph nearDuplicateNote = new Paragraph();
   private Vocabulary selected;
+
+  @Inject dev.ovid.registry.vocabulary.importing.VocabularyImporter importer;
+  @Inject dev.ovid.web.classify.NearDuplicateGuard nearDuplicates;
 
   @Inject
   public VocabulariesView(
@@ -127,7 +131,8 @@ public class VocabulariesView extends HorizontalLayout {
       addLabel.addClickListener(e -> addLabel());
       labelName.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> addLabel());
       HorizontalLayout form = new HorizontalLayout(labelName, addLabel);
-      column.add(form);
+      nearDuplicateNote.setId("near-duplicates");
+      column.add(form, nearDuplicateNote, importForm());
     }
     labelsTitle.setId("labels-title");
     labelGrid.setId("labels-grid");
@@ -183,6 +188,90 @@ public class VocabulariesView extends HorizontalLayout {
     return column;
   }
 
+  private com.vaadin.flow.component.Component importForm() {
+    var list =
+        new com.vaadin.flow.component.combobox.ComboBox<String>(
+            "Public list", dev.ovid.registry.vocabulary.importing.PublicLabelLists.names());
+    list.setId("import-public-list");
+    Button importList =
+        new Button(
+            "Import list",
+            VaadinIcon.DOWNLOAD.create(),
+            e -> {
+              if (selected == null || list.getValue() == null) {
+                Notifications.error("Select a vocabulary and a list");
+                return;
+              }
+              runImport(() -> importer.importPublic(selected.name, list.getValue(), CurrentUser.name()));
+            });
+    importList.setId("import-public-button");
+    var format =
+        new com.vaadin.flow.component.combobox.ComboBox<String>(
+            "Format", List.of("auto", "lines", "csv", "json", "kinetics-csv", "label-studio"));
+    format.setId("import-format");
+    format.setValue("auto");
+    var buffer = new com.vaadin.flow.component.upload.receivers.MemoryBuffer();
+    var upload = new com.vaadin.flow.component.upload.Upload(buffer);
+    upload.setId("import-upload");
+    upload.setDropLabel(new com.vaadin.flow.component.html.Span("Import a label file"));
+    upload.addSucceededListener(
+        e -> {
+          if (selected == null) {
+            Notifications.error("Select a vocabulary first");
+            return;
+          }
+          try {
+            byte[] bytes = buffer.getInputStream().readAllBytes();
+            runImport(
+                () ->
+                    importer.importFile(
+                        selected.name,
+                        dev.ovid.registry.vocabulary.importing.ImportFormat.parse(format.getValue()),
+                        e.getFileName(),
+                        bytes,
+                        CurrentUser.name()));
+          } catch (java.io.IOException ex) {
+            Notifications.error("cannot read " + e.getFileName() + ": " + ex.getMessage());
+          }
+        });
+    HorizontalLayout row = new HorizontalLayout(list, importList, format, upload);
+    row.setAlignItems(Alignment.BASELINE);
+    return row;
+  }
+
+  private void runImport(
+      java.util.function.Supplier<dev.ovid.registry.vocabulary.importing.ImportSummary> action) {
+    try {
+      var s = action.get();
+      String text =
+          "Imported: " + s.added() + " added, " + s.duplicates() + " duplicates, "
+              + s.rejected().size() + " rejected";
+      if (!s.rejected().isEmpty()) {
+        var r = s.rejected().get(0);
+        text += " (line " + r.line() + " '" + r.value() + "': " + r.reason() + ")";
+      }
+      Notifications.success(text);
+      reselect();
+    } catch (OvidException ex) {
+      Notifications.error(ex.getMessage());
+    }
+  }
+
+  private void warnNearDuplicates(String label) {
+    nearDuplicateNote.setText("");
+    try {
+      var close = nearDuplicates.check(selected.name, List.of(label));
+      if (!close.isEmpty()) {
+        var c = close.get(0);
+        nearDuplicateNote.setText(
+            String.format("'%s' is close to '%s' (%.2f)", c.label(), c.closeTo(), c.cosine()));
+      }
+    } catch (RuntimeException ex) {
+      // The guard is advice; the label was added either way. Say why it is silent.
+      nearDuplicateNote.setText("near-duplicate check unavailable: " + ex.getMessage());
+    }
+  }
+
   private void publish() {
     if (selected == null) {
       Notifications.error("Select a vocabulary first");
@@ -193,7 +282,13 @@ public class VocabulariesView extends HorizontalLayout {
           versions.publish(selected.name, publishComment.getValue(), CurrentUser.name());
       expansion.expandForProduction(version.id, CurrentUser.name());
       Notifications.success(
-          "Published " + selected.name + " v" + version.version + " (" + version.labelCount + " labels)");
+          "Published "
+              + selected.name
+              + " v"
+              + version.version
+              + " ("
+              + version.labelCount
+              + " labels)");
       publishComment.clear();
       reselect();
     } catch (OvidException ex) {
@@ -210,9 +305,13 @@ public class VocabulariesView extends HorizontalLayout {
     try {
       VocabularyDiff d = versions.diff(selected.name, diffFrom.getValue(), diffTo.getValue());
       String to = d.to() == null ? "draft" : "v" + d.to();
-      diffResult.add(new Paragraph("v" + d.from() + " → " + to + (d.empty() ? ": no changes" : "")));
-      diffResult.add(section("diff-added", "Added", d.added().stream().map(VersionedLabel::name).toList()));
-      diffResult.add(section("diff-removed", "Removed", d.removed().stream().map(VersionedLabel::name).toList()));
+      diffResult.add(
+          new Paragraph("v" + d.from() + " → " + to + (d.empty() ? ": no changes" : "")));
+      diffResult.add(
+          section("diff-added", "Added", d.added().stream().map(VersionedLabel::name).toList()));
+      diffResult.add(
+          section(
+              "diff-removed", "Removed", d.removed().stream().map(VersionedLabel::name).toList()));
       diffResult.add(
           section(
               "diff-changed",
@@ -225,10 +324,13 @@ public class VocabulariesView extends HorizontalLayout {
                               + c.before().kind()
                               + " → "
                               + c.after().kind()
-                              + (java.util.Objects.equals(c.before().description(), c.after().description())
+                              + (java.util.Objects.equals(
+                                      c.before().description(), c.after().description())
                                   ? ""
                                   : ", description")
-                              + (c.before().synonyms().equals(c.after().synonyms()) ? "" : ", synonyms")
+                              + (c.before().synonyms().equals(c.after().synonyms())
+                                  ? ""
+                                  : ", synonyms")
                               + ")")
                   .toList()));
     } catch (OvidException ex) {
@@ -248,9 +350,10 @@ public class VocabulariesView extends HorizontalLayout {
       return;
     }
     try {
-      vocabularies.addLabel(selected.name, labelName.getValue(), CurrentUser.name());
+      var added = vocabularies.addLabel(selected.name, labelName.getValue(), CurrentUser.name());
       labelName.clear();
       reselect();
+      warnNearDuplicates(added.name);
     } catch (OvidException ex) {
       Notifications.error(ex.getMessage());
     }
