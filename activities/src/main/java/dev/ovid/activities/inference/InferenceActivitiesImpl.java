@@ -128,7 +128,11 @@ public class InferenceActivitiesImpl implements InferenceActivities {
             float[][] candidates = rows(model.embedLabels(request.candidates(), scope));
             float[][] existing = rows(model.embedLabels(request.existing(), scope));
             return LabelSimilarity.closest(
-                request.candidates(), candidates, request.existing(), existing, request.threshold());
+                request.candidates(),
+                candidates,
+                request.existing(),
+                existing,
+                request.threshold());
           }
         });
   }

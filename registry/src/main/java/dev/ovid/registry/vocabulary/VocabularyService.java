@@ -131,7 +131,10 @@ public class VocabularyService {
     return added;
   }
 
-  /** Changes a draft label's kind, description and synonyms (its name is its identity). */
+  /**
+   * Changes a draft label's kind, description and synonyms (its name is its identity); a null
+   * argument leaves that field unchanged.
+   */
   @Transactional
   public Label editLabel(
       String vocabularyName,
@@ -150,9 +153,10 @@ public class VocabularyService {
         }
       }
     }
-    label.kind = kind == null ? label.kind : kind;
-    label.description = blankToNull(description);
-    label.synonymsJson = LabelSynonyms.write(cleanSynonyms(synonyms));
+    // null leaves a field as it is; "" or an empty list clears it.
+    if (kind != null) label.kind = kind;
+    if (description != null) label.description = blankToNull(description);
+    if (synonyms != null) label.synonymsJson = LabelSynonyms.write(cleanSynonyms(synonyms));
     bump(vocabulary);
     audit.record(
         actor,

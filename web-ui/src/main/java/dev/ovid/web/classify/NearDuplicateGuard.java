@@ -18,8 +18,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * While drafting: embeds labels with the production model's label encoder (on a worker) and
- * reports those close to a label already in the draft, e.g. "close to 'football' (0.96)".
+ * While drafting: embeds labels with the production model's label encoder (on a worker) and reports
+ * those close to a label already in the draft, e.g. "close to 'football' (0.96)".
  */
 @ApplicationScoped
 public class NearDuplicateGuard {
@@ -42,8 +42,7 @@ public class NearDuplicateGuard {
    * no production model to judge with.
    */
   public List<SimilarLabel> check(String vocabulary, List<String> candidates) {
-    Optional<ModelVersion> production =
-        models.aliased(models.modelName(), ModelAlias.PRODUCTION);
+    Optional<ModelVersion> production = models.aliased(models.modelName(), ModelAlias.PRODUCTION);
     if (production.isEmpty() || candidates.isEmpty()) return List.of();
     List<String> existing = vocabularies.labels(vocabulary).stream().map(l -> l.name).toList();
     NearDuplicateWorkflow workflow =

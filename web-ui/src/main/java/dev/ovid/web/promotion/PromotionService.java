@@ -32,7 +32,11 @@ public class PromotionService {
       throw new ServiceUnavailableException("Temporal is not reachable: " + down, null);
     ModelVersion target = models.version(models.modelName(), version);
     String workflowId =
-        temporal.settings().queues().base() + "-promote-m" + target.id + "-" + UUID.randomUUID().toString().substring(0, 8);
+        temporal.settings().queues().base()
+            + "-promote-m"
+            + target.id
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
     ModelPromotion promotion = promotions.propose(target.id, workflowId, user, comment);
     PromotionWorkflow workflow =
         temporal

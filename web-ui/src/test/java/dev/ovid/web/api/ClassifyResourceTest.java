@@ -115,7 +115,6 @@ class ClassifyResourceTest {
             .statusCode(200)
             .body("model", equalTo(models.modelName() + "@" + trained.version()))
             .body("vocabulary", equalTo(vocabulary + "@1"))
-            .body("expandedOnDemand", equalTo(true))
             .extract()
             .jsonPath();
     int n = DemoDataset.labels().size() + 1;
@@ -296,13 +295,52 @@ class ClassifyResourceTest {
   }
 
   @Test
-  void nearDuplicateGuardNamesTheCloseLabelWithItsCosine() {
+  void aVocabularyNotYetExpandedForTheChosenModelIsExpandedOnDemand() {
+    // Production points elsewhere while this vocabulary is published, so nothing expands it for
+    // the trained version until a classification names that version.
+    var run =
+        runs.create(
+            new dev.ovid.registry.run.NewRun("demo", null, DemoDataset.VOCABULARY, Map.of(), null),
+            "mlops");
+    String sha = dev.ovid.registry.common.Sha256.of(UUID.randomUUID().toString().getBytes());
+    var other =
+        runs.recordModelVersion(
+            run.id,
+            new dev.ovid.registry.model.NewModelVersion(
+                models.modelName(), "s3://nowhere/" + sha, sha, null, null, null),
+            "test");
+    models.setAlias(other.id, ModelAlias.PRODUCTION, "approver", "test");
     long id =
         product().get("/api/vocabularies/by-name/{n}", vocabulary).jsonPath().getLong("id");
+    product().body(Map.of("name", "a brand new label")).post("/api/vocabularies/{id}/labels", id).then().statusCode(201);
+    product().body(Map.of()).post("/api/vocabularies/{id}/publish", id).then().statusCode(201);
+    models.setAlias(trained.modelVersionId(), ModelAlias.PRODUCTION, "approver", "test");
+
+    product()
+        .body(
+            Map.of(
+                "uri", clip.uri(),
+                "vocabulary", vocabulary,
+                "model", String.valueOf(trained.version())))
+        .post("/api/classify")
+        .then()
+        .statusCode(200)
+        .body("vocabulary", equalTo(vocabulary + "@2"))
+        .body("expandedOnDemand", equalTo(true))
+        .body("labelCount", equalTo(DemoDataset.labels().size() + 2));
+  }
+
+  @Test
+  void nearDuplicateGuardNamesTheCloseLabelWithItsCosine() {
+    long id = product().get("/api/vocabularies/by-name/{n}", vocabulary).jsonPath().getLong("id");
     // Same words with other spacing: the tokenizer sees the same text, so the cosine is 1.
     String existing = DemoDataset.labels().get(DemoDataset.labels().size() - 1);
     String spaced = existing.replace(" ", "  ");
-    product().body(Map.of("name", spaced)).post("/api/vocabularies/{id}/labels", id).then().statusCode(201);
+    product()
+        .body(Map.of("name", spaced))
+        .post("/api/vocabularies/{id}/labels", id)
+        .then()
+        .statusCode(201);
     product()
         .queryParam("label", spaced)
         .get("/api/vocabularies/{id}/near-duplicates", id)

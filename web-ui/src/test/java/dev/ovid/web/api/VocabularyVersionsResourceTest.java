@@ -63,12 +63,18 @@ class VocabularyVersionsResourceTest {
         .then()
         .statusCode(201)
         .body("find { it.name == 'tennis' }.synonyms", equalTo(List.of("lawn tennis")));
-    product().body(Map.of("comment", "v1")).post("/api/vocabularies/{id}/publish", id).then()
+    product()
+        .body(Map.of("comment", "v1"))
+        .post("/api/vocabularies/{id}/publish", id)
+        .then()
         .statusCode(201)
         .body("version", equalTo(1))
         .body("labelCount", equalTo(3))
         .body("sha256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
-    product().body(Map.of()).post("/api/vocabularies/{id}/publish", id).then()
+    product()
+        .body(Map.of())
+        .post("/api/vocabularies/{id}/publish", id)
+        .then()
         .statusCode(409)
         .body("error", containsString("equals version 1"));
 
@@ -82,36 +88,63 @@ class VocabularyVersionsResourceTest {
         .then()
         .statusCode(200)
         .body("description", equalTo("racket sport"));
-    product().body(Map.of("name", "Skiing")).post("/api/vocabularies/{id}/labels", id).then().statusCode(201);
-    product().body(Map.of("name", "skiing")).post("/api/vocabularies/{id}/labels", id).then()
+    product()
+        .body(Map.of("name", "Skiing"))
+        .post("/api/vocabularies/{id}/labels", id)
+        .then()
+        .statusCode(201);
+    product()
+        .body(Map.of("name", "skiing"))
+        .post("/api/vocabularies/{id}/labels", id)
+        .then()
         .statusCode(409)
         .body("error", containsString("'skiing' already exists"));
-    product().body(Map.of("name", "x".repeat(201))).post("/api/vocabularies/{id}/labels", id).then()
+    product()
+        .body(Map.of("name", "x".repeat(201)))
+        .post("/api/vocabularies/{id}/labels", id)
+        .then()
         .statusCode(400)
         .body("error", containsString("longer than 200 characters"));
 
-    product().get("/api/vocabularies/{id}/diff?from=1", id).then()
+    product()
+        .get("/api/vocabularies/{id}/diff?from=1", id)
+        .then()
         .statusCode(200)
         .body("to", equalTo(null))
         .body("added.name", equalTo(List.of("Skiing")))
         .body("removed.name", equalTo(List.of("golf")))
         .body("changed.name", equalTo(List.of("tennis")));
-    product().body(Map.of("comment", "v2")).post("/api/vocabularies/{id}/publish", id).then().statusCode(201);
-    auditor().get("/api/vocabularies/{id}/diff?from=1&to=2", id).then()
+    product()
+        .body(Map.of("comment", "v2"))
+        .post("/api/vocabularies/{id}/publish", id)
+        .then()
+        .statusCode(201);
+    auditor()
+        .get("/api/vocabularies/{id}/diff?from=1&to=2", id)
+        .then()
         .statusCode(200)
         .body("added.name", equalTo(List.of("Skiing")));
-    auditor().get("/api/vocabularies/{id}/versions/1", id).then()
+    auditor()
+        .get("/api/vocabularies/{id}/versions/1", id)
+        .then()
         .statusCode(200)
         .body("labels.name", equalTo(List.of("football", "golf", "tennis")));
-    auditor().get("/api/vocabularies/{id}/versions", id).then().body("version", equalTo(List.of(2, 1)));
+    auditor()
+        .get("/api/vocabularies/{id}/versions", id)
+        .then()
+        .body("version", equalTo(List.of(2, 1)));
     String csv =
-        auditor().get("/api/vocabularies/{id}/versions/2/export?format=csv", id).then()
+        auditor()
+            .get("/api/vocabularies/{id}/versions/2/export?format=csv", id)
+            .then()
             .statusCode(200)
             .extract()
             .asString();
     assertTrue(csv.startsWith("name,kind,description,synonyms,source\n"), csv);
     assertTrue(csv.contains("tennis,action,racket sport,lawn tennis,human"), csv);
-    auditor().get("/api/vocabularies/{id}/versions/2/export?format=json", id).then()
+    auditor()
+        .get("/api/vocabularies/{id}/versions/2/export?format=json", id)
+        .then()
         .statusCode(200)
         .body("labels.name", hasItems("Skiing", "football", "tennis"));
     mlops().body(Map.of()).post("/api/vocabularies/{id}/publish", id).then().statusCode(403);
@@ -129,7 +162,9 @@ class VocabularyVersionsResourceTest {
         .body("duplicates", equalTo(1))
         .body("rejected", hasSize(1))
         .body("rejected[0].line", equalTo(4));
-    product().post("/api/vocabularies/{id}/import-public/kinetics-400", id).then()
+    product()
+        .post("/api/vocabularies/{id}/import-public/kinetics-400", id)
+        .then()
         .statusCode(200)
         .body("added", equalTo(400));
 
@@ -142,8 +177,19 @@ class VocabularyVersionsResourceTest {
     cli.setErr(new PrintWriter(err, true));
     int exit =
         cli.execute(
-            "vocab", "import", "--vocabulary", name, "--file", file.toString(), "--json",
-            "--url", base.toString(), "--user", "product", "--password", "product");
+            "vocab",
+            "import",
+            "--vocabulary",
+            name,
+            "--file",
+            file.toString(),
+            "--json",
+            "--url",
+            base.toString(),
+            "--user",
+            "product",
+            "--password",
+            "product");
     assertEquals(0, exit, out + "\n" + err);
     List<String> lines = out.toString().lines().toList();
     assertEquals(

@@ -202,7 +202,8 @@ public class VocabulariesView extends HorizontalLayout {
                 Notifications.error("Select a vocabulary and a list");
                 return;
               }
-              runImport(() -> importer.importPublic(selected.name, list.getValue(), CurrentUser.name()));
+              runImport(
+                  () -> importer.importPublic(selected.name, list.getValue(), CurrentUser.name()));
             });
     importList.setId("import-public-button");
     var format =
@@ -226,7 +227,8 @@ public class VocabulariesView extends HorizontalLayout {
                 () ->
                     importer.importFile(
                         selected.name,
-                        dev.ovid.registry.vocabulary.importing.ImportFormat.parse(format.getValue()),
+                        dev.ovid.registry.vocabulary.importing.ImportFormat.parse(
+                            format.getValue()),
                         e.getFileName(),
                         bytes,
                         CurrentUser.name()));
@@ -244,8 +246,13 @@ public class VocabulariesView extends HorizontalLayout {
     try {
       var s = action.get();
       String text =
-          "Imported: " + s.added() + " added, " + s.duplicates() + " duplicates, "
-              + s.rejected().size() + " rejected";
+          "Imported: "
+              + s.added()
+              + " added, "
+              + s.duplicates()
+              + " duplicates, "
+              + s.rejected().size()
+              + " rejected";
       if (!s.rejected().isEmpty()) {
         var r = s.rejected().get(0);
         text += " (line " + r.line() + " '" + r.value() + "': " + r.reason() + ")";
