@@ -310,9 +310,12 @@ class ClassifyResourceTest {
                 models.modelName(), "s3://nowhere/" + sha, sha, null, null, null),
             "test");
     models.setAlias(other.id, ModelAlias.PRODUCTION, "approver", "test");
-    long id =
-        product().get("/api/vocabularies/by-name/{n}", vocabulary).jsonPath().getLong("id");
-    product().body(Map.of("name", "a brand new label")).post("/api/vocabularies/{id}/labels", id).then().statusCode(201);
+    long id = product().get("/api/vocabularies/by-name/{n}", vocabulary).jsonPath().getLong("id");
+    product()
+        .body(Map.of("name", "a brand new label"))
+        .post("/api/vocabularies/{id}/labels", id)
+        .then()
+        .statusCode(201);
     product().body(Map.of()).post("/api/vocabularies/{id}/publish", id).then().statusCode(201);
     models.setAlias(trained.modelVersionId(), ModelAlias.PRODUCTION, "approver", "test");
 

@@ -67,7 +67,10 @@ class PromotionWorkflowTest {
     assertEquals("APPROVED", outcome.status());
     assertEquals("approver", outcome.decidedBy());
     assertEquals(List.of(41L, 42L), outcome.expanded());
-    verify(expansion).expandVersion(org.mockito.ArgumentMatchers.argThat(r -> r.vocabularyVersionId() == 42L && r.modelVersionId() == 3L));
+    verify(expansion)
+        .expandVersion(
+            org.mockito.ArgumentMatchers.argThat(
+                r -> r.vocabularyVersionId() == 42L && r.modelVersionId() == 3L));
   }
 
   @Test
