@@ -48,7 +48,7 @@ public class PromotionActivitiesImpl implements PromotionActivities {
         p.decidedBy,
         "promotion " + promotionId + " approved: " + p.decisionComment);
     // Strict: an MLflow that is down makes Temporal retry until both registries agree.
-    mlflow.setModelAlias(p.modelVersion.modelName, ModelAlias.PRODUCTION, p.modelVersion.version);
+    mlflow.setModelAlias(p.modelVersion, ModelAlias.PRODUCTION);
     return QuarkusTransaction.requiringNew()
         .call(
             () ->

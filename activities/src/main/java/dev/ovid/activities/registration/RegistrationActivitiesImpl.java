@@ -57,7 +57,7 @@ public class RegistrationActivitiesImpl implements RegistrationActivities {
     }
     // A new version is the candidate for production; promotion needs an approver.
     models.setAlias(version.id, ModelAlias.CANDIDATE, Actors.WORKER, "registered");
-    mirrorAlias(modelName, ModelAlias.CANDIDATE, version.version);
+    mirrorAlias(version, ModelAlias.CANDIDATE);
     mlflow.setTags(
         request.mlflowRunId(),
         Map.of(
@@ -68,12 +68,14 @@ public class RegistrationActivitiesImpl implements RegistrationActivities {
     return version.id;
   }
 
-  private void mirrorAlias(String modelName, String alias, int version) {
+  private void mirrorAlias(ModelVersion version, String alias) {
     try {
-      mlflow.setModelAlias(modelName, alias, version);
+      mlflow.setModelAlias(version, alias);
     } catch (RuntimeException e) {
       // The candidate alias is informational in MLflow; promotion mirrors production strictly.
-      LOG.warnf("could not mirror alias %s=%d of %s to MLflow: %s", alias, version, modelName, e);
+      LOG.warnf(
+          "could not mirror alias %s of %s@%d to MLflow: %s",
+          alias, version.modelName, version.version, e);
     }
   }
 }

@@ -346,6 +346,32 @@ public class MlflowTracker implements AutoCloseable {
                         "name", modelName, "alias", alias, "version", String.valueOf(version)))));
   }
 
+  /**
+   * Points MLflow's alias at the MLflow model version made by the same MLflow run as {@code
+   * version} (registering it when missing). Normally both registries use one number; where an older
+   * Ovid version took MLflow's number, the run still names the right MLflow version.
+   */
+  public void setModelAlias(dev.ovid.registry.model.ModelVersion version, String alias) {
+    if (version.mlflowRunId == null) {
+      throw new ValidationException(
+          version.modelName + "@" + version.version + " has no MLflow run to mirror an alias to");
+    }
+    String number =
+        registerModel(version.modelName, version.mlflowRunId, version.checkpointUri)
+            .orElseThrow(
+                () ->
+                    new ServiceUnavailableException(
+                        "MLflow did not register "
+                            + version.modelName
+                            + "@"
+                            + version.version
+                            + "; alias "
+                            + alias
+                            + " not mirrored",
+                        null));
+    setModelAlias(version.modelName, alias, Integer.parseInt(number));
+  }
+
   /** The version MLflow's alias points at, or empty when the alias (or model) is not there. */
   public Optional<Integer> modelAlias(String modelName, String alias) {
     try {

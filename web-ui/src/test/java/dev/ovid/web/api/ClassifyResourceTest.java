@@ -308,6 +308,7 @@ class ClassifyResourceTest {
             run.id,
             new dev.ovid.registry.model.NewModelVersion(
                 models.modelName(), "s3://nowhere/" + sha, sha, null, null, null),
+            100_000 + new java.util.Random().nextInt(800_000),
             "test");
     models.setAlias(other.id, ModelAlias.PRODUCTION, "approver", "test");
     long id = product().get("/api/vocabularies/by-name/{n}", vocabulary).jsonPath().getLong("id");
