@@ -1,6 +1,8 @@
 package dev.ovid.activities.registration;
 
 import dev.ovid.activities.common.Actors;
+import dev.ovid.registry.model.ModelAlias;
+import dev.ovid.registry.model.ModelRegistry;
 import dev.ovid.registry.model.ModelVersion;
 import dev.ovid.registry.model.NewModelVersion;
 import dev.ovid.registry.run.RunRegistry;
@@ -18,38 +20,62 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RegistrationActivitiesImpl implements RegistrationActivities {
-  public static final String MODEL_NAME = "ovid";
   private static final Logger LOG = Logger.getLogger(RegistrationActivitiesImpl.class);
 
   @Inject RunRegistry runs;
   @Inject MlflowTracker mlflow;
+  @Inject ModelRegistry models;
 
   @Override
   public long register(RegistrationRequest request) {
-    ModelVersion version =
-        runs.recordModelVersion(
-            request.runId(),
-            new NewModelVersion(
-                MODEL_NAME,
-                request.model().checkpoint().uri(),
-                request.model().checkpoint().sha256(),
-                request.labels().embeddings().uri(),
-                request.labels().embeddings().sha256(),
-                request.mlflowRunId()),
-            Actors.WORKER);
-    var mlflowVersion =
-        mlflow.registerModel(MODEL_NAME, request.mlflowRunId(), request.model().checkpoint().uri());
-    if (mlflowVersion.isEmpty()) {
-      LOG.warnf(
-          "MLflow did not register model version %d; Ovid's registry has it", version.version);
+    String modelName = models.modelName();
+    var existing = runs.findModelVersion(request.runId(), request.model().checkpoint().sha256());
+    ModelVersion version;
+    if (existing.isPresent()) {
+      version = existing.get();
+    } else {
+      // MLflow numbers the version first (idempotent per MLflow run), and Ovid records the same
+      // number, so "model version 12" means one thing in both.
+      var mlflowVersion =
+          mlflow.registerModel(
+              modelName, request.mlflowRunId(), request.model().checkpoint().uri());
+      if (mlflowVersion.isEmpty()) {
+        LOG.warnf("MLflow did not register a version of %s; Ovid numbers it alone", modelName);
+      }
+      version =
+          runs.recordModelVersion(
+              request.runId(),
+              new NewModelVersion(
+                  modelName,
+                  request.model().checkpoint().uri(),
+                  request.model().checkpoint().sha256(),
+                  request.labels().embeddings().uri(),
+                  request.labels().embeddings().sha256(),
+                  request.mlflowRunId()),
+              mlflowVersion.map(Integer::valueOf).orElse(null),
+              Actors.WORKER);
     }
+    // A new version is the candidate for production; promotion needs an approver.
+    models.setAlias(version.id, ModelAlias.CANDIDATE, Actors.WORKER, "registered");
+    mirrorAlias(version, ModelAlias.CANDIDATE);
     mlflow.setTags(
         request.mlflowRunId(),
         Map.of(
             "ovid.model_version",
-            MODEL_NAME + "@" + version.version,
+            modelName + "@" + version.version,
             "ovid.checkpoint_sha256",
             request.model().checkpoint().sha256()));
     return version.id;
+  }
+
+  private void mirrorAlias(ModelVersion version, String alias) {
+    try {
+      mlflow.setModelAlias(version, alias);
+    } catch (RuntimeException e) {
+      // The candidate alias is informational in MLflow; promotion mirrors production strictly.
+      LOG.warnf(
+          "could not mirror alias %s of %s@%d to MLflow: %s",
+          alias, version.modelName, version.version, e);
+    }
   }
 }

@@ -117,6 +117,18 @@ public class PipelineModels {
     }
   }
 
+  /** A registered model version with its run's architecture and its checkpoint. */
+  public OvidModel load(dev.ovid.registry.model.ModelVersion version) {
+    return load(
+        version.run.id,
+        new TrainedModelRef(
+            new dev.ovid.workflows.common.ObjectRef(
+                version.checkpointUri, version.checkpointSha256, 0),
+            0,
+            0,
+            0));
+  }
+
   public int imageSize(OvidModel model) {
     return model.videoEncoder().frameEncoder().imageSize();
   }

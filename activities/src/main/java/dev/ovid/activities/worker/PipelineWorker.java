@@ -5,11 +5,14 @@ import dev.ovid.activities.worker.WorkerSettings.QueueKind;
 import dev.ovid.registry.temporal.TemporalConnection;
 import dev.ovid.workflows.benchmark.BenchmarkActivities;
 import dev.ovid.workflows.benchmark.BenchmarkEvaluationWorkflowImpl;
+import dev.ovid.workflows.classification.ClassificationWorkflowImpl;
+import dev.ovid.workflows.classification.InferenceActivities;
 import dev.ovid.workflows.common.TaskQueues;
 import dev.ovid.workflows.curation.CurationActivities;
 import dev.ovid.workflows.curation.SyntheticLabelingActivities;
 import dev.ovid.workflows.evaluation.EvaluationActivities;
 import dev.ovid.workflows.expansion.ExpansionActivities;
+import dev.ovid.workflows.expansion.ExpansionWorkflowImpl;
 import dev.ovid.workflows.pipeline.TrainingPipelineWorkflowImpl;
 import dev.ovid.workflows.registration.RegistrationActivities;
 import dev.ovid.workflows.tracking.RunTrackingActivities;
@@ -45,6 +48,8 @@ public class PipelineWorker {
   @Inject EvaluationActivities evaluation;
   @Inject RegistrationActivities registration;
   @Inject BenchmarkActivities benchmarks;
+  @Inject InferenceActivities inference;
+  @Inject dev.ovid.workflows.promotion.PromotionActivities promotion;
 
   private WorkerFactory factory;
   private final List<String> polled = new ArrayList<>();
@@ -98,18 +103,29 @@ public class PipelineWorker {
                             settings.workflowTaskConcurrency())
                         .build())
                 .registerWorkflowImplementationTypes(
-                    TrainingPipelineWorkflowImpl.class, BenchmarkEvaluationWorkflowImpl.class);
+                    TrainingPipelineWorkflowImpl.class,
+                    BenchmarkEvaluationWorkflowImpl.class,
+                    ExpansionWorkflowImpl.class,
+                    ClassificationWorkflowImpl.class,
+                    dev.ovid.workflows.promotion.PromotionWorkflowImpl.class,
+                    dev.ovid.workflows.classification.NearDuplicateWorkflowImpl.class);
         case TRAINING ->
             activityWorker(queues.training(), settings.trainingConcurrency())
                 .registerActivitiesImplementations(training);
         case CPU ->
             activityWorker(queues.cpu(), settings.cpuConcurrency())
                 .registerActivitiesImplementations(
-                    tracking, curation, synthetic, expansion, evaluation, registration, benchmarks);
+                    tracking,
+                    curation,
+                    synthetic,
+                    expansion,
+                    evaluation,
+                    registration,
+                    benchmarks,
+                    promotion);
         case INFERENCE ->
-            // The inference queue is reserved for classification and video embedding; a worker
-            // with no inference activities yet does not poll it.
-            LOG.debugf("no inference activities to serve on %s yet", queues.inference());
+            activityWorker(queues.inference(), settings.inferenceConcurrency())
+                .registerActivitiesImplementations(inference);
       }
     }
     try {

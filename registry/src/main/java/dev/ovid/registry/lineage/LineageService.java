@@ -12,8 +12,11 @@ import dev.ovid.registry.model.Evaluation;
 import dev.ovid.registry.model.ModelVersion;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.registry.vocabulary.Label;
+import dev.ovid.registry.vocabulary.VersionedLabel;
+import dev.ovid.registry.vocabulary.VocabularyVersionLabel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /** Reads a run's full lineage (dataset, vocabulary, models, evaluations, MLflow, Temporal). */
 @ApplicationScoped
@@ -51,13 +54,20 @@ public class LineageService {
                 d.videoCount,
                 d.labelCount,
                 d.curationReportUri);
+    var published = run.publishedVocabulary;
     VocabularyInfo vocabulary =
         new VocabularyInfo(
             run.vocabulary.id,
             run.vocabulary.name,
             run.vocabularyVersion,
             run.vocabulary.version,
-            (int) Label.count("vocabulary", run.vocabulary));
+            (int) Label.count("vocabulary", run.vocabulary),
+            published == null ? null : published.id,
+            published == null ? null : published.sha256,
+            published == null ? null : published.objectUri,
+            published == null
+                ? List.of()
+                : VocabularyVersionLabel.of(published).stream().map(VersionedLabel::of).toList());
     var models =
         ModelVersion.ofRun(run).stream()
             .map(

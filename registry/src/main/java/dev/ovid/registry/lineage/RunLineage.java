@@ -42,9 +42,21 @@ public record RunLineage(
       Integer labelCount,
       String curationReportUri) {}
 
-  /** {@code versionAtLaunch}: the version the run trained with; {@code currentVersion}: now. */
+  /**
+   * {@code versionAtLaunch}: the published version the run trained with, whose exact label set is
+   * {@code labels} (stored under {@code sha256} at {@code objectUri}; all null for runs from before
+   * published versions); {@code currentVersion}: the draft revision now.
+   */
   public record VocabularyInfo(
-      long id, String name, int versionAtLaunch, int currentVersion, int currentLabelCount) {}
+      long id,
+      String name,
+      int versionAtLaunch,
+      int currentVersion,
+      int currentLabelCount,
+      Long versionId,
+      String sha256,
+      String objectUri,
+      List<dev.ovid.registry.vocabulary.VersionedLabel> labels) {}
 
   public record ModelInfo(
       long id,

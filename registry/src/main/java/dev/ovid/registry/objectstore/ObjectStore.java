@@ -191,6 +191,19 @@ public class ObjectStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes {@code key} (no error when it is absent). Only for scratch objects, such as a video
+   * uploaded for one classification; content-addressed artifacts are never deleted.
+   */
+  public void delete(String key) {
+    try {
+      client.removeObject(
+          io.minio.RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build());
+    } catch (MinioException e) {
+      throw unavailable("delete " + uriOf(key), e);
+    }
+  }
+
   /** Downloads to {@code target} (atomically), checking the recorded sha256. */
   public StoredObject download(String key, Path target) {
     return download(key, target, null);

@@ -33,10 +33,13 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class RunRegistry {
   @Inject AuditLog audit;
+  @Inject dev.ovid.registry.vocabulary.VocabularyVersions vocabularyVersions;
 
   /**
    * Creates a QUEUED run. The vocabulary must exist ({@link NotFoundException}), and so must the
-   * pinned dataset version when one is given. The run records the vocabulary's current version.
+   * pinned dataset version when one is given. The run trains on the vocabulary's latest published
+   * version; a vocabulary never published is published first (audited), so every run names an
+   * immutable label set.
    */
   @Transactional
   public TrainingRun create(NewRun spec, String actor) {
@@ -58,13 +61,21 @@ public class RunRegistry {
     if (spec.workflowId() != null && TrainingRun.findByWorkflowId(spec.workflowId()).isPresent()) {
       throw new ConflictException("a run with workflow id '" + spec.workflowId() + "' exists");
     }
+    var published =
+        vocabularyVersions
+            .latest(vocabulary.name)
+            .orElseGet(
+                () ->
+                    vocabularyVersions.publish(
+                        vocabulary.name, "published for the first run that uses it", actor));
     TrainingRun run = new TrainingRun();
     run.status = RunStatus.QUEUED;
     run.progress = 0;
     run.datasetName = datasetName;
     run.datasetVersion = datasetVersion;
     run.vocabulary = vocabulary;
-    run.vocabularyVersion = vocabulary.version;
+    run.vocabularyVersion = published.version;
+    run.publishedVocabulary = published;
     run.hyperparametersJson =
         Json.write(
             spec.hyperparameters() == null ? Map.of() : new TreeMap<>(spec.hyperparameters()));
@@ -86,7 +97,9 @@ public class RunRegistry {
             "vocabulary",
             vocabularyName,
             "vocabularyVersion",
-            vocabulary.version,
+            published.version,
+            "vocabularySha256",
+            published.sha256,
             "hyperparameters",
             spec.hyperparameters(),
             "workflowId",
@@ -352,6 +365,24 @@ public class RunRegistry {
    */
   @Transactional
   public ModelVersion recordModelVersion(long runId, NewModelVersion spec, String actor) {
+    return recordModelVersion(runId, spec, null, actor);
+  }
+
+  /** The version a run registered for this checkpoint, if any (retries find it). */
+  @Transactional
+  public java.util.Optional<ModelVersion> findModelVersion(long runId, String checkpointSha256) {
+    return ModelVersion.<ModelVersion>find(
+            "run.id = ?1 and checkpointSha256 = ?2", runId, checkpointSha256)
+        .firstResultOptional();
+  }
+
+  /**
+   * Registers the run's model with {@code preferredVersion} as its number when given and free (the
+   * number MLflow gave the same model version, so both registries agree); otherwise the next one.
+   */
+  @Transactional
+  public ModelVersion recordModelVersion(
+      long runId, NewModelVersion spec, Integer preferredVersion, String actor) {
     TrainingRun run = lock(runId);
     String sha = Sha256.require("checkpointSha256", spec.checkpointSha256());
     ValidationException.requireText("checkpointUri", spec.checkpointUri());
@@ -368,12 +399,19 @@ public class RunRegistry {
     ModelVersion model = new ModelVersion();
     model.run = run;
     model.modelName = modelName;
+    boolean preferredFree =
+        preferredVersion != null
+            && preferredVersion > 0
+            && ModelVersion.count("modelName = ?1 and version = ?2", modelName, preferredVersion)
+                == 0;
     model.version =
-        ModelVersion.<ModelVersion>find("modelName = ?1", modelName).stream()
-                .map(m -> m.version)
-                .max(Comparator.naturalOrder())
-                .orElse(0)
-            + 1;
+        preferredFree
+            ? preferredVersion
+            : ModelVersion.<ModelVersion>find("modelName = ?1", modelName).stream()
+                    .map(m -> m.version)
+                    .max(Comparator.naturalOrder())
+                    .orElse(0)
+                + 1;
     model.checkpointUri = spec.checkpointUri();
     model.checkpointSha256 = sha;
     model.labelEmbeddingsUri = spec.labelEmbeddingsUri();

@@ -54,6 +54,11 @@ public class TrainingRun extends OvidEntity {
   @Column(name = "vocabulary_version", nullable = false)
   public int vocabularyVersion;
 
+  /** The published vocabulary version the run trains on; null for runs from before versions. */
+  @ManyToOne
+  @JoinColumn(name = "vocabulary_version_id")
+  public dev.ovid.registry.vocabulary.VocabularyVersion publishedVocabulary;
+
   @Column(name = "hyperparameters_json", columnDefinition = "text")
   public String hyperparametersJson;
 

@@ -330,6 +330,64 @@ public class MlflowTracker implements AutoCloseable {
     }
   }
 
+  /**
+   * Points MLflow's registered-model alias at {@code version} (POST registered-models/alias, as
+   * MLflow 2.x and 3.x serve it). Throws {@link ServiceUnavailableException} when MLflow refuses or
+   * is down, so the calling activity retries until the mirror matches Ovid's registry.
+   */
+  public void setModelAlias(String modelName, String alias, int version) {
+    call(
+        "set alias " + alias + " of " + modelName + " to version " + version,
+        () ->
+            client.sendPost(
+                "registered-models/alias",
+                Json.write(
+                    Map.of(
+                        "name", modelName, "alias", alias, "version", String.valueOf(version)))));
+  }
+
+  /**
+   * Points MLflow's alias at the MLflow model version made by the same MLflow run as {@code
+   * version} (registering it when missing). Normally both registries use one number; where an older
+   * Ovid version took MLflow's number, the run still names the right MLflow version.
+   */
+  public void setModelAlias(dev.ovid.registry.model.ModelVersion version, String alias) {
+    if (version.mlflowRunId == null) {
+      throw new ValidationException(
+          version.modelName + "@" + version.version + " has no MLflow run to mirror an alias to");
+    }
+    String number =
+        registerModel(version.modelName, version.mlflowRunId, version.checkpointUri)
+            .orElseThrow(
+                () ->
+                    new ServiceUnavailableException(
+                        "MLflow did not register "
+                            + version.modelName
+                            + "@"
+                            + version.version
+                            + "; alias "
+                            + alias
+                            + " not mirrored",
+                        null));
+    setModelAlias(version.modelName, alias, Integer.parseInt(number));
+  }
+
+  /** The version MLflow's alias points at, or empty when the alias (or model) is not there. */
+  public Optional<Integer> modelAlias(String modelName, String alias) {
+    try {
+      String body =
+          client.sendGet(
+              "registered-models/alias?name="
+                  + java.net.URLEncoder.encode(modelName, java.nio.charset.StandardCharsets.UTF_8)
+                  + "&alias="
+                  + java.net.URLEncoder.encode(alias, java.nio.charset.StandardCharsets.UTF_8));
+      return Optional.of(readJson(body).path("model_version").path("version").asInt());
+    } catch (MlflowHttpException e) {
+      if (e.getStatusCode() == 404) return Optional.empty();
+      throw new ServiceUnavailableException("MLflow alias read failed: " + e.getMessage(), e);
+    }
+  }
+
   private boolean registeredModelExists(String modelName) {
     try {
       client.sendGet(

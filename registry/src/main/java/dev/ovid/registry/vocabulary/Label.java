@@ -33,6 +33,21 @@ public class Label extends OvidEntity {
   /** Confidence of a synthetic label; null for human ones. */
   public Double score;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  public LabelKind kind = LabelKind.OTHER;
+
+  @Column(columnDefinition = "text")
+  public String description;
+
+  /** A JSON array of strings, or null. */
+  @Column(name = "synonyms_json", columnDefinition = "text")
+  public String synonymsJson;
+
+  public List<String> synonyms() {
+    return LabelSynonyms.read(synonymsJson);
+  }
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Creates vocabularies and changes their labels. Every change bumps the vocabulary's version and
- * writes an audit event in the same transaction; a failing call changes nothing.
+ * Creates vocabularies and changes their draft labels. Every change bumps the vocabulary's draft
+ * revision ({@code version}) and writes an audit event in the same transaction; a failing call
+ * changes nothing. Publishing the draft as an immutable version is {@link VocabularyVersions}.
  */
 @ApplicationScoped
 public class VocabularyService {
   static final int MAX_NAME = 200;
-  static final int MAX_LABEL = 500;
+  static final int MAX_LABEL = 200;
   static final int MAX_DESCRIPTION = 4000;
 
   @Inject AuditLog audit;
@@ -72,8 +73,11 @@ public class VocabularyService {
   }
 
   /**
-   * Adds labels all-or-nothing: a name already in the vocabulary (or repeated in the request) is a
-   * {@link ConflictException} and nothing is added. Bumps the version once.
+   * Adds labels to the draft all-or-nothing. Names are trimmed, non-empty, at most {@value
+   * #MAX_LABEL} characters and unique case-insensitively; every problem names its label and the
+   * reason. A name already in the vocabulary (or repeated in the request) is a {@link
+   * ConflictException}; other problems a {@link ValidationException}. Bumps the draft revision
+   * once.
    */
   @Transactional
   public List<Label> addLabels(String vocabularyName, List<NewLabel> labels, String actor) {
@@ -82,21 +86,27 @@ public class VocabularyService {
     }
     Vocabulary vocabulary = lockByName(vocabularyName);
     Set<String> existing = new HashSet<>();
-    Label.ofVocabulary(vocabulary).forEach(l -> existing.add(l.name));
+    Label.ofVocabulary(vocabulary).forEach(l -> existing.add(key(l.name)));
     Set<String> seen = new HashSet<>();
-    for (NewLabel label : labels) {
-      String clean =
-          checkLength(
-              "label name", ValidationException.requireText("label name", label.name()), MAX_LABEL);
-      if (label.provenance() == null) {
-        throw new ValidationException(
-            "label '" + clean + "' has no provenance (HUMAN or SYNTHETIC)");
+    List<String> invalid = new ArrayList<>();
+    List<String> duplicates = new ArrayList<>();
+    for (int i = 0; i < labels.size(); i++) {
+      NewLabel label = labels.get(i);
+      String problem = problemWith(label);
+      if (problem != null) {
+        invalid.add("label " + (i + 1) + " '" + shown(label.name()) + "': " + problem);
+        continue;
       }
-      if (existing.contains(clean) || !seen.add(clean)) {
-        throw new ConflictException(
+      String clean = label.name().trim();
+      if (existing.contains(key(clean))) {
+        duplicates.add(
             "label '" + clean + "' already exists in vocabulary '" + vocabulary.name + "'");
+      } else if (!seen.add(key(clean))) {
+        duplicates.add("label '" + clean + "' is given twice");
       }
     }
+    if (!invalid.isEmpty()) throw new ValidationException(String.join("; ", invalid));
+    if (!duplicates.isEmpty()) throw new ConflictException(String.join("; ", duplicates));
     bump(vocabulary);
     List<Label> added = new ArrayList<>();
     for (NewLabel request : labels) {
@@ -106,6 +116,9 @@ public class VocabularyService {
       label.provenance = request.provenance();
       label.source = request.source();
       label.score = request.score();
+      label.kind = request.kind() == null ? LabelKind.OTHER : request.kind();
+      label.description = blankToNull(request.description());
+      label.synonymsJson = LabelSynonyms.write(cleanSynonyms(request.synonyms()));
       label.createdAt = vocabulary.updatedAt;
       label.persist();
       added.add(label);
@@ -119,20 +132,109 @@ public class VocabularyService {
     return added;
   }
 
+  /**
+   * Changes a draft label's kind, description and synonyms (its name is its identity); a null
+   * argument leaves that field unchanged.
+   */
+  @Transactional
+  public Label editLabel(
+      String vocabularyName,
+      String labelName,
+      LabelKind kind,
+      String description,
+      List<String> synonyms,
+      String actor) {
+    Vocabulary vocabulary = lockByName(vocabularyName);
+    Label label = draftLabel(vocabulary, labelName);
+    if (synonyms != null) {
+      for (String synonym : synonyms) {
+        if (synonym != null && synonym.trim().length() > MAX_LABEL) {
+          throw new ValidationException(
+              "label '" + label.name + "': a synonym is longer than " + MAX_LABEL + " characters");
+        }
+      }
+    }
+    // null leaves a field as it is; "" or an empty list clears it.
+    if (kind != null) label.kind = kind;
+    if (description != null) label.description = blankToNull(description);
+    if (synonyms != null) label.synonymsJson = LabelSynonyms.write(cleanSynonyms(synonyms));
+    bump(vocabulary);
+    audit.record(
+        actor,
+        "vocabulary.label-edited",
+        "vocabulary",
+        vocabulary.id,
+        detail(
+            "version",
+            vocabulary.version,
+            "label",
+            label.name,
+            "kind",
+            label.kind,
+            "description",
+            label.description,
+            "synonyms",
+            label.synonyms()));
+    return label;
+  }
+
+  /** Why {@code label} cannot be added (apart from duplicates), or null when it can. */
+  public static String problemWith(NewLabel label) {
+    if (label == null || label.name() == null || label.name().isBlank()) {
+      return "the name is empty";
+    }
+    if (label.name().trim().length() > MAX_LABEL) {
+      return "the name is longer than " + MAX_LABEL + " characters";
+    }
+    if (label.provenance() == null) {
+      return "no source (human, import or synthetic)";
+    }
+    if (label.synonyms() != null) {
+      for (String synonym : label.synonyms()) {
+        if (synonym != null && synonym.trim().length() > MAX_LABEL) {
+          return "a synonym is longer than " + MAX_LABEL + " characters";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The case-insensitive identity of a label name within a vocabulary. */
+  public static String key(String name) {
+    return name.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String shown(String name) {
+    if (name == null) return "";
+    return name.length() > 40 ? name.substring(0, 40) + "…" : name;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static List<String> cleanSynonyms(List<String> synonyms) {
+    if (synonyms == null) return List.of();
+    return synonyms.stream()
+        .filter(x -> x != null && !x.isBlank())
+        .map(String::trim)
+        .distinct()
+        .toList();
+  }
+
+  private static Label draftLabel(Vocabulary vocabulary, String labelName) {
+    return Label.<Label>find("vocabulary = ?1 and lower(name) = ?2", vocabulary, key(labelName))
+        .firstResultOptional()
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "label '" + labelName + "' is not in vocabulary '" + vocabulary.name + "'"));
+  }
+
   @Transactional
   public void removeLabel(String vocabularyName, String labelName, String actor) {
     Vocabulary vocabulary = lockByName(vocabularyName);
-    Label label =
-        Label.<Label>find("vocabulary = ?1 and name = ?2", vocabulary, labelName)
-            .firstResultOptional()
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "label '"
-                            + labelName
-                            + "' is not in vocabulary '"
-                            + vocabulary.name
-                            + "'"));
+    Label label = draftLabel(vocabulary, labelName);
     label.delete();
     bump(vocabulary);
     audit.record(
@@ -169,7 +271,7 @@ public class VocabularyService {
     return Label.ofVocabulary(find(vocabularyName));
   }
 
-  private Vocabulary lockByName(String name) {
+  Vocabulary lockByName(String name) {
     Vocabulary vocabulary = find(name);
     return Vocabulary.findById(vocabulary.id, LockModeType.PESSIMISTIC_WRITE);
   }

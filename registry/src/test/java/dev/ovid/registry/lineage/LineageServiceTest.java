@@ -78,7 +78,12 @@ class LineageServiceTest {
     assertEquals("mlflow-" + suffix.substring(0, 8), l.mlflowRunId());
     assertEquals(dv.id, l.dataset().versionId());
     assertEquals(manifestSha, l.dataset().manifestSha256());
-    assertEquals(2, l.vocabulary().versionAtLaunch());
+    assertEquals(1, l.vocabulary().versionAtLaunch());
+    assertEquals(
+        List.of("cat"),
+        l.vocabulary().labels().stream().map(x -> x.name()).toList(),
+        "the exact label set the run trained on, not today's draft");
+    assertEquals(64, l.vocabulary().sha256().length());
     assertEquals(3, l.vocabulary().currentVersion());
     assertEquals(2, l.vocabulary().currentLabelCount());
     assertEquals(1, l.models().size());
@@ -94,6 +99,7 @@ class LineageServiceTest {
   void aRunWithoutCurationHasOnlyItsDatasetName() {
     String vocab = "vocab-" + UUID.randomUUID();
     vocabularies.create(vocab, null, "alice");
+    vocabularies.addLabel(vocab, "cat", "alice");
     TrainingRun run = runs.create(new NewRun("demo", null, vocab, null, null), "alice");
     RunLineage l = lineage.lineageOf(run.id);
     assertEquals("demo", l.dataset().name());

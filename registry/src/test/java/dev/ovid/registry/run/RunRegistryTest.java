@@ -36,7 +36,8 @@ class RunRegistryTest {
         runs.create(
             new NewRun("demo", null, vocab, Map.of("lr", 0.001, "steps", 20), null), "alice");
     assertEquals(RunStatus.QUEUED, run.status);
-    assertEquals(2, run.vocabularyVersion);
+    assertEquals(1, run.vocabularyVersion, "the first run publishes the never-published draft");
+    assertEquals(1, run.publishedVocabulary.labelCount);
     assertEquals(Map.of("lr", 0.001, "steps", 20), runs.hyperparameters(run.id));
     assertEquals("run.created", audit.history("run", run.id).get(0).action);
   }

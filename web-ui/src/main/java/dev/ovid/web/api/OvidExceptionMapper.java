@@ -36,6 +36,9 @@ public class OvidExceptionMapper implements ExceptionMapper<OvidException> {
     if (e instanceof NotFoundException) return Status.NOT_FOUND;
     if (e instanceof ValidationException) return Status.BAD_REQUEST;
     if (e instanceof ConflictException) return Status.CONFLICT;
+    if (e instanceof dev.ovid.registry.common.ForbiddenException) return Status.FORBIDDEN;
+    if (e instanceof dev.ovid.registry.common.TooLargeException)
+      return Status.REQUEST_ENTITY_TOO_LARGE;
     if (e instanceof ServiceUnavailableException) return Status.SERVICE_UNAVAILABLE;
     if (e instanceof IntegrityException) return Status.INTERNAL_SERVER_ERROR;
     return Status.INTERNAL_SERVER_ERROR;

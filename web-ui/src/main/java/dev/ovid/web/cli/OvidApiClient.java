@@ -53,15 +53,76 @@ final class OvidApiClient {
     }
   }
 
+  /** Posts a file's bytes as the request body. */
+  JsonNode postFile(String path, java.nio.file.Path file) {
+    try {
+      return send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Content-Type", "application/octet-stream")
+              .POST(HttpRequest.BodyPublishers.ofFile(file)));
+    } catch (java.io.FileNotFoundException e) {
+      throw new CliException("no such file: " + file);
+    }
+  }
+
+  /**
+   * Posts a multipart/form-data body: the text {@code fields} and, when {@code file} is not null,
+   * the file as part {@code fileField}. Waits up to {@code timeout} for the answer.
+   */
+  JsonNode postMultipart(
+      String path,
+      java.util.Map<String, String> fields,
+      String fileField,
+      java.nio.file.Path file,
+      Duration timeout) {
+    String boundary = "ovid-" + java.util.UUID.randomUUID();
+    java.util.List<byte[]> parts = new java.util.ArrayList<>();
+    fields.forEach(
+        (name, value) ->
+            parts.add(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    try {
+      if (file != null) {
+        parts.add(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + fileField
+                    + "\"; filename=\""
+                    + file.getFileName()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        parts.add(java.nio.file.Files.readAllBytes(file));
+        parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new CliException("cannot read " + file + ": " + e.getMessage());
+    }
+    parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)),
+        timeout);
+  }
+
   private JsonNode send(HttpRequest.Builder request) {
+    return send(request, Duration.ofSeconds(30));
+  }
+
+  private JsonNode send(HttpRequest.Builder request, Duration timeout) {
     HttpResponse<String> response;
     try {
       response =
           http.send(
-              request
-                  .header("Authorization", authorization)
-                  .timeout(Duration.ofSeconds(30))
-                  .build(),
+              request.header("Authorization", authorization).timeout(timeout).build(),
               HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new CliException(

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       BenchmarkCommand.class,
       AuditCommand.class,
-      UsersCommand.class
+      UsersCommand.class,
+      ClassifyCommand.class,
+      VocabCommand.class
     })
 public final class OvidCli implements Runnable {
 

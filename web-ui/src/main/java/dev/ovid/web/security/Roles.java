@@ -11,7 +11,10 @@ public final class Roles {
   /** Creates vocabularies and adds or removes their labels. */
   public static final String PRODUCT_OWNER = "product-owner";
 
-  /** Approves what others propose (issue 8 gives it its operations). */
+  /**
+   * Decides promotions of model versions to production (approve or reject, with a comment); never
+   * for a run they launched or a promotion they proposed (four eyes).
+   */
   public static final String APPROVER = "approver";
 
   /** Reads everything, including the audit log; changes nothing. */

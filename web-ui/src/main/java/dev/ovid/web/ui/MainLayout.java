@@ -83,6 +83,14 @@ public class MainLayout extends AppLayout {
             "Benchmarks",
             dev.ovid.web.ui.benchmarks.BenchmarksView.class,
             VaadinIcon.TROPHY.create()));
+    nav.addItem(
+        new SideNavItem(
+            "Models", dev.ovid.web.ui.models.ModelsView.class, VaadinIcon.CUBES.create()));
+    if (CurrentUser.hasAnyRole(Roles.PRODUCT_OWNER, Roles.ML_OPS)) {
+      nav.addItem(
+          new SideNavItem(
+              "Classify", dev.ovid.web.ui.classify.ClassifyView.class, VaadinIcon.SEARCH.create()));
+    }
     if (CurrentUser.hasAnyRole(Roles.AUDITOR, Roles.ML_OPS)) {
       nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create()));
     }

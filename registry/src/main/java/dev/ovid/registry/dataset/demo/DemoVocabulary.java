@@ -3,6 +3,7 @@ package dev.ovid.registry.dataset.demo;
 import dev.ovid.registry.vocabulary.NewLabel;
 import dev.ovid.registry.vocabulary.Vocabulary;
 import dev.ovid.registry.vocabulary.VocabularyService;
+import dev.ovid.registry.vocabulary.VocabularyVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -15,10 +16,18 @@ public class DemoVocabulary {
   private static final Logger LOG = Logger.getLogger(DemoVocabulary.class);
 
   @Inject VocabularyService vocabularies;
+  @Inject VocabularyVersions versions;
 
+  /** The demo vocabulary, created and published when missing (or never published). */
   public Vocabulary ensure() {
     var existing = Vocabulary.findByName(DemoDataset.VOCABULARY);
-    if (existing.isPresent()) return existing.get();
+    if (existing.isPresent()) {
+      if (versions.latest(existing.get().name).isEmpty()
+          && !vocabularies.labels(existing.get().name).isEmpty()) {
+        versions.publish(existing.get().name, "demo vocabulary", ACTOR);
+      }
+      return existing.get();
+    }
     Vocabulary vocabulary =
         vocabularies.create(
             DemoDataset.VOCABULARY,
@@ -27,6 +36,7 @@ public class DemoVocabulary {
     List<NewLabel> labels =
         DemoDataset.labels().stream().map(l -> NewLabel.human(l, "demo-dataset")).toList();
     vocabularies.addLabels(vocabulary.name, labels, ACTOR);
+    versions.publish(vocabulary.name, "demo vocabulary", ACTOR);
     LOG.infof("created demo vocabulary '%s' with %d labels", vocabulary.name, labels.size());
     return vocabularies.find(vocabulary.name);
   }
