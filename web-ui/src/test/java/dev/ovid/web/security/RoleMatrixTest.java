@@ -51,6 +51,26 @@ class RoleMatrixTest {
     TABLE.put("POST /api/vocabularies", Set.of(Roles.PRODUCT_OWNER));
     TABLE.put("POST /api/vocabularies/{id}/labels", Set.of(Roles.PRODUCT_OWNER));
     TABLE.put("DELETE /api/vocabularies/{id}/labels/{labelId}", Set.of(Roles.PRODUCT_OWNER));
+    TABLE.put("GET /api/vocabularies/by-name/{name}", everyone);
+    TABLE.put("PATCH /api/vocabularies/{id}/labels/{labelId}", Set.of(Roles.PRODUCT_OWNER));
+    TABLE.put("POST /api/vocabularies/{id}/publish", Set.of(Roles.PRODUCT_OWNER));
+    TABLE.put("GET /api/vocabularies/{id}/versions", everyone);
+    TABLE.put("GET /api/vocabularies/{id}/versions/{version}", everyone);
+    TABLE.put("GET /api/vocabularies/{id}/diff", everyone);
+    TABLE.put("GET /api/vocabularies/{id}/versions/{version}/export", everyone);
+    TABLE.put("POST /api/vocabularies/{id}/import", Set.of(Roles.PRODUCT_OWNER));
+    TABLE.put("GET /api/vocabularies/{id}/near-duplicates", everyone);
+    TABLE.put("GET /api/vocabularies/public-lists", everyone);
+    TABLE.put("POST /api/vocabularies/{id}/import-public/{list}", Set.of(Roles.PRODUCT_OWNER));
+    TABLE.put("POST /api/classify", Set.of(Roles.PRODUCT_OWNER, Roles.ML_OPS));
+    TABLE.put("POST /api/expansions", Set.of(Roles.PRODUCT_OWNER, Roles.ML_OPS));
+    TABLE.put("GET /api/expansions/{workflowId}", everyone);
+    TABLE.put("GET /api/expansions/models/{version}", everyone);
+    TABLE.put("GET /api/models", everyone);
+    TABLE.put("GET /api/models/promotions", everyone);
+    TABLE.put("POST /api/models/versions/{version}/promote", Set.of(Roles.ML_OPS));
+    TABLE.put("POST /api/models/promotions/{id}/approve", Set.of(Roles.APPROVER));
+    TABLE.put("POST /api/models/promotions/{id}/reject", Set.of(Roles.APPROVER));
     TABLE.put("GET /api/datasets", everyone);
     TABLE.put("GET /api/datasets/{name}/versions/{version}", everyone);
     TABLE.put("GET /api/datasets/{name}/diff", everyone);
@@ -66,15 +86,17 @@ class RoleMatrixTest {
 
   /** The UI's pages and who may open them ("*" = everyone logged in). */
   static final Map<String, Set<String>> PAGES =
-      Map.of(
-          "", Set.of("*"),
-          "runs/:id(\\d+)", Set.of("*"),
-          "vocabularies", Set.of("*"),
-          "datasets", Set.of("*"),
-          "benchmarks", Set.of("*"),
-          "benchmarks/:id(\\d+)", Set.of("*"),
-          "audit", Set.of(Roles.AUDITOR, Roles.ML_OPS),
-          "users", Set.of(Roles.ADMIN));
+      Map.ofEntries(
+          Map.entry("", Set.of("*")),
+          Map.entry("runs/:id(\\d+)", Set.of("*")),
+          Map.entry("vocabularies", Set.of("*")),
+          Map.entry("datasets", Set.of("*")),
+          Map.entry("benchmarks", Set.of("*")),
+          Map.entry("benchmarks/:id(\\d+)", Set.of("*")),
+          Map.entry("models", Set.of("*")),
+          Map.entry("classify", Set.of(Roles.PRODUCT_OWNER, Roles.ML_OPS)),
+          Map.entry("audit", Set.of(Roles.AUDITOR, Roles.ML_OPS)),
+          Map.entry("users", Set.of(Roles.ADMIN)));
 
   /** A dev user per role (their password is their name). */
   static final Map<String, String> USERS =
@@ -140,6 +162,8 @@ class RoleMatrixTest {
             "dev.ovid.web.ui.datasets.DatasetsView",
             "dev.ovid.web.ui.benchmarks.BenchmarksView",
             "dev.ovid.web.ui.benchmarks.BenchmarkDetailView",
+            "dev.ovid.web.ui.models.ModelsView",
+            "dev.ovid.web.ui.classify.ClassifyView",
             "dev.ovid.web.ui.audit.AuditView",
             "dev.ovid.web.ui.users.UsersView",
             "dev.ovid.web.ui.LoginView")) {
@@ -181,6 +205,8 @@ class RoleMatrixTest {
         .replace("{id}", "999999999")
         .replace("{labelId}", "999999999")
         .replace("{position}", "0")
+        .replace("{workflowId}", "no-such-workflow")
+        .replace("{list}", "no-such-list")
         .replace("{version}", "1")
         .replace("{name}", "no-such-dataset")
         .replace("{username}", "no-such-user");
@@ -192,6 +218,7 @@ class RoleMatrixTest {
       case "post" -> request.body("{}").post(url).statusCode();
       case "put" -> request.body("{}").put(url).statusCode();
       case "delete" -> request.delete(url).statusCode();
+      case "patch" -> request.body("{}").patch(url).statusCode();
       default -> throw new IllegalArgumentException(method);
     };
   }
