@@ -42,6 +42,10 @@ final class OvidApiClient {
     }
   }
 
+  JsonNode delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   private JsonNode send(HttpRequest.Builder request) {
     HttpResponse<String> response;
     try {

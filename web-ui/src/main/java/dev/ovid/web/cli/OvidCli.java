@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
     version = "ovid 0.1.0",
     description =
         "Commands that act on a running Ovid through its REST API (--url, --user, --password).",
-    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DatasetCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      DatasetCommand.class,
+      ScheduleCommand.class
+    })
 public final class OvidCli implements Runnable {
 
   @Override

@@ -25,6 +25,9 @@ import dev.ovid.registry.lineage.RunLineage;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.runs.RunOperations;
+import dev.ovid.web.security.CurrentUser;
+import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.ExternalLinks;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.UiSettings;
@@ -45,6 +48,7 @@ import java.util.Base64;
 public class RunDetailView extends VerticalLayout implements BeforeEnterObserver {
   private final RunRegistry runs;
   private final RunLauncher launcher;
+  private final RunOperations operations;
   private final LineageService lineage;
   private final ExternalLinks links;
   private final int pollIntervalMs;
@@ -57,11 +61,13 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   public RunDetailView(
       RunRegistry runs,
       RunLauncher launcher,
+      RunOperations operations,
       LineageService lineage,
       ExternalLinks links,
       UiSettings ui) {
     this.runs = runs;
     this.launcher = launcher;
+    this.operations = operations;
     this.lineage = lineage;
     this.links = links;
     this.pollIntervalMs = ui.pollIntervalMs();
@@ -112,6 +118,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     if (progressProblem != null) {
       content.add(new Paragraph("Live progress unavailable: " + progressProblem));
     }
+    content.add(
+        new RunOperationsPanel(run, operations, CurrentUser.hasRole(Roles.ML_OPS), this::render));
 
     content.add(linksOf(run));
     content.add(new H3("Training loss"), lossCurve(run));
@@ -222,6 +230,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     return switch (run.status) {
       case SUCCEEDED -> "success";
       case FAILED -> "error";
+      case CANCELLED -> "contrast";
       default -> "contrast";
     };
   }

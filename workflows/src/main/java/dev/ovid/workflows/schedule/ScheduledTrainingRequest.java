@@ -1,0 +1,14 @@
+package dev.ovid.workflows.schedule;
+
+import dev.ovid.workflows.pipeline.Hyperparameters;
+
+/**
+ * What a Temporal Schedule starts each time it fires: a pipeline run on the newest contents of
+ * {@code datasetName} (curation makes or finds the content-addressed version) with the current
+ * labels of vocabulary {@code vocabularyName}.
+ */
+public record ScheduledTrainingRequest(
+    String scheduleId,
+    String datasetName,
+    String vocabularyName,
+    Hyperparameters hyperparameters) {}
