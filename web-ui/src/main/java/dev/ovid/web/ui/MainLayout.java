@@ -78,6 +78,11 @@ public class MainLayout extends AppLayout {
     nav.addItem(new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE.create()));
     nav.addItem(new SideNavItem("Vocabularies", VocabulariesView.class, VaadinIcon.TAGS.create()));
     nav.addItem(new SideNavItem("Datasets", DatasetsView.class, VaadinIcon.DATABASE.create()));
+    nav.addItem(
+        new SideNavItem(
+            "Schedules",
+            dev.ovid.web.ui.schedules.SchedulesView.class,
+            VaadinIcon.CALENDAR_CLOCK.create()));
     if (CurrentUser.hasAnyRole(Roles.AUDITOR, Roles.ML_OPS)) {
       nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create()));
     }
