@@ -30,6 +30,8 @@ import io.restassured.path.json.JsonPath;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import jakarta.inject.Inject;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +92,19 @@ class RunFailuresAndCancelTest {
   @Test
   void aTransientFailureIsRetriedAndTheApiShowsAttemptAndLastFailure() {
     long vocabulary = seeder.ensureDemoVocabulary().id;
-    // A worker of its own whose MLflow is unreachable: starting the run fails transiently.
+    // A worker of its own whose MLflow answers 503 to every API call (its health says OK):
+    // starting the run fails transiently and is retried.
+    HttpServer mlflowDown = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    mlflowDown.createContext(
+        "/",
+        exchange -> {
+          boolean health = exchange.getRequestURI().getPath().equals("/health");
+          byte[] reply = (health ? "OK" : "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\"}").getBytes();
+          exchange.sendResponseHeaders(health ? 200 : 503, reply.length);
+          exchange.getResponseBody().write(reply);
+          exchange.close();
+        });
+    mlflowDown.start();
     String base = temporal.settings().queues().workflows() + "-flaky";
     TestWorker flaky =
         TestWorker.ensureRunning(
@@ -98,7 +112,7 @@ class RunFailuresAndCancelTest {
                 "ovid.temporal.task-queue",
                 base,
                 "ovid.mlflow.tracking-uri",
-                "http://127.0.0.1:9"));
+                "http://127.0.0.1:" + mlflowDown.getAddress().getPort()));
     try {
       TrainingRun run =
           runs.create(
@@ -125,7 +139,7 @@ class RunFailuresAndCancelTest {
       runs.attachWorkflow(run.id, workflowId, "failure-test");
 
       JsonPath detail = null;
-      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
       while (System.nanoTime() < deadline) {
         detail = mlops().get("/api/runs/" + run.id).then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> pending = detail.getList("activities");
@@ -146,6 +160,7 @@ class RunFailuresAndCancelTest {
       assertEquals(RunStatus.CANCELLED, ended.status, ended.message);
     } finally {
       flaky.kill();
+      mlflowDown.stop(0);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.ovid.web.api;
 
 import static dev.ovid.web.api.ApiUsers.mlops;
 import static dev.ovid.web.api.ApiUsers.product;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.*;
@@ -43,9 +42,27 @@ class SchedulesResourceTest {
     body.put("timezone", "Europe/Paris");
     body.put("datasetName", "demo");
     body.put("vocabularyName", vocabulary);
-    body.put("hyperparameters", Map.of("epochs", 1, "batchSize", 8, "learningRate", 0.001,
-        "temperature", 0.07, "negativeWeight", 1.0, "swrLambda", 0.5, "temporalLayers", 2,
-        "checkpointEverySteps", 5, "seed", 3));
+    body.put(
+        "hyperparameters",
+        Map.of(
+            "epochs",
+            1,
+            "batchSize",
+            8,
+            "learningRate",
+            0.001,
+            "temperature",
+            0.07,
+            "negativeWeight",
+            1.0,
+            "swrLambda",
+            0.5,
+            "temporalLayers",
+            2,
+            "checkpointEverySteps",
+            5,
+            "seed",
+            3));
     body.put("overlap", "BUFFER_ONE");
     body.put("catchupWindow", "PT10M");
 
@@ -73,8 +90,16 @@ class SchedulesResourceTest {
           .statusCode(200)
           .body("intervals", hasItem("PT12H"))
           .body("overlap", equalTo("SKIP"));
-      mlops().post("/api/schedules/" + name + "/pause").then().statusCode(200).body("paused", equalTo(true));
-      mlops().post("/api/schedules/" + name + "/resume").then().statusCode(200).body("paused", equalTo(false));
+      mlops()
+          .post("/api/schedules/" + name + "/pause")
+          .then()
+          .statusCode(200)
+          .body("paused", equalTo(true));
+      mlops()
+          .post("/api/schedules/" + name + "/resume")
+          .then()
+          .statusCode(200)
+          .body("paused", equalTo(false));
       mlops().get("/api/schedules").then().statusCode(200).body("name", hasItem(name));
 
       TestWorker.ensureRunning();

@@ -151,7 +151,16 @@ public class SchedulesView extends VerticalLayout {
     Button update = new Button("Save changes", e -> save(true));
     update.setId("schedule-update");
     return new FormLayout(
-        name, cron, interval, timezone, dataset, vocabulary, epochs, overlap, catchup, save,
+        name,
+        cron,
+        interval,
+        timezone,
+        dataset,
+        vocabulary,
+        epochs,
+        overlap,
+        catchup,
+        save,
         update);
   }
 
