@@ -111,7 +111,7 @@ public class TrainingActivitiesImpl implements TrainingActivities {
       logPlots(request);
       double finalLoss =
           result.losses().isEmpty()
-              ? (resumeFrom == null ? Double.NaN : resumeFrom.loss())
+              ? lastRecordedLoss(request.runId())
               : result.losses().get(result.losses().size() - 1);
       return new TrainedModelRef(
           new ObjectRef(weights.uri(), weights.sha256(), weights.size()),
@@ -143,6 +143,12 @@ public class TrainingActivitiesImpl implements TrainingActivities {
         Double.NaN,
         c.uri(),
         c.sha256());
+  }
+
+  /** A run resumed after its last step trained nothing: its loss is the one recorded last. */
+  private double lastRecordedLoss(long runId) {
+    Double loss = runs.get(runId).lastLoss;
+    return loss == null ? Double.NaN : loss;
   }
 
   /** The highest step whose train_loss MLflow already holds (0: none). */

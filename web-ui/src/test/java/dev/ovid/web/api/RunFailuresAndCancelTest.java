@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.ovid.registry.audit.AuditLog;
 import dev.ovid.registry.dataset.DatasetSourceKind;
 import dev.ovid.registry.dataset.DatasetSourceService;
@@ -30,7 +31,6 @@ import io.restassured.path.json.JsonPath;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import jakarta.inject.Inject;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ class RunFailuresAndCancelTest {
   }
 
   @Test
-  void aTransientFailureIsRetriedAndTheApiShowsAttemptAndLastFailure() {
+  void aTransientFailureIsRetriedAndTheApiShowsAttemptAndLastFailure() throws Exception {
     long vocabulary = seeder.ensureDemoVocabulary().id;
     // A worker of its own whose MLflow answers 503 to every API call (its health says OK):
     // starting the run fails transiently and is retried.
@@ -99,7 +99,8 @@ class RunFailuresAndCancelTest {
         "/",
         exchange -> {
           boolean health = exchange.getRequestURI().getPath().equals("/health");
-          byte[] reply = (health ? "OK" : "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\"}").getBytes();
+          byte[] reply =
+              (health ? "OK" : "{\"error_code\":\"TEMPORARILY_UNAVAILABLE\"}").getBytes();
           exchange.sendResponseHeaders(health ? 200 : 503, reply.length);
           exchange.getResponseBody().write(reply);
           exchange.close();
