@@ -58,19 +58,27 @@ public final class FailureClassifier {
     return false;
   }
 
+  /** Longest failure message sent to Temporal (the full failure is in the worker's log). */
+  static final int MAX_MESSAGE = 2000;
+
   /**
    * What the activity should throw: bad input as a non-retryable {@link ApplicationFailure}, the
-   * rest unchanged (retried). Cancellation and Temporal's own failures pass through.
+   * rest as a retryable one of the original type. Both carry the message only, no cause chain or
+   * stack trace: Temporal replaces a failure over its size limit with "Failure exceeds size
+   * limit.", which then is all the run's page could show. Cancellation and Temporal's own failures
+   * pass through.
    */
   public static RuntimeException classify(Throwable failure) {
     if (failure instanceof ActivityCompletionException || failure instanceof TemporalFailure) {
       return (RuntimeException) failure;
     }
-    if (isBadInput(failure)) {
-      String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
-      return ApplicationFailure.newNonRetryableFailureWithCause(message, BAD_INPUT, failure);
-    }
-    if (failure instanceof RuntimeException runtime) return runtime;
-    return new RuntimeException(failure);
+    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    if (message.length() > MAX_MESSAGE) message = message.substring(0, MAX_MESSAGE) + " …";
+    ApplicationFailure compact =
+        isBadInput(failure)
+            ? ApplicationFailure.newNonRetryableFailureWithCause(message, BAD_INPUT, null)
+            : ApplicationFailure.newFailureWithCause(message, failure.getClass().getName(), null);
+    compact.setStackTrace(new StackTraceElement[0]);
+    return compact;
   }
 }

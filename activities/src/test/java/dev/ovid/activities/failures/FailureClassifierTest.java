@@ -26,20 +26,28 @@ class FailureClassifierTest {
   void badInputWrappedInAnIoErrorIsStillBadInput() {
     var wrapped =
         new UncheckedIOException(
-            "reading s3://b/train.tfrecord", new TfRecordFormatException(TfRecordFormatException.Kind.DATA_CRC, "s3://b/train.tfrecord", 120, "bad crc"));
+            "reading s3://b/train.tfrecord",
+            new TfRecordFormatException(
+                TfRecordFormatException.Kind.DATA_CRC, "s3://b/train.tfrecord", 120, "bad crc"));
     assertTrue(FailureClassifier.isBadInput(wrapped));
   }
 
   @Test
   void aServiceThatIsDownIsTransient() {
     var down = new ServiceUnavailableException("MLflow at http://x: HTTP 503", null);
-    assertSame(down, FailureClassifier.classify(down));
+    var app = assertInstanceOf(ApplicationFailure.class, FailureClassifier.classify(down));
+    assertFalse(app.isNonRetryable());
+    assertEquals(ServiceUnavailableException.class.getName(), app.getType());
+    assertEquals("MLflow at http://x: HTTP 503", app.getOriginalMessage());
+    assertNull(app.getCause(), "no cause chain: Temporal caps a failure's size");
     assertFalse(FailureClassifier.isBadInput(down));
   }
 
   @Test
   void anUnknownFailureIsRetried() {
     var stopped = new IllegalStateException("training stopped at step 7: worker shutting down");
-    assertSame(stopped, FailureClassifier.classify(stopped));
+    var app = assertInstanceOf(ApplicationFailure.class, FailureClassifier.classify(stopped));
+    assertFalse(app.isNonRetryable());
+    assertEquals(IllegalStateException.class.getName(), app.getType());
   }
 }

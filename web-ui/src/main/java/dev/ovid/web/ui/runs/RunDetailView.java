@@ -56,6 +56,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   private long runId;
   private Registration pollRegistration;
   private dev.ovid.registry.run.RunStatus shownStatus;
+  // Kept across refreshes while the status stays, so a click is never lost to a re-render.
+  private RunOperationsPanel operationsPanel;
+  private dev.ovid.registry.run.RunStatus operationsStatus;
 
   @Inject
   public RunDetailView(
@@ -78,6 +81,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     runId = event.getRouteParameters().getLong("id").orElse(-1L);
+    operationsPanel = null;
     render();
   }
 
@@ -118,8 +122,14 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     if (progressProblem != null) {
       content.add(new Paragraph("Live progress unavailable: " + progressProblem));
     }
-    content.add(
-        new RunOperationsPanel(run, operations, CurrentUser.hasRole(Roles.ML_OPS), this::render));
+    if (operationsPanel == null || operationsStatus != run.status) {
+      operationsPanel =
+          new RunOperationsPanel(run, operations, CurrentUser.hasRole(Roles.ML_OPS), this::render);
+      operationsStatus = run.status;
+    } else {
+      operationsPanel.showPending(run);
+    }
+    content.add(operationsPanel);
 
     content.add(linksOf(run));
     content.add(new H3("Training loss"), lossCurve(run));

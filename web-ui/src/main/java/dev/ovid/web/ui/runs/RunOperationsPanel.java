@@ -19,16 +19,33 @@ import java.util.List;
  */
 final class RunOperationsPanel extends VerticalLayout {
 
+  private final RunOperations operations;
+  private final VerticalLayout pendingLines = new VerticalLayout();
+
   RunOperationsPanel(
       TrainingRun run, RunOperations operations, boolean mayOperate, Runnable after) {
+    this.operations = operations;
     setPadding(false);
     setSpacing(false);
     setId("run-operations");
+    pendingLines.setPadding(false);
+    pendingLines.setSpacing(false);
+    add(pendingLines);
+    showPending(run);
+    addButtons(run, mayOperate, after);
+  }
+
+  /**
+   * Refreshes what the workflow is running or retrying. The buttons stay as they are (the page
+   * polls; re-creating them would swallow a click that lands during a refresh).
+   */
+  void showPending(TrainingRun run) {
+    pendingLines.removeAll();
     List<RunOperations.PendingActivity> pending = List.of();
     try {
       pending = operations.pendingActivities(run);
     } catch (RuntimeException e) {
-      add(new Paragraph("Pending activities unavailable: " + e.getMessage()));
+      pendingLines.add(new Paragraph("Pending activities unavailable: " + e.getMessage()));
     }
     for (RunOperations.PendingActivity a : pending) {
       String line =
@@ -43,8 +60,11 @@ final class RunOperationsPanel extends VerticalLayout {
       Paragraph p = new Paragraph(line);
       p.addClassName("pending-activity");
       if (a.attempt() > 1) p.setId("run-retrying");
-      add(p);
+      pendingLines.add(p);
     }
+  }
+
+  private void addButtons(TrainingRun run, boolean mayOperate, Runnable after) {
     if (!mayOperate) return;
     HorizontalLayout buttons = new HorizontalLayout();
     if (!run.status.isFinal() && run.workflowId != null) {
