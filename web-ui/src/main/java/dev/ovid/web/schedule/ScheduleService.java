@@ -204,7 +204,9 @@ public class ScheduleService {
                         id,
                         r.datasetName().trim(),
                         r.vocabularyName().trim(),
-                        r.hyperparametersOrDefaults()))
+                        r.hyperparametersOrDefaults(),
+                        blankToNull(r.cron()),
+                        blankToNull(r.interval())))
                 .setOptions(
                     WorkflowOptions.newBuilder()
                         .setWorkflowId(id)
@@ -228,6 +230,17 @@ public class ScheduleService {
       action = start.getArguments().get(0, ScheduledTrainingRequest.class);
     }
     ScheduleSpec spec = s.getSpec();
+    // Temporal compiles a cron into calendar ranges; show it as the user wrote it.
+    List<String> cron =
+        action != null && action.cron() != null
+            ? List.of(action.cron())
+            : spec.getCronExpressions() == null ? List.of() : spec.getCronExpressions();
+    List<String> intervals =
+        action != null && action.interval() != null
+            ? List.of(action.interval())
+            : spec.getIntervals() == null
+                ? List.of()
+                : spec.getIntervals().stream().map(i -> i.getEvery().toString()).toList();
     var policy = s.getPolicy();
     List<ScheduleView.ScheduledRunView> started =
         runs.listBySchedule(d.getId(), 50).stream()
@@ -239,13 +252,11 @@ public class ScheduleService {
     return new ScheduleView(
         name,
         d.getId(),
-        spec.getCronExpressions() == null ? List.of() : spec.getCronExpressions(),
-        spec.getCalendars() == null
-            ? List.of()
-            : spec.getCalendars().stream().map(String::valueOf).toList(),
-        spec.getIntervals() == null
-            ? List.of()
-            : spec.getIntervals().stream().map(i -> i.getEvery().toString()).toList(),
+        cron,
+        cron.isEmpty() && intervals.isEmpty() && spec.getCalendars() != null
+            ? spec.getCalendars().stream().map(String::valueOf).toList()
+            : List.of(),
+        intervals,
         spec.getTimeZoneName(),
         action == null ? null : action.datasetName(),
         action == null ? null : action.vocabularyName(),
@@ -272,6 +283,10 @@ public class ScheduleService {
     return ScheduleClient.newInstance(
         temporal.stubs(),
         ScheduleClientOptions.newBuilder().setNamespace(temporal.settings().namespace()).build());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   private static Void run(Runnable action) {
