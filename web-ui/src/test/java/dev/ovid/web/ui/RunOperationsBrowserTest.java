@@ -37,7 +37,10 @@ class RunOperationsBrowserTest {
     TrainingRun run =
         launcher.launch(
             new LaunchRequest(
-                "demo", vocabulary, new Hyperparameters(40, 4, 1e-3, 0.07, 1.0, 0.5, 2, 5, 9L), null),
+                "demo",
+                vocabulary,
+                new Hyperparameters(40, 4, 1e-3, 0.07, 1.0, 0.5, 2, 5, 9L),
+                null),
             "ui-test");
     while (runs.latestCheckpoint(run.id).isEmpty()) {
       assertFalse(runs.get(run.id).status.isFinal(), runs.get(run.id).message);
@@ -50,8 +53,13 @@ class RunOperationsBrowserTest {
         page.locator("#login-form input[name='username']").fill("mlops");
         page.locator("#login-form input[name='password']").fill("mlops");
         page.locator("#login-form input[name='password']").press("Enter");
-        assertThat(page.locator("#run-status")).hasText("RUNNING");
-        assertThat(page.locator("#run-operations")).containsText("Train: started, attempt 1");
+        // The first page load of a dev-mode app on a busy machine can take a while.
+        var slow = new LocatorAssertions.HasTextOptions().setTimeout(120_000);
+        assertThat(page.locator("#run-status")).hasText("RUNNING", slow);
+        assertThat(page.locator("#run-operations"))
+            .containsText(
+                "Train: started, attempt 1",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
 
         page.locator("#cancel-run").click();
         page.locator("#confirm-cancel-run").click();
@@ -63,7 +71,7 @@ class RunOperationsBrowserTest {
         page.waitForURL(Pattern.compile(".*/runs/(?!" + run.id + "$)\\d+$"));
         long retryId = Long.parseLong(page.url().replaceAll(".*/runs/", ""));
         assertEquals(run.id, runs.get(retryId).resumeFromRunId);
-        assertThat(page.locator("#run-status")).hasText(Pattern.compile("QUEUED|RUNNING"));
+        assertThat(page.locator("#run-status")).hasText(Pattern.compile("QUEUED|RUNNING"), slow);
         page.locator("#cancel-run").click();
         page.locator("#confirm-cancel-run").click();
         assertThat(page.locator("#run-status"))
