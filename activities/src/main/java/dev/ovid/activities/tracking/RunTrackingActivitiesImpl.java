@@ -56,12 +56,21 @@ public class RunTrackingActivitiesImpl
 
   @Override
   public void finishRun(long runId, PipelineStage finalStage, String message) {
-    boolean ok = finalStage == PipelineStage.SUCCEEDED;
-    TrainingRun run =
-        runs.updateStatus(
-            runId, ok ? RunStatus.SUCCEEDED : RunStatus.FAILED, message, Actors.WORKER);
+    RunStatus status =
+        switch (finalStage) {
+          case SUCCEEDED -> RunStatus.SUCCEEDED;
+          case CANCELLED -> RunStatus.CANCELLED;
+          default -> RunStatus.FAILED;
+        };
+    TrainingRun run = runs.updateStatus(runId, status, message, Actors.WORKER);
     if (run.mlflowRunId != null) {
-      mlflow.setTerminated(run.mlflowRunId, ok ? RunOutcome.FINISHED : RunOutcome.FAILED);
+      mlflow.setTerminated(
+          run.mlflowRunId,
+          switch (status) {
+            case SUCCEEDED -> RunOutcome.FINISHED;
+            case CANCELLED -> RunOutcome.KILLED;
+            default -> RunOutcome.FAILED;
+          });
     }
   }
 

@@ -11,8 +11,10 @@ import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.objectstore.StoredObject;
+import dev.ovid.registry.run.CheckpointRef;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.tracking.MetricBuffer;
+import dev.ovid.registry.tracking.MetricPoint;
 import dev.ovid.registry.tracking.MlflowTracker;
 import dev.ovid.workflows.common.ObjectRef;
 import dev.ovid.workflows.training.TrainedModelRef;
@@ -20,16 +22,22 @@ import dev.ovid.workflows.training.TrainingActivities;
 import dev.ovid.workflows.training.TrainingHeartbeat;
 import dev.ovid.workflows.training.TrainingRequest;
 import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCanceledException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Trains the model on a dataset version's train split. A retried attempt (worker crash, restart)
- * reads the last heartbeat, downloads the checkpoint it names and continues from that step.
+ * finds the run's last checkpoint in the registry (recorded when written; the heartbeat details may
+ * name it too, but heartbeats are throttled and may never reach the server), downloads it and
+ * continues from that step. A run created by "retry from checkpoint" starts from its source run's
+ * last checkpoint. Cancellation (learnt from a heartbeat) stops at the next step, after saving a
+ * checkpoint of the state reached.
  */
 @ApplicationScoped
 public class TrainingActivitiesImpl implements TrainingActivities {
@@ -46,7 +54,8 @@ public class TrainingActivitiesImpl implements TrainingActivities {
   public TrainedModelRef train(TrainingRequest request) {
     var context = Activity.getExecutionContext();
     TrainingHeartbeat resumeFrom =
-        context.getHeartbeatDetails(TrainingHeartbeat.class).orElse(null);
+        resumePoint(
+            request.runId(), context.getHeartbeatDetails(TrainingHeartbeat.class).orElse(null));
     long generation = stopSignal.current();
     // How many trainings run at once is the training queue's slot count (ovid.worker.*).
     return train(request, context, resumeFrom, () -> stopSignal.stopped(generation));
@@ -75,18 +84,34 @@ public class TrainingActivitiesImpl implements TrainingActivities {
         LOG.infof("run %d: resuming training at step %d", request.runId(), resumedFromStep);
       }
       // Not closed on failure: values after the last checkpoint are dropped, and the resumed
-      // attempt reports those steps again.
+      // attempt reports those steps again unless an earlier attempt already sent them.
       MetricBuffer metrics = mlflow.metricBuffer(request.mlflowRunId());
       var reporter =
           new TrainingProgressReporter(
-              context, runs, metrics, store, request.runId(), resumeFrom, stopRequested);
-      TrainingResult result = trainer.train(data, reporter);
+              context,
+              runs,
+              metrics,
+              store,
+              request.runId(),
+              resumeFrom,
+              lastLoggedStep(request.mlflowRunId()),
+              stopRequested);
+      TrainingResult result;
+      try {
+        result = trainer.train(data, reporter);
+      } catch (ActivityCanceledException cancelled) {
+        // The run was cancelled: keep what was trained so "retry from checkpoint" loses nothing.
+        LOG.infof(
+            "run %d: cancelled at step %d; saving a checkpoint", request.runId(), trainer.step());
+        reporter.save(trainer.step(), trainer.checkpoint(data), false);
+        throw cancelled;
+      }
       reporter.flush();
       StoredObject weights = saveWeights(model, request.runId());
       logPlots(request);
       double finalLoss =
           result.losses().isEmpty()
-              ? (resumeFrom == null ? Double.NaN : resumeFrom.loss())
+              ? lastRecordedLoss(request.runId())
               : result.losses().get(result.losses().size() - 1);
       return new TrainedModelRef(
           new ObjectRef(weights.uri(), weights.sha256(), weights.size()),
@@ -94,6 +119,44 @@ public class TrainingActivitiesImpl implements TrainingActivities {
           finalLoss,
           resumedFromStep);
     }
+  }
+
+  /**
+   * Where this attempt starts: the later of the run's last recorded checkpoint and the one named in
+   * the last heartbeat; for a new run made by "retry from checkpoint", its source run's last one.
+   */
+  private TrainingHeartbeat resumePoint(long runId, TrainingHeartbeat heartbeat) {
+    Optional<CheckpointRef> recorded = runs.latestCheckpoint(runId);
+    if (recorded.isEmpty()) {
+      Long from = runs.get(runId).resumeFromRunId;
+      if (from != null) recorded = runs.latestCheckpoint(from);
+    }
+    if (recorded.isEmpty()) return heartbeat;
+    CheckpointRef c = recorded.get();
+    if (heartbeat != null && heartbeat.checkpointUri() != null && heartbeat.step() > c.step()) {
+      return heartbeat;
+    }
+    return new TrainingHeartbeat(
+        0,
+        (int) c.step(),
+        heartbeat == null ? 0 : heartbeat.totalSteps(),
+        Double.NaN,
+        c.uri(),
+        c.sha256());
+  }
+
+  /** A run resumed after its last step trained nothing: its loss is the one recorded last. */
+  private double lastRecordedLoss(long runId) {
+    Double loss = runs.get(runId).lastLoss;
+    return loss == null ? Double.NaN : loss;
+  }
+
+  /** The highest step whose train_loss MLflow already holds (0: none). */
+  private long lastLoggedStep(String mlflowRunId) {
+    return mlflow.metricHistory(mlflowRunId, "train_loss").stream()
+        .mapToLong(MetricPoint::step)
+        .max()
+        .orElse(0);
   }
 
   private Checkpoint downloadCheckpoint(TrainingHeartbeat heartbeat) {

@@ -38,6 +38,7 @@ final class TrainingProgressReporter implements TrainingListener {
   private final List<LossSample> pending = new ArrayList<>();
   private final List<LossSample> history = new ArrayList<>();
   private final java.util.function.BooleanSupplier stopRequested;
+  private final long metricsLoggedUpTo;
   private TrainingHeartbeat last;
 
   TrainingProgressReporter(
@@ -47,6 +48,7 @@ final class TrainingProgressReporter implements TrainingListener {
       ObjectStore store,
       long runId,
       TrainingHeartbeat resumedFrom,
+      long metricsLoggedUpTo,
       java.util.function.BooleanSupplier stopRequested) {
     this.context = context;
     this.runs = runs;
@@ -55,6 +57,7 @@ final class TrainingProgressReporter implements TrainingListener {
     this.runId = runId;
     this.last = resumedFrom;
     this.stopRequested = stopRequested;
+    this.metricsLoggedUpTo = metricsLoggedUpTo;
   }
 
   @Override
@@ -64,8 +67,12 @@ final class TrainingProgressReporter implements TrainingListener {
       throw new IllegalStateException(
           "training stopped at step " + step + ": worker shutting down");
     }
-    metrics.add("train_loss", loss, step);
-    metrics.add("samples_per_second", samplesPerSecond, step);
+    // An earlier attempt may have sent steps after its last checkpoint: MLflow keeps every value
+    // it is sent, so those steps are not sent again (training is deterministic: same values).
+    if (step > metricsLoggedUpTo) {
+      metrics.add("train_loss", loss, step);
+      metrics.add("samples_per_second", samplesPerSecond, step);
+    }
     var sample = new LossSample(step, loss);
     pending.add(sample);
     history.add(sample);
@@ -83,8 +90,17 @@ final class TrainingProgressReporter implements TrainingListener {
 
   @Override
   public void onCheckpoint(long step, Checkpoint checkpoint) {
-    // Everything up to a checkpoint is reported before the heartbeat names it: a resumed attempt
-    // restarts after it, so no step is lost or recorded twice.
+    save(step, checkpoint, true);
+  }
+
+  /**
+   * Stores the checkpoint, records it in the registry (where a retried attempt finds it) and, when
+   * {@code heartbeat}, names it in the heartbeat details too. A cancelled attempt saves its last
+   * state without heartbeating (a heartbeat would only say "cancelled" again).
+   */
+  void save(long step, Checkpoint checkpoint, boolean heartbeat) {
+    // Everything up to a checkpoint is reported before the checkpoint is recorded: a resumed
+    // attempt restarts after it, so no step is lost or recorded twice.
     flush();
     try {
       Path file = Files.createTempFile("ovid-checkpoint-", ".ckpt");
@@ -95,6 +111,8 @@ final class TrainingProgressReporter implements TrainingListener {
             String.format(
                 "runs/%d/checkpoints/step-%06d-%s.ckpt", runId, step, sha.substring(0, 12));
         StoredObject stored = store.put(key, file);
+        runs.recordCheckpoint(
+            runId, step, stored.uri(), stored.sha256(), stored.size(), Actors.WORKER);
         last =
             new TrainingHeartbeat(
                 last == null ? 0 : last.epoch(),
@@ -103,7 +121,7 @@ final class TrainingProgressReporter implements TrainingListener {
                 last == null ? Double.NaN : last.loss(),
                 stored.uri(),
                 stored.sha256());
-        context.heartbeat(last);
+        if (heartbeat) context.heartbeat(last);
       } finally {
         Files.deleteIfExists(file);
       }

@@ -1,5 +1,6 @@
 package dev.ovid.activities.worker;
 
+import dev.ovid.activities.failures.FailureClassifyingInterceptor;
 import dev.ovid.activities.training.TrainingStopSignal;
 import dev.ovid.activities.worker.WorkerSettings.QueueKind;
 import dev.ovid.registry.temporal.TemporalConnection;
@@ -15,11 +16,14 @@ import dev.ovid.workflows.expansion.ExpansionActivities;
 import dev.ovid.workflows.expansion.ExpansionWorkflowImpl;
 import dev.ovid.workflows.pipeline.TrainingPipelineWorkflowImpl;
 import dev.ovid.workflows.registration.RegistrationActivities;
+import dev.ovid.workflows.schedule.ScheduleActivities;
+import dev.ovid.workflows.schedule.ScheduledTrainingWorkflowImpl;
 import dev.ovid.workflows.tracking.RunTrackingActivities;
 import dev.ovid.workflows.training.TrainingActivities;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,6 +54,9 @@ public class PipelineWorker {
   @Inject BenchmarkActivities benchmarks;
   @Inject InferenceActivities inference;
   @Inject dev.ovid.workflows.promotion.PromotionActivities promotion;
+  @Inject ScheduleActivities schedules;
+
+  private static final java.time.Duration HEARTBEAT_THROTTLE = java.time.Duration.ofSeconds(2);
 
   private WorkerFactory factory;
   private final List<String> polled = new ArrayList<>();
@@ -91,7 +98,12 @@ public class PipelineWorker {
   public synchronized void start() {
     if (factory != null) return;
     TaskQueues queues = temporal.settings().queues();
-    factory = WorkerFactory.newInstance(temporal.client());
+    factory =
+        WorkerFactory.newInstance(
+            temporal.client(),
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new FailureClassifyingInterceptor())
+                .build());
     for (QueueKind kind : settings.queues()) {
       switch (kind) {
         case WORKFLOWS ->
@@ -104,6 +116,7 @@ public class PipelineWorker {
                         .build())
                 .registerWorkflowImplementationTypes(
                     TrainingPipelineWorkflowImpl.class,
+                    ScheduledTrainingWorkflowImpl.class,
                     BenchmarkEvaluationWorkflowImpl.class,
                     ExpansionWorkflowImpl.class,
                     ClassificationWorkflowImpl.class,
@@ -122,7 +135,8 @@ public class PipelineWorker {
                     evaluation,
                     registration,
                     benchmarks,
-                    promotion);
+                    promotion,
+                    schedules);
         case INFERENCE ->
             activityWorker(queues.inference(), settings.inferenceConcurrency())
                 .registerActivitiesImplementations(inference);
@@ -152,6 +166,11 @@ public class PipelineWorker {
             .setMaxConcurrentActivityExecutionSize(slots)
             // Poll no more than there are free slots for, so another worker can take the rest.
             .setMaxConcurrentActivityTaskPollers(Math.max(1, Math.min(slots, 5)))
+            // Heartbeats reach the server at least this often (the SDK's default waits up to 80%
+            // of the heartbeat timeout): a cancel is noticed within a few steps, and the details
+            // name a recent checkpoint.
+            .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+            .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
             .build());
   }
 

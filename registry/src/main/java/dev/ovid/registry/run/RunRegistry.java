@@ -121,6 +121,72 @@ public class RunRegistry {
     return run;
   }
 
+  /**
+   * Marks a new run as resuming from {@code fromRunId}'s last checkpoint ("retry from checkpoint"),
+   * or as started by schedule {@code scheduleId}; either may be null. Set once, before the run's
+   * workflow starts.
+   */
+  @Transactional
+  public TrainingRun setOrigin(long runId, Long fromRunId, String scheduleId, String actor) {
+    TrainingRun run = lock(runId);
+    if (fromRunId != null) {
+      TrainingRun from = get(fromRunId);
+      if (from.id.equals(run.id)) throw new ValidationException("a run cannot resume from itself");
+      run.resumeFromRunId = from.id;
+    }
+    run.scheduleId = scheduleId;
+    touch(run);
+    audit.record(
+        actor,
+        "run.origin",
+        "run",
+        runId,
+        detail("resumeFromRun", fromRunId, "schedule", scheduleId));
+    return run;
+  }
+
+  /**
+   * Records a checkpoint the training wrote to the object store. Idempotent per (run, step): a
+   * re-written step (a retried attempt reaching it again) replaces the row.
+   */
+  @Transactional
+  public CheckpointRef recordCheckpoint(
+      long runId, long step, String uri, String sha256, long sizeBytes, String actor) {
+    TrainingRun run = lock(runId);
+    Sha256.require("sha256", sha256);
+    ValidationException.requireText("uri", uri);
+    RunCheckpoint row =
+        RunCheckpoint.<RunCheckpoint>find("run = ?1 and step = ?2", run, step)
+            .firstResultOptional()
+            .orElseGet(RunCheckpoint::new);
+    boolean same = uri.equals(row.uri) && sha256.equals(row.sha256);
+    row.run = run;
+    row.step = step;
+    row.uri = uri;
+    row.sha256 = sha256;
+    row.sizeBytes = sizeBytes;
+    row.createdAt = Instant.now();
+    row.persist();
+    if (!same) {
+      audit.record(
+          actor,
+          "run.checkpoint-recorded",
+          "run",
+          runId,
+          detail("step", step, "uri", uri, "sha256", sha256));
+    }
+    return CheckpointRef.of(row);
+  }
+
+  /** The run's checkpoint with the highest step, if it wrote any. */
+  @Transactional
+  public java.util.Optional<CheckpointRef> latestCheckpoint(long runId) {
+    TrainingRun run = get(runId);
+    return RunCheckpoint.<RunCheckpoint>find("run = ?1 order by step desc", run)
+        .firstResultOptional()
+        .map(CheckpointRef::of);
+  }
+
   @Transactional
   public TrainingRun attachWorkflow(long runId, String workflowId, String actor) {
     TrainingRun run = lock(runId);
@@ -539,6 +605,14 @@ public class RunRegistry {
   @Transactional
   public List<TrainingRun> listRecent(int limit) {
     return TrainingRun.find("order by createdAt desc, id desc").page(0, Math.max(1, limit)).list();
+  }
+
+  /** The runs a schedule started, newest first. */
+  @Transactional
+  public List<TrainingRun> listBySchedule(String scheduleId, int limit) {
+    return TrainingRun.find("scheduleId = ?1 order by createdAt desc, id desc", scheduleId)
+        .page(0, Math.max(1, limit))
+        .list();
   }
 
   /** Runs not yet final that have a workflow: the ones a workflow may have left behind. */

@@ -1,13 +1,15 @@
 package dev.ovid.registry.run;
 
-/** Life cycle of a training run. SUCCEEDED and FAILED are final. */
+/** Life cycle of a training run. SUCCEEDED, FAILED and CANCELLED are final. */
 public enum RunStatus {
   QUEUED,
   RUNNING,
   SUCCEEDED,
-  FAILED;
+  FAILED,
+  /** Stopped on request (UI, REST, Temporal); its last checkpoint is kept for a retry. */
+  CANCELLED;
 
   public boolean isFinal() {
-    return this == SUCCEEDED || this == FAILED;
+    return this == SUCCEEDED || this == FAILED || this == CANCELLED;
   }
 }

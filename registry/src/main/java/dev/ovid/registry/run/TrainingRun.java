@@ -80,6 +80,14 @@ public class TrainingRun extends OvidEntity {
   @Column(name = "last_loss")
   public Double lastLoss;
 
+  /** The run whose last checkpoint this run's training resumes from ("retry from checkpoint"). */
+  @Column(name = "resume_from_run_id")
+  public Long resumeFromRunId;
+
+  /** The Temporal Schedule that started this run; null when launched by hand. */
+  @Column(name = "schedule_id", length = 200)
+  public String scheduleId;
+
   public static Optional<TrainingRun> findByWorkflowId(String workflowId) {
     return find("workflowId", workflowId).firstResultOptional();
   }

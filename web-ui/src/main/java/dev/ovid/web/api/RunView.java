@@ -25,6 +25,9 @@ public record RunView(
     Double lastLoss,
     Instant createdAt,
     Instant finishedAt,
+    @Schema(description = "the run whose checkpoint this run resumed from (retry from checkpoint)")
+        Long resumeFromRunId,
+    @Schema(description = "the Temporal Schedule that started this run") String scheduleId,
     @Schema(description = "self, loss, ui and, once known, mlflow and temporal")
         Map<String, String> links) {
 
@@ -46,6 +49,8 @@ public record RunView(
         run.lastLoss,
         run.createdAt,
         run.finishedAt,
+        run.resumeFromRunId,
+        run.scheduleId,
         links);
   }
 }

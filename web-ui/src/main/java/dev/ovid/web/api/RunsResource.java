@@ -7,6 +7,7 @@ import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.web.links.ExternalLinks;
 import dev.ovid.web.runs.LaunchRequest;
 import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.runs.RunOperations;
 import dev.ovid.web.security.Roles;
 import dev.ovid.workflows.pipeline.ModelPreset;
 import dev.ovid.workflows.pipeline.PipelineProgress;
@@ -46,6 +47,7 @@ public class RunsResource {
   private static final Logger LOG = Logger.getLogger(RunsResource.class);
 
   @Inject RunLauncher launcher;
+  @Inject RunOperations operations;
   @Inject RunRegistry runs;
   @Inject LineageService lineage;
   @Inject ExternalLinks externalLinks;
@@ -134,7 +136,60 @@ public class RunsResource {
       LOG.debugf("progress of run %d unavailable: %s", id, e.getMessage());
       progressError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    return new RunDetailView(view(run), progress, progressError, lineage.lineageOf(id));
+    List<RunOperations.PendingActivity> activities = List.of();
+    try {
+      activities = operations.pendingActivities(run);
+    } catch (RuntimeException e) {
+      LOG.debugf("pending activities of run %d unavailable: %s", id, e.getMessage());
+      if (progressError == null) progressError = e.getMessage();
+    }
+    return new RunDetailView(view(run), progress, progressError, lineage.lineageOf(id), activities);
+  }
+
+  @POST
+  @Path("/{id}/cancel")
+  @RolesAllowed(Roles.ML_OPS)
+  @Operation(
+      summary = "Cancel a run",
+      description =
+          "Asks the run's workflow to cancel: training stops at its next step and keeps its"
+              + " checkpoint, the run becomes CANCELLED and its MLflow run KILLED. Audited.")
+  @APIResponse(
+      responseCode = "202",
+      description = "Cancellation requested",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The run has already ended",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "403", description = "Only ml-ops may cancel runs")
+  public Response cancel(@PathParam("id") long id) {
+    operations.cancel(id, identity.getPrincipal().getName());
+    return Response.accepted(view(runs.get(id))).build();
+  }
+
+  @POST
+  @Path("/{id}/retry")
+  @RolesAllowed(Roles.ML_OPS)
+  @Operation(
+      summary = "Retry a failed or cancelled run from its last checkpoint",
+      description =
+          "Starts a new run with the same dataset, vocabulary and hyperparameters whose training"
+              + " resumes from this run's last checkpoint.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new run; Location names it",
+      content = @Content(schema = @Schema(implementation = RunView.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The run is not FAILED/CANCELLED or wrote no checkpoint",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "403", description = "Only ml-ops may retry runs")
+  public Response retry(@PathParam("id") long id) {
+    TrainingRun retry = operations.retryFromCheckpoint(id, identity.getPrincipal().getName());
+    return Response.created(URI.create("/api/runs/" + retry.id))
+        .entity(view(runs.get(retry.id)))
+        .build();
   }
 
   @GET

@@ -113,6 +113,10 @@ final class OvidApiClient {
         timeout);
   }
 
+  JsonNode delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   private JsonNode send(HttpRequest.Builder request) {
     return send(request, Duration.ofSeconds(30));
   }

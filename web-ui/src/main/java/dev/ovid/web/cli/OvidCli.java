@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       UsersCommand.class,
       ClassifyCommand.class,
-      VocabCommand.class
+      VocabCommand.class,
+      ScheduleCommand.class
     })
 public final class OvidCli implements Runnable {
 

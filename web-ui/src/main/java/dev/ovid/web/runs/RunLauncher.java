@@ -57,6 +57,15 @@ public class RunLauncher {
   @Inject DatasetCatalog catalog;
 
   public TrainingRun launch(LaunchRequest request, String user) {
+    return launch(request, user, null, null);
+  }
+
+  /**
+   * Launches a run that resumes training from {@code resumeFromRunId}'s last checkpoint and/or was
+   * started by schedule {@code scheduleId} (either may be null).
+   */
+  public TrainingRun launch(
+      LaunchRequest request, String user, Long resumeFromRunId, String scheduleId) {
     if (request == null) throw new ValidationException("a launch request is required");
     Hyperparameters hp =
         request.hyperparameters() == null ? Hyperparameters.defaults() : request.hyperparameters();
@@ -84,6 +93,9 @@ public class RunLauncher {
     TrainingRun run =
         runs.createForWorkflow(
             new NewRun(dataset, null, vocabulary.name, hp.asMap(), null), workflowPrefix(), user);
+    if (resumeFromRunId != null || scheduleId != null) {
+      run = runs.setOrigin(run.id, resumeFromRunId, scheduleId, user);
+    }
     String workflowId = run.workflowId;
     try {
       TrainingPipelineWorkflow workflow =

@@ -48,8 +48,13 @@ public class RunReconciler {
     for (TrainingRun run : runs.listInFlight()) {
       String reason = endedWithoutOvid(run);
       if (reason != null && !runs.get(run.id).status.isFinal()) {
-        LOG.warnf("run %d: %s; marking it FAILED", run.id, reason);
-        runs.updateStatus(run.id, RunStatus.FAILED, reason, ACTOR);
+        // A workflow cancelled before it could record it (no worker running) is a cancelled run.
+        RunStatus status =
+            reason.endsWith("WORKFLOW_EXECUTION_STATUS_CANCELED outside Ovid")
+                ? RunStatus.CANCELLED
+                : RunStatus.FAILED;
+        LOG.warnf("run %d: %s; marking it %s", run.id, reason, status);
+        runs.updateStatus(run.id, status, reason, ACTOR);
         repaired++;
       }
     }

@@ -85,6 +85,11 @@ public class MainLayout extends AppLayout {
             VaadinIcon.TROPHY.create()));
     nav.addItem(
         new SideNavItem(
+            "Schedules",
+            dev.ovid.web.ui.schedules.SchedulesView.class,
+            VaadinIcon.CALENDAR_CLOCK.create()));
+    nav.addItem(
+        new SideNavItem(
             "Models", dev.ovid.web.ui.models.ModelsView.class, VaadinIcon.CUBES.create()));
     if (CurrentUser.hasAnyRole(Roles.PRODUCT_OWNER, Roles.ML_OPS)) {
       nav.addItem(

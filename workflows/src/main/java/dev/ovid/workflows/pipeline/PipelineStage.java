@@ -9,5 +9,6 @@ public enum PipelineStage {
   EVALUATE,
   REGISTER,
   SUCCEEDED,
-  FAILED
+  FAILED,
+  CANCELLED
 }

@@ -19,22 +19,32 @@ import dev.ovid.workflows.tracking.RunTrackingActivities;
 import dev.ovid.workflows.training.TrainedModelRef;
 import dev.ovid.workflows.training.TrainingActivities;
 import dev.ovid.workflows.training.TrainingRequest;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
 
+  /**
+   * Attempts an activity gets for transient failures (a service down, a worker lost): 1 s, 2 s, 4 s
+   * ... doubling up to 1 min apart, so about 5 minutes of retrying in all before the run fails.
+   */
+  public static final int TRANSIENT_ATTEMPTS = 10;
+
   // A service that is down makes activities retry with backoff, not fail the run; bad input
-  // fails at once.
+  // fails at once (workers turn it into a non-retryable failure; these names are a second guard).
   private static final RetryOptions RETRY =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
           .setBackoffCoefficient(2.0)
           .setMaximumInterval(Duration.ofMinutes(1))
+          .setMaximumAttempts(TRANSIENT_ATTEMPTS)
           .setDoNotRetry(
               BadInputException.class.getName(),
               // The registry's domain errors: a retry cannot fix them (named, not imported, so
@@ -45,6 +55,11 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
           .build();
 
   private static ActivityOptions options(String queue, Duration startToClose, Duration heartbeat) {
+    return optionsBuilder(queue, startToClose, heartbeat).build();
+  }
+
+  private static ActivityOptions.Builder optionsBuilder(
+      String queue, Duration startToClose, Duration heartbeat) {
     var builder =
         ActivityOptions.newBuilder()
             .setTaskQueue(queue)
@@ -52,7 +67,7 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
             .setScheduleToCloseTimeout(Duration.ofHours(24))
             .setRetryOptions(RETRY);
     if (heartbeat != null) builder.setHeartbeatTimeout(heartbeat);
-    return builder.build();
+    return builder;
   }
 
   // Activities go to the queue of the resource they need; the queues are named from the one this
@@ -73,7 +88,10 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
   private final TrainingActivities training =
       Workflow.newActivityStub(
           TrainingActivities.class,
-          options(queues.training(), Duration.ofHours(12), Duration.ofSeconds(30)));
+          // On cancellation the workflow waits for training to stop and save its checkpoint.
+          optionsBuilder(queues.training(), Duration.ofHours(12), Duration.ofSeconds(30))
+              .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+              .build());
   private final ExpansionActivities expansion =
       Workflow.newActivityStub(
           ExpansionActivities.class,
@@ -92,8 +110,9 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
   @Override
   public PipelineResult run(PipelineRequest request) {
     String workflowId = Workflow.getInfo().getWorkflowId();
-    String mlflowRunId = tracking.startRun(request, workflowId);
     try {
+      // Inside the try: a run cancelled or failing while MLflow is unreachable still ends.
+      String mlflowRunId = tracking.startRun(request, workflowId);
       enter(request.runId(), PipelineStage.CURATE, "curating " + request.datasetName());
       DatasetVersionRef dataset =
           curation.curate(
@@ -139,12 +158,26 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
           new PipelineProgress(PipelineStage.SUCCEEDED, 1.0, "model version " + modelVersionId);
       tracking.finishRun(request.runId(), PipelineStage.SUCCEEDED, progress.message());
       return new PipelineResult(modelVersionId, mlflowRunId, scores);
-    } catch (ActivityFailure failure) {
-      String reason = rootMessage(failure);
-      progress = new PipelineProgress(PipelineStage.FAILED, progress.fraction(), reason);
-      tracking.finishRun(request.runId(), PipelineStage.FAILED, reason);
+    } catch (ActivityFailure | CanceledFailure failure) {
+      if (cancelled(failure)) {
+        // The workflow is cancelled (UI, REST, Temporal): record it in a scope that is not.
+        progress = new PipelineProgress(PipelineStage.CANCELLED, progress.fraction(), "cancelled");
+        Workflow.newDetachedCancellationScope(
+                () -> tracking.finishRun(request.runId(), PipelineStage.CANCELLED, "cancelled"))
+            .run();
+      } else {
+        String reason = rootMessage((ActivityFailure) failure);
+        progress = new PipelineProgress(PipelineStage.FAILED, progress.fraction(), reason);
+        tracking.finishRun(request.runId(), PipelineStage.FAILED, reason);
+      }
       throw failure;
     }
+  }
+
+  private static boolean cancelled(RuntimeException failure) {
+    return failure instanceof CanceledFailure
+        || failure.getCause() instanceof CanceledFailure
+        || CancellationScope.current().isCancelRequested();
   }
 
   @Override

@@ -104,6 +104,31 @@ class TrainingPipelineWorkflowTest {
   }
 
   @Test
+  void aCancelledRunIsRecordedCancelledNotFailed(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
+    var curating = new java.util.concurrent.CountDownLatch(1);
+    when(curation.curate(any()))
+        .thenAnswer(
+            call -> {
+              curating.countDown();
+              Thread.sleep(3_000);
+              return DATASET;
+            });
+    TrainingPipelineWorkflow workflow = start(env, worker);
+    WorkflowClient.start(workflow::run, REQUEST);
+    assertTrue(curating.await(30, java.util.concurrent.TimeUnit.SECONDS));
+
+    io.temporal.client.WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThrows(
+        io.temporal.client.WorkflowFailedException.class,
+        () -> io.temporal.client.WorkflowStub.fromTyped(workflow).getResult(PipelineResult.class));
+    verify(tracking).finishRun(eq(7L), eq(PipelineStage.CANCELLED), anyString());
+    verify(tracking, never()).finishRun(eq(7L), eq(PipelineStage.FAILED), anyString());
+    verify(training, never()).train(any());
+  }
+
+  @Test
   void syntheticLabelsAreAddedBeforeTrainingWhenALabelerIsGiven(
       TestWorkflowEnvironment env, Worker worker) {
     var labelled =

@@ -26,6 +26,9 @@ import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.web.links.ExternalLinks;
 import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.runs.RunOperations;
+import dev.ovid.web.security.CurrentUser;
+import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.UiSettings;
 import dev.ovid.web.ui.charts.LossCurveSvg;
@@ -45,6 +48,7 @@ import java.util.Base64;
 public class RunDetailView extends VerticalLayout implements BeforeEnterObserver {
   private final RunRegistry runs;
   private final RunLauncher launcher;
+  private final RunOperations operations;
   private final LineageService lineage;
   private final ExternalLinks links;
   private final int pollIntervalMs;
@@ -52,16 +56,21 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   private long runId;
   private Registration pollRegistration;
   private dev.ovid.registry.run.RunStatus shownStatus;
+  // Kept across refreshes while the status stays, so a click is never lost to a re-render.
+  private RunOperationsPanel operationsPanel;
+  private dev.ovid.registry.run.RunStatus operationsStatus;
 
   @Inject
   public RunDetailView(
       RunRegistry runs,
       RunLauncher launcher,
+      RunOperations operations,
       LineageService lineage,
       ExternalLinks links,
       UiSettings ui) {
     this.runs = runs;
     this.launcher = launcher;
+    this.operations = operations;
     this.lineage = lineage;
     this.links = links;
     this.pollIntervalMs = ui.pollIntervalMs();
@@ -72,6 +81,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     runId = event.getRouteParameters().getLong("id").orElse(-1L);
+    operationsPanel = null;
     render();
   }
 
@@ -112,6 +122,14 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     if (progressProblem != null) {
       content.add(new Paragraph("Live progress unavailable: " + progressProblem));
     }
+    if (operationsPanel == null || operationsStatus != run.status) {
+      operationsPanel =
+          new RunOperationsPanel(run, operations, CurrentUser.hasRole(Roles.ML_OPS), this::render);
+      operationsStatus = run.status;
+    } else {
+      operationsPanel.showPending(run);
+    }
+    content.add(operationsPanel);
 
     content.add(linksOf(run));
     content.add(new H3("Training loss"), lossCurve(run));
@@ -222,6 +240,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     return switch (run.status) {
       case SUCCEEDED -> "success";
       case FAILED -> "error";
+      case CANCELLED -> "contrast";
       default -> "contrast";
     };
   }

@@ -31,7 +31,12 @@ final class StageStrip {
       if (run.status == RunStatus.SUCCEEDED || i < current) {
         state = "done";
       } else if (i == current) {
-        state = run.status == RunStatus.FAILED ? "failed" : "running";
+        state =
+            switch (run.status) {
+              case FAILED -> "failed";
+              case CANCELLED -> "cancelled";
+              default -> "running";
+            };
       } else {
         state = "waiting";
       }

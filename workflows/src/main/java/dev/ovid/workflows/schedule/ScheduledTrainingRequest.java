@@ -1,0 +1,18 @@
+package dev.ovid.workflows.schedule;
+
+import dev.ovid.workflows.pipeline.Hyperparameters;
+
+/**
+ * What a Temporal Schedule starts each time it fires: a pipeline run on the newest contents of
+ * {@code datasetName} (curation makes or finds the content-addressed version) with the current
+ * labels of vocabulary {@code vocabularyName}. {@code cron} / {@code interval} repeat the timing as
+ * the user wrote it (Temporal keeps a cron only as compiled calendar ranges); the schedule's spec,
+ * not these, decides when actions run.
+ */
+public record ScheduledTrainingRequest(
+    String scheduleId,
+    String datasetName,
+    String vocabularyName,
+    Hyperparameters hyperparameters,
+    String cron,
+    String interval) {}
