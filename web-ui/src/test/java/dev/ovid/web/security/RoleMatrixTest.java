@@ -41,6 +41,17 @@ class RoleMatrixTest {
     TABLE.put("GET /api/runs/{id}/loss", everyone);
     TABLE.put("POST /api/runs", Set.of(Roles.ML_OPS));
     TABLE.put("GET /api/runs/presets", everyone);
+    TABLE.put("POST /api/runs/{id}/cancel", Set.of(Roles.ML_OPS));
+    TABLE.put("POST /api/runs/{id}/retry", Set.of(Roles.ML_OPS));
+    TABLE.put("GET /api/schedules", everyone);
+    TABLE.put("GET /api/schedules/{name}", everyone);
+    TABLE.put("POST /api/schedules", Set.of(Roles.ML_OPS));
+    TABLE.put("PUT /api/schedules/{name}", Set.of(Roles.ML_OPS));
+    TABLE.put("POST /api/schedules/{name}/pause", Set.of(Roles.ML_OPS));
+    TABLE.put("POST /api/schedules/{name}/resume", Set.of(Roles.ML_OPS));
+    TABLE.put("POST /api/schedules/{name}/trigger", Set.of(Roles.ML_OPS));
+    TABLE.put("POST /api/schedules/{name}/backfill", Set.of(Roles.ML_OPS));
+    TABLE.put("DELETE /api/schedules/{name}", Set.of(Roles.ML_OPS));
     TABLE.put("GET /api/benchmarks", everyone);
     TABLE.put("POST /api/benchmarks", Set.of(Roles.ML_OPS));
     TABLE.put("GET /api/benchmarks/leaderboard", everyone);
@@ -94,6 +105,7 @@ class RoleMatrixTest {
           Map.entry("benchmarks", Set.of("*")),
           Map.entry("benchmarks/:id(\\d+)", Set.of("*")),
           Map.entry("models", Set.of("*")),
+          Map.entry("schedules", Set.of("*")),
           Map.entry("classify", Set.of(Roles.PRODUCT_OWNER, Roles.ML_OPS)),
           Map.entry("audit", Set.of(Roles.AUDITOR, Roles.ML_OPS)),
           Map.entry("users", Set.of(Roles.ADMIN)));
@@ -163,6 +175,7 @@ class RoleMatrixTest {
             "dev.ovid.web.ui.benchmarks.BenchmarksView",
             "dev.ovid.web.ui.benchmarks.BenchmarkDetailView",
             "dev.ovid.web.ui.models.ModelsView",
+            "dev.ovid.web.ui.schedules.SchedulesView",
             "dev.ovid.web.ui.classify.ClassifyView",
             "dev.ovid.web.ui.audit.AuditView",
             "dev.ovid.web.ui.users.UsersView",
