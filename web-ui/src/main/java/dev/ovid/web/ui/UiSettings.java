@@ -8,6 +8,9 @@ public interface UiSettings {
   /** Base URL of the MLflow UI, for links from runs. */
   String mlflowUrl();
 
+  /** Base URL of the MinIO console, for links to stored objects (manifests, checkpoints...). */
+  String minioConsoleUrl();
+
   /** How often (milliseconds) the Runs and Run detail views refresh live status. */
   int pollIntervalMs();
 }
