@@ -22,6 +22,11 @@ final class Browser implements AutoCloseable {
   final Page page;
 
   Browser() {
+    this(1400, 1000);
+  }
+
+  /** A browser whose window is {@code width} x {@code height} CSS pixels (390 wide: a phone). */
+  Browser(int width, int height) {
     playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -41,7 +46,12 @@ final class Browser implements AutoCloseable {
                             "--disable-background-networking",
                             "--disable-component-update",
                             "--no-first-run")));
-    context = browser.newContext(new NewContextOptions().setViewportSize(1400, 1000));
+    context =
+        browser.newContext(
+            new NewContextOptions()
+                .setViewportSize(width, height)
+                .setTimezoneId("Europe/Berlin")
+                .setAcceptDownloads(true));
     page = context.newPage();
   }
 

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -17,7 +18,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import dev.ovid.registry.audit.AuditEvent;
 import dev.ovid.registry.audit.AuditSearch;
 import dev.ovid.registry.common.Json;
@@ -25,6 +27,7 @@ import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.components.DateTimes;
 import dev.ovid.web.ui.components.KeyValueTable;
+import dev.ovid.web.ui.components.WideOpen;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -77,9 +80,8 @@ public class AuditView extends VerticalLayout {
     to.addValueChangeListener(e -> refresh());
     Button clear = new Button("Clear filters", VaadinIcon.CLOSE_SMALL.create(), e -> clear());
     clear.setId("audit-clear");
-    Anchor export = new Anchor(csv(), "");
+    Anchor export = new Anchor(csv(), AttachmentType.DOWNLOAD, "");
     export.setId("audit-export");
-    export.getElement().setAttribute("download", true);
     export.add(new Button("Export CSV", VaadinIcon.DOWNLOAD.create()));
     HorizontalLayout filters =
         new HorizontalLayout(actor, action, entityType, entityId, from, to, clear, export);
@@ -106,7 +108,7 @@ public class AuditView extends VerticalLayout {
         q -> search.page(filter(), q.getOffset(), q.getLimit()).stream(),
         q -> (int) Math.min(Integer.MAX_VALUE, search.count(filter())));
     grid.addItemClickListener(e -> detail(e.getItem()));
-    add(new H2("Audit log"), filters, count, grid);
+    add(new H2("Audit log"), WideOpen.of("audit-filter-section", "Filters", filters), count, grid);
     showCount();
   }
 
@@ -170,13 +172,15 @@ public class AuditView extends VerticalLayout {
     dialog.open();
   }
 
-  @SuppressWarnings("deprecation") // StreamResource: the simplest download that 24.9 still offers
-  private StreamResource csv() {
-    return new StreamResource(
-        "ovid-audit.csv",
-        () -> {
-          String text = AuditCsv.of(search.page(filter(), 0, AuditSearch.MAX_EXPORT));
-          return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  /** The events the filters select (as they are when the download starts), as CSV. */
+  private DownloadHandler csv() {
+    return DownloadHandler.fromInputStream(
+        event -> {
+          byte[] bytes =
+              AuditCsv.of(search.page(filter(), 0, AuditSearch.MAX_EXPORT))
+                  .getBytes(StandardCharsets.UTF_8);
+          return new DownloadResponse(
+              new ByteArrayInputStream(bytes), "ovid-audit.csv", "text/csv", bytes.length);
         });
   }
 }

@@ -115,8 +115,7 @@ public class DatasetsView extends VerticalLayout implements BeforeEnterObserver 
         .setHeader("Created")
         .setAutoWidth(true);
     versionGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-    versionGrid.setHeight("60vh");
-    versionGrid.setMinHeight("16em");
+    versionGrid.setMinHeight("6em");
     versionGrid.asSingleSelect().addValueChangeListener(e -> showReport(e.getValue()));
     return versionGrid;
   }
@@ -136,6 +135,9 @@ public class DatasetsView extends VerticalLayout implements BeforeEnterObserver 
     List<DatasetVersion> shown =
         allVersions.stream().filter(v -> text.isEmpty() || v.datasetName.contains(text)).toList();
     versionGrid.setItems(shown);
+    // A few versions: as tall as the rows; many: most of the window, scrolling inside.
+    versionGrid.setAllRowsVisible(shown.size() <= 12);
+    if (shown.size() > 12) versionGrid.setHeight("60vh");
     // New items clear the selection; keep the selected version (and its report) if still shown.
     if (selected != null) {
       shown.stream()

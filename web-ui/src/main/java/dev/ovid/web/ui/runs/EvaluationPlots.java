@@ -56,7 +56,7 @@ final class EvaluationPlots {
               "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg),
               title + " plot");
       image.setId(id);
-      image.setWidth("560px");
+      image.setWidth("500px");
       image.setMaxWidth("100%");
       card.add(image);
     } catch (RuntimeException ex) {

@@ -21,6 +21,7 @@ import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.UiSettings;
 import dev.ovid.web.ui.components.DateTimes;
+import dev.ovid.web.ui.components.WideOpen;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 
@@ -47,7 +48,11 @@ public class RunsView extends VerticalLayout {
     setWidthFull();
     add(new H2("Runs"));
     if (CurrentUser.hasRole(Roles.ML_OPS)) {
-      add(new LaunchForm(launcher, vocabularies.list(), run -> refresh()));
+      add(
+          WideOpen.of(
+              "launch-section",
+              "Launch a pipeline",
+              new LaunchForm(launcher, vocabularies.list(), run -> refresh())));
     }
     filters = new RunFilterBar(search, this::refresh);
     configureGrid();
