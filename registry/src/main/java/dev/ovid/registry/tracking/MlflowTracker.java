@@ -330,26 +330,6 @@ public class MlflowTracker implements AutoCloseable {
     }
   }
 
-  /**
-   * The version number MLflow's model registry gave the model {@code modelName} registered from
-   * {@code runId} (MLflow counts on its own, so it can differ from Ovid's), or empty.
-   */
-  public Optional<String> registeredVersion(String modelName, String runId) {
-    String filter = "name='" + quote(modelName) + "' and run_id='" + quote(runId) + "'";
-    return call(
-        "search model versions of run " + runId,
-        () ->
-            client.searchModelVersions(filter).getItems().stream()
-                .map(ModelRegistry.ModelVersion::getVersion)
-                .findFirst());
-  }
-
-  /** The bytes of an artifact written with {@link #logArtifact} (small files: plots, reports). */
-  public byte[] readArtifact(String runId, String artifactPath) {
-    S3Location source = artifactLocation(runId, artifactPath);
-    return objectStore.withBucket(source.bucket()).getBytes(source.key());
-  }
-
   private boolean registeredModelExists(String modelName) {
     try {
       client.sendGet(

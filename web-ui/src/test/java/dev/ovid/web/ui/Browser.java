@@ -27,6 +27,8 @@ final class Browser implements AutoCloseable {
 
   /** A browser whose window is {@code width} x {@code height} CSS pixels (390 wide: a phone). */
   Browser(int width, int height) {
+    // The first page of a fresh app on a loaded 2-core machine can take more than the default 5 s.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.ovid.registry.lineage.RunLineage;
-import dev.ovid.registry.tracking.MlflowTracker;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -24,7 +23,7 @@ final class EvaluationPlots {
 
   private EvaluationPlots() {}
 
-  static Component of(MlflowTracker mlflow, String mlflowRunId, RunLineage.EvaluationInfo e) {
+  static Component of(MlflowReads mlflow, String mlflowRunId, RunLineage.EvaluationInfo e) {
     Div cards = new Div();
     cards.setId("evaluation-plots");
     cards.addClassName("ovid-cards");
@@ -46,11 +45,11 @@ final class EvaluationPlots {
   }
 
   private static Component card(
-      String id, String title, MlflowTracker mlflow, String mlflowRunId, String path) {
+      String id, String title, MlflowReads mlflow, String mlflowRunId, String path) {
     Div card = new Div(new H4(title));
     card.addClassName("ovid-card");
     try {
-      byte[] svg = mlflow.readArtifact(mlflowRunId, path);
+      byte[] svg = mlflow.artifact(mlflowRunId, path);
       Image image =
           new Image(
               "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg),

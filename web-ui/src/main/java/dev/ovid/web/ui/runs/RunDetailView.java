@@ -26,7 +26,6 @@ import dev.ovid.registry.lineage.LineageService;
 import dev.ovid.registry.lineage.RunLineage;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.TrainingRun;
-import dev.ovid.registry.tracking.MlflowTracker;
 import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.ui.ExternalLinks;
 import dev.ovid.web.ui.MainLayout;
@@ -56,7 +55,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   private final RunLauncher launcher;
   private final LineageService lineage;
   private final ExternalLinks links;
-  private final MlflowTracker mlflow;
+  private final MlflowReads mlflow;
   private final AuditLog audit;
 
   /** MLflow's version numbers and the plots change no more once known: fetched once per page. */
@@ -76,7 +75,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
       LineageService lineage,
       ExternalLinks links,
       UiSettings ui,
-      MlflowTracker mlflow,
+      MlflowReads mlflow,
       AuditLog audit) {
     this.mlflow = mlflow;
     this.audit = audit;

@@ -3,8 +3,8 @@ package dev.ovid.web.ui.runs;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import dev.ovid.registry.run.RunSearch;
 import dev.ovid.registry.run.RunStatus;
+import dev.ovid.web.runs.RunSearch;
 
 /** Narrows the Runs grid by status, dataset and launcher; typing a part of a name works too. */
 final class RunFilterBar extends HorizontalLayout {

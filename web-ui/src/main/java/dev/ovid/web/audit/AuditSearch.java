@@ -1,5 +1,6 @@
-package dev.ovid.registry.audit;
+package dev.ovid.web.audit;
 
+import dev.ovid.registry.audit.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package dev.ovid.registry.run;
+package dev.ovid.web.runs;
 
+import dev.ovid.registry.run.RunStatus;
+import dev.ovid.registry.run.TrainingRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
