@@ -30,6 +30,7 @@ import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.Notifications;
 import dev.ovid.web.ui.components.DateTimes;
+import dev.ovid.web.ui.components.GridHeights;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -94,8 +95,7 @@ public class DatasetsView extends VerticalLayout implements BeforeEnterObserver 
         .setHeader("Registered")
         .setAutoWidth(true);
     sourceGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-    // As tall as its rows (sources are few); the page scrolls.
-    sourceGrid.setAllRowsVisible(true);
+
     return sourceGrid;
   }
 
@@ -135,9 +135,7 @@ public class DatasetsView extends VerticalLayout implements BeforeEnterObserver 
     List<DatasetVersion> shown =
         allVersions.stream().filter(v -> text.isEmpty() || v.datasetName.contains(text)).toList();
     versionGrid.setItems(shown);
-    // A few versions: as tall as the rows; many: most of the window, scrolling inside.
-    versionGrid.setAllRowsVisible(shown.size() <= 12);
-    if (shown.size() > 12) versionGrid.setHeight("60vh");
+    GridHeights.fitRows(versionGrid, shown.size(), 12);
     // New items clear the selection; keep the selected version (and its report) if still shown.
     if (selected != null) {
       shown.stream()
@@ -161,7 +159,9 @@ public class DatasetsView extends VerticalLayout implements BeforeEnterObserver 
   }
 
   private void refresh() {
-    sourceGrid.setItems(sources.list());
+    var all = sources.list();
+    sourceGrid.setItems(all);
+    GridHeights.fitRows(sourceGrid, all.size(), 8);
     allVersions = versions.list();
     showVersions();
     diffDataset.setItems(new TreeSet<>(allVersions.stream().map(v -> v.datasetName).toList()));
