@@ -104,6 +104,7 @@ public class AuditView extends VerticalLayout {
         .setAutoWidth(true)
         .setFlexGrow(0);
     grid.addColumn(e -> e.detailJson).setHeader("Detail (click a row)").setFlexGrow(1);
+    grid.getColumns().forEach(column -> column.setResizable(true));
     grid.setItems(
         q -> search.page(filter(), q.getOffset(), q.getLimit()).stream(),
         q -> (int) Math.min(Integer.MAX_VALUE, search.count(filter())));

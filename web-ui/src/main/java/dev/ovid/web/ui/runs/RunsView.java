@@ -51,7 +51,7 @@ public class RunsView extends VerticalLayout {
       add(
           WideOpen.of(
               "launch-section",
-              "Launch a pipeline",
+              "New run",
               new LaunchForm(launcher, vocabularies.list(), run -> refresh())));
     }
     filters = new RunFilterBar(search, this::refresh);
@@ -86,12 +86,17 @@ public class RunsView extends VerticalLayout {
         .setAutoWidth(true);
     grid.addColumn(run -> run.status.name()).setHeader("Status").setAutoWidth(true);
     grid.addColumn(run -> run.stage == null ? "" : run.stage).setHeader("Stage").setAutoWidth(true);
-    grid.addComponentColumn(RunsView::progressBar).setHeader("Progress").setWidth("12em");
+    grid.addComponentColumn(RunsView::progressBar)
+        .setHeader("Progress")
+        .setWidth("7em")
+        .setFlexGrow(0);
     grid.addColumn(run -> run.lastLoss == null ? "" : String.format("%.4f", run.lastLoss))
         .setHeader("Loss")
         .setAutoWidth(true);
     grid.addColumn(run -> run.launchedBy).setHeader("Launched by").setAutoWidth(true);
     grid.addColumn(run -> DateTimes.format(run.createdAt)).setHeader("Created").setAutoWidth(true);
+    // Narrow windows scroll the grid sideways; any column can be widened by hand.
+    grid.getColumns().forEach(column -> column.setResizable(true));
     grid.addItemClickListener(
         click ->
             getUI()
