@@ -1,11 +1,13 @@
 package dev.ovid.web.links;
 
+import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.temporal.TemporalSettings;
 import dev.ovid.registry.tracking.MlflowTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -70,6 +72,36 @@ public class ExternalLinks {
             + encode(temporal.namespace())
             + "/workflows/"
             + encode(workflowId));
+  }
+
+  /** The MLflow UI page of a registered model version (MLflow's own version number). */
+  public Optional<String> mlflowModelVersion(String modelName, String version) {
+    if (modelName == null || version == null || version.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        trim(settings.mlflowUrl())
+            + "/#/models/"
+            + encode(modelName)
+            + "/versions/"
+            + encode(version));
+  }
+
+  /**
+   * The MinIO console page of an {@code s3://bucket/key} object (the console addresses a path as
+   * base64 of the key); empty for other URIs.
+   */
+  public Optional<String> minioObject(String uri) {
+    if (uri == null || !uri.startsWith("s3://")) {
+      return Optional.empty();
+    }
+    S3Location location = S3Location.parse(uri);
+    return Optional.of(
+        trim(settings.minioConsoleUrl())
+            + "/browser/"
+            + encode(location.bucket())
+            + "/"
+            + Base64.getEncoder().encodeToString(location.key().getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String trim(String url) {

@@ -7,4 +7,7 @@ import io.smallrye.config.ConfigMapping;
 public interface LinkSettings {
   /** Base URL of the MLflow UI, for links from runs (API and UI). */
   String mlflowUrl();
+
+  /** Base URL of the MinIO console, for links to stored objects (manifests, checkpoints...). */
+  String minioConsoleUrl();
 }

@@ -12,7 +12,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.ovid.web.security.CurrentUser;
-import dev.ovid.web.ui.runs.RunsView;
+import dev.ovid.web.ui.home.HomeView;
 
 /**
  * The log-in page. The form posts natively to Quarkus' {@code j_security_check} (form
@@ -41,7 +41,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     if (!"anonymous".equals(CurrentUser.name())) {
-      event.forwardTo(RunsView.class);
+      event.forwardTo(HomeView.class);
       return;
     }
     form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));

@@ -18,6 +18,7 @@ import dev.ovid.web.security.CurrentUser;
 import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.audit.AuditView;
 import dev.ovid.web.ui.datasets.DatasetsView;
+import dev.ovid.web.ui.home.HomeView;
 import dev.ovid.web.ui.runs.RunsView;
 import dev.ovid.web.ui.vocabularies.VocabulariesView;
 import jakarta.annotation.security.PermitAll;
@@ -39,6 +40,7 @@ public class MainLayout extends AppLayout {
           jakarta.enterprise.inject.Instance<org.eclipse.microprofile.health.HealthCheck> checks) {
     H1 title = new H1("Ovid");
     title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+    title.addClassName("ovid-title");
 
     Span user = new Span(CurrentUser.name());
     user.setId("current-user");
@@ -47,9 +49,19 @@ public class MainLayout extends AppLayout {
     logOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     // Services that are down show here (and in /q/health), never as a stack trace.
     ServiceStatusBar services = new ServiceStatusBar(() -> checks.stream().toList());
-    HorizontalLayout account = new HorizontalLayout(services, user, logOut);
+    user.addClassName("ovid-wide-only");
+    logOut.addClassName("ovid-wide-only");
+    // Below 640 px user name and log-out move into this menu (see styles/ovid.css).
+    HorizontalLayout account =
+        new HorizontalLayout(
+            services, user, logOut, AccountMenu.of(CurrentUser.name(), this::logOut));
     account.setAlignItems(Alignment.CENTER);
-    account.getStyle().set("margin-left", "auto").set("padding-right", "var(--lumo-space-m)");
+    account.setSpacing(false);
+    account
+        .getStyle()
+        .set("margin-left", "auto")
+        .set("padding-right", "var(--lumo-space-s)")
+        .set("gap", "var(--lumo-space-s)");
 
     HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title, account);
     navbar.setWidthFull();
@@ -75,6 +87,7 @@ public class MainLayout extends AppLayout {
 
     SideNav nav = new SideNav();
     nav.setId("side-nav");
+    nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()));
     nav.addItem(new SideNavItem("Runs", RunsView.class, VaadinIcon.PLAY_CIRCLE.create()));
     nav.addItem(new SideNavItem("Vocabularies", VocabulariesView.class, VaadinIcon.TAGS.create()));
     nav.addItem(new SideNavItem("Datasets", DatasetsView.class, VaadinIcon.DATABASE.create()));

@@ -40,7 +40,11 @@ public class ServiceStatusBar extends HorizontalLayout {
         response = HealthCheckResponse.named(check.getClass().getSimpleName()).down().build();
       }
       boolean up = response.getStatus() == HealthCheckResponse.Status.UP;
-      Span badge = new Span((up ? "● " : "✖ ") + response.getName());
+      // On small screens only the symbol shows; the name stays in the tooltip.
+      Span name = new Span(" " + response.getName());
+      name.addClassName("ovid-wide-only");
+      Span badge = new Span(new Span(up ? "●" : "✖"), name);
+      badge.getElement().setAttribute("title", response.getName() + (up ? " up" : " down"));
       badge.setId("service-" + response.getName());
       badge.getElement().setAttribute("data-status", up ? "up" : "down");
       badge

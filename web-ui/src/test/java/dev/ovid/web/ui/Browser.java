@@ -22,6 +22,13 @@ final class Browser implements AutoCloseable {
   final Page page;
 
   Browser() {
+    this(1400, 1000);
+  }
+
+  /** A browser whose window is {@code width} x {@code height} CSS pixels (390 wide: a phone). */
+  Browser(int width, int height) {
+    // The first page of a fresh app on a loaded 2-core machine can take more than the default 5 s.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
     playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -41,7 +48,12 @@ final class Browser implements AutoCloseable {
                             "--disable-background-networking",
                             "--disable-component-update",
                             "--no-first-run")));
-    context = browser.newContext(new NewContextOptions().setViewportSize(1400, 1000));
+    context =
+        browser.newContext(
+            new NewContextOptions()
+                .setViewportSize(width, height)
+                .setTimezoneId("Europe/Berlin")
+                .setAcceptDownloads(true));
     page = context.newPage();
   }
 

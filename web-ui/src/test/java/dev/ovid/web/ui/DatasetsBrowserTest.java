@@ -87,7 +87,7 @@ class DatasetsBrowserTest {
         assertThat(page.locator("#dataset-report")).containsText("report-" + suffix);
 
         page.locator("#diff-button").click();
-        assertThat(page.locator("#dataset-diff")).containsText("v1 -> v2");
+        assertThat(page.locator("#dataset-diff")).containsText("v1 → v2");
         assertThat(page.locator("#dataset-diff")).containsText("circle");
       } catch (AssertionError | RuntimeException e) {
         browser.keepEvidence("datasets-" + suffix);

@@ -1,42 +1,39 @@
 package dev.ovid.web.ui.datasets;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.OvidException;
 import dev.ovid.registry.dataset.DatasetRegistry;
 import dev.ovid.registry.dataset.DatasetSource;
-import dev.ovid.registry.dataset.DatasetSourceKind;
 import dev.ovid.registry.dataset.DatasetSourceService;
 import dev.ovid.registry.dataset.DatasetVersion;
 import dev.ovid.registry.dataset.DatasetVersionContents;
-import dev.ovid.registry.dataset.NewDatasetSource;
-import dev.ovid.registry.dataset.UnreadableVideoHandling;
 import dev.ovid.web.security.CurrentUser;
 import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.Notifications;
+import dev.ovid.web.ui.components.DateTimes;
+import dev.ovid.web.ui.components.GridHeights;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -46,18 +43,18 @@ import java.util.TreeSet;
 @Route(value = "datasets", layout = MainLayout.class)
 @PageTitle("Datasets | Ovid")
 @PermitAll
-public class DatasetsView extends VerticalLayout {
+public class DatasetsView extends VerticalLayout implements BeforeEnterObserver {
   private final DatasetSourceService sources;
   private final DatasetRegistry versions;
   private final DatasetVersionContents contents;
   private final Grid<DatasetSource> sourceGrid = new Grid<>(DatasetSource.class, false);
   private final Grid<DatasetVersion> versionGrid = new Grid<>(DatasetVersion.class, false);
-  private final Pre report = new Pre();
+  private final Div report = new Div();
   private final Details reportDetails = new Details("Curation report", report);
   private final ComboBox<String> diffDataset = new ComboBox<>("Dataset");
   private final IntegerField diffFrom = new IntegerField("From version");
   private final IntegerField diffTo = new IntegerField("To version");
-  private final Pre diffOut = new Pre();
+  private final Div diffOut = new Div();
   private final TextField versionFilter = new TextField();
   private List<DatasetVersion> allVersions = List.of();
 
@@ -70,7 +67,7 @@ public class DatasetsView extends VerticalLayout {
     // The page scrolls; grids keep their own heights instead of sharing the viewport.
     setWidthFull();
     add(new H2("Datasets"));
-    if (CurrentUser.hasRole(Roles.ML_OPS)) add(registrationForm());
+    if (CurrentUser.hasRole(Roles.ML_OPS)) add(new SourceForm(sources, this::refresh));
     add(
         new H3("Sources"),
         sourceGrid(),
@@ -85,55 +82,6 @@ public class DatasetsView extends VerticalLayout {
     refresh();
   }
 
-  private HorizontalLayout registrationForm() {
-    TextField name = new TextField("Name");
-    name.setId("source-name");
-    Select<DatasetSourceKind> kind = new Select<>();
-    kind.setLabel("Kind");
-    kind.setItems(DatasetSourceKind.values());
-    kind.setValue(DatasetSourceKind.MANIFEST);
-    kind.setId("source-kind");
-    TextField location = new TextField("Manifest or CSV (s3:// or path)");
-    location.setId("source-location");
-    location.setWidth("22em");
-    TextField videoRoot = new TextField("Video root (Kinetics)");
-    videoRoot.setId("source-video-root");
-    Select<UnreadableVideoHandling> policy = new Select<>();
-    policy.setLabel("Unreadable videos");
-    policy.setItems(UnreadableVideoHandling.values());
-    policy.setValue(UnreadableVideoHandling.FAIL);
-    policy.setId("source-policy");
-    Button register = new Button("Register source", VaadinIcon.PLUS.create());
-    register.setId("source-register-button");
-    register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    register.addClickListener(
-        e -> {
-          try {
-            DatasetSource created =
-                sources.register(
-                    new NewDatasetSource(
-                        name.getValue(),
-                        kind.getValue(),
-                        location.getValue(),
-                        videoRoot.getValue(),
-                        policy.getValue(),
-                        null),
-                    CurrentUser.name());
-            Notifications.success("Dataset source '" + created.name + "' registered");
-            name.clear();
-            location.clear();
-            videoRoot.clear();
-            refresh();
-          } catch (OvidException ex) {
-            Notifications.error(ex.getMessage());
-          }
-        });
-    HorizontalLayout form = new HorizontalLayout(name, kind, location, videoRoot, policy, register);
-    form.setAlignItems(Alignment.BASELINE);
-    form.setWrap(true);
-    return form;
-  }
-
   private Grid<DatasetSource> sourceGrid() {
     sourceGrid.setId("source-grid");
     sourceGrid.addColumn(s -> s.name).setHeader("Name").setAutoWidth(true);
@@ -142,10 +90,12 @@ public class DatasetsView extends VerticalLayout {
     sourceGrid.addColumn(s -> s.videoRoot).setHeader("Video root").setFlexGrow(1);
     sourceGrid.addColumn(s -> s.unreadablePolicy).setHeader("Unreadable").setAutoWidth(true);
     sourceGrid.addColumn(s -> s.createdBy).setHeader("By").setAutoWidth(true);
-    sourceGrid.addColumn(s -> s.createdAt).setHeader("Registered").setAutoWidth(true);
+    sourceGrid
+        .addColumn(s -> DateTimes.format(s.createdAt))
+        .setHeader("Registered")
+        .setAutoWidth(true);
     sourceGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-    sourceGrid.setHeight("14em");
-    sourceGrid.setMinHeight("14em");
+
     return sourceGrid;
   }
 
@@ -160,10 +110,12 @@ public class DatasetsView extends VerticalLayout {
         .setHeader("sha256")
         .setAutoWidth(true);
     versionGrid.addColumn(v -> v.sourceDescription).setHeader("Source").setFlexGrow(1);
-    versionGrid.addColumn(v -> v.createdAt).setHeader("Created").setAutoWidth(true);
+    versionGrid
+        .addColumn(v -> DateTimes.format(v.createdAt))
+        .setHeader("Created")
+        .setAutoWidth(true);
     versionGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-    versionGrid.setHeight("18em");
-    versionGrid.setMinHeight("18em");
+    versionGrid.setMinHeight("6em");
     versionGrid.asSingleSelect().addValueChangeListener(e -> showReport(e.getValue()));
     return versionGrid;
   }
@@ -183,6 +135,7 @@ public class DatasetsView extends VerticalLayout {
     List<DatasetVersion> shown =
         allVersions.stream().filter(v -> text.isEmpty() || v.datasetName.contains(text)).toList();
     versionGrid.setItems(shown);
+    GridHeights.fitRows(versionGrid, shown.size(), 12);
     // New items clear the selection; keep the selected version (and its report) if still shown.
     if (selected != null) {
       shown.stream()
@@ -206,7 +159,9 @@ public class DatasetsView extends VerticalLayout {
   }
 
   private void refresh() {
-    sourceGrid.setItems(sources.list());
+    var all = sources.list();
+    sourceGrid.setItems(all);
+    GridHeights.fitRows(sourceGrid, all.size(), 8);
     allVersions = versions.list();
     showVersions();
     diffDataset.setItems(new TreeSet<>(allVersions.stream().map(v -> v.datasetName).toList()));
@@ -214,16 +169,17 @@ public class DatasetsView extends VerticalLayout {
 
   private void showReport(DatasetVersion version) {
     if (version == null) {
-      report.setText("");
+      report.removeAll();
       reportDetails.setSummaryText("Curation report");
       return;
     }
     reportDetails.setSummaryText(
         "Curation report of " + version.datasetName + " v" + version.version);
+    report.removeAll();
     try {
-      report.setText(pretty(contents.report(version)));
+      report.add(CurationReportView.of(contents.report(version)));
     } catch (OvidException ex) {
-      report.setText("could not read the report: " + ex.getMessage());
+      report.add(new Paragraph("could not read the report: " + ex.getMessage()));
     }
     reportDetails.setOpened(true);
     diffDataset.setValue(version.datasetName);
@@ -240,24 +196,30 @@ public class DatasetsView extends VerticalLayout {
     }
     try {
       var diff = contents.diff(diffDataset.getValue(), diffFrom.getValue(), diffTo.getValue());
-      diffOut.setText(
-          diffDataset.getValue()
-              + " v"
-              + diffFrom.getValue()
-              + " -> v"
-              + diffTo.getValue()
-              + "\n"
-              + pretty(diff));
+      diffOut.removeAll();
+      diffOut.add(
+          DiffTable.of(diffDataset.getValue(), diffFrom.getValue(), diffTo.getValue(), diff));
     } catch (OvidException ex) {
       Notifications.error(ex.getMessage());
     }
   }
 
-  private static String pretty(Object value) {
-    try {
-      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      return String.valueOf(value instanceof Map<?, ?> m ? m : value);
-    }
+  /** {@code datasets?dataset=NAME&version=N} (links from a run's lineage) opens that version. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    var params = event.getLocation().getQueryParameters();
+    var name = params.getSingleParameter("dataset");
+    var number = params.getSingleParameter("version");
+    if (name.isEmpty()) return;
+    versionFilter.setValue(name.get());
+    number
+        .flatMap(
+            n ->
+                allVersions.stream()
+                    .filter(
+                        v ->
+                            v.datasetName.equals(name.get()) && String.valueOf(v.version).equals(n))
+                    .findFirst())
+        .ifPresent(versionGrid::select);
   }
 }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -19,6 +20,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import dev.ovid.registry.audit.AuditLog;
 import dev.ovid.registry.common.NotFoundException;
 import dev.ovid.registry.lineage.LineageService;
 import dev.ovid.registry.lineage.RunLineage;
@@ -32,11 +34,16 @@ import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.UiSettings;
 import dev.ovid.web.ui.charts.LossCurveSvg;
+import dev.ovid.web.ui.components.DateTimes;
+import dev.ovid.web.ui.components.KeyValueTable;
 import dev.ovid.workflows.pipeline.PipelineProgress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * One run: its stages and progress, the loss curve, links to its MLflow run and Temporal workflow,
@@ -46,11 +53,19 @@ import java.util.Base64;
 @PageTitle("Run | Ovid")
 @PermitAll
 public class RunDetailView extends VerticalLayout implements BeforeEnterObserver {
+  private static final Logger LOG = Logger.getLogger(RunDetailView.class);
   private final RunRegistry runs;
   private final RunLauncher launcher;
   private final RunOperations operations;
   private final LineageService lineage;
   private final ExternalLinks links;
+  private final MlflowReads mlflow;
+  private final AuditLog audit;
+
+  /** MLflow's version numbers and the plots change no more once known: fetched once per page. */
+  private final Map<Long, String> mlflowVersions = new HashMap<>();
+
+  private Component plots;
   private final int pollIntervalMs;
   private final VerticalLayout content = new VerticalLayout();
   private long runId;
@@ -67,7 +82,11 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
       RunOperations operations,
       LineageService lineage,
       ExternalLinks links,
-      UiSettings ui) {
+      UiSettings ui,
+      MlflowReads mlflow,
+      AuditLog audit) {
+    this.mlflow = mlflow;
+    this.audit = audit;
     this.runs = runs;
     this.launcher = launcher;
     this.operations = operations;
@@ -75,6 +94,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     this.links = links;
     this.pollIntervalMs = ui.pollIntervalMs();
     content.setPadding(false);
+    content.setWidthFull();
     add(content);
   }
 
@@ -82,6 +102,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   public void beforeEnter(BeforeEnterEvent event) {
     runId = event.getRouteParameters().getLong("id").orElse(-1L);
     operationsPanel = null;
+    plots = null;
+    mlflowVersions.clear();
     render();
   }
 
@@ -99,7 +121,23 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     Span status = new Span(run.status.name());
     status.setId("run-status");
     status.getElement().getThemeList().add("badge " + badgeOf(run));
-    content.add(new HorizontalLayout(title, status));
+    RunLineage l = lineage.lineageOf(run.id);
+    HorizontalLayout header = new HorizontalLayout(title, status);
+    header.setAlignItems(Alignment.BASELINE);
+    header.setWrap(true);
+    for (RunLineage.ModelInfo m : l.models()) {
+      String mlflowVersion = mlflowVersion(m);
+      Span model =
+          new Span(
+              "model "
+                  + m.modelName()
+                  + " v"
+                  + (mlflowVersion != null ? mlflowVersion : m.version() + " (Ovid)"));
+      model.setId("run-model-version");
+      model.getElement().getThemeList().add("badge");
+      header.add(model);
+    }
+    content.add(header);
 
     PipelineProgress progress = null;
     String progressProblem = null;
@@ -130,10 +168,43 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
       operationsPanel.showPending(run);
     }
     content.add(operationsPanel);
+    if (!run.status.isFinal() && "TRAIN".equalsIgnoreCase(run.stage)) {
+      TrainingPace.of(audit.history("run", run.id), l.run().hyperparameters())
+          .ifPresent(pace -> content.add(TrainingFacts.of(pace)));
+    }
 
     content.add(linksOf(run));
+    content.add(new H3("Lineage"), LineageDiagram.of(l, links, mlflowVersions));
     content.add(new H3("Training loss"), lossCurve(run));
-    content.add(lineageOf(run));
+    if (!l.evaluations().isEmpty() && run.mlflowRunId != null) {
+      if (plots == null) {
+        plots =
+            EvaluationPlots.of(
+                mlflow, run.mlflowRunId, l.evaluations().get(l.evaluations().size() - 1));
+      }
+      content.add(new H3("Evaluation"), plots);
+    }
+    KeyValueTable hyperparameters = new KeyValueTable(l.run().hyperparameters());
+    hyperparameters.setId("run-hyperparameters");
+    content.add(new H3("Hyperparameters"), hyperparameters);
+    content.add(lineageOf(l));
+  }
+
+  /** MLflow's number for the model version, asked once; null when MLflow does not know it. */
+  private String mlflowVersion(RunLineage.ModelInfo m) {
+    if (m.mlflowRunId() == null) return null;
+    return mlflowVersions.computeIfAbsent(
+        m.id(),
+        id -> {
+          try {
+            return mlflow.registeredVersion(m.modelName(), m.mlflowRunId()).orElse(null);
+          } catch (RuntimeException e) {
+            LOG.warnf(
+                "MLflow version of model %s v%d unknown: %s",
+                m.modelName(), m.version(), e.getMessage());
+            return null;
+          }
+        });
   }
 
   private Component linksOf(TrainingRun run) {
@@ -169,8 +240,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     return image;
   }
 
-  private Component lineageOf(TrainingRun run) {
-    RunLineage l = lineage.lineageOf(run.id);
+  /** The lineage's exact references (URIs, checksums), folded away under the picture. */
+  private Component lineageOf(RunLineage l) {
     VerticalLayout body = new VerticalLayout();
     body.setPadding(false);
     body.setSpacing(false);
@@ -199,11 +270,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 + ", "
                 + l.vocabulary().currentLabelCount()
                 + " labels)"));
-    body.add(fact("Hyperparameters", String.valueOf(l.run().hyperparameters())));
     body.add(
-        fact(
-            "Launched by",
-            l.run().launchedBy() + " at " + RunsView.TIME.format(l.run().createdAt())));
+        fact("Launched by", l.run().launchedBy() + " at " + DateTimes.format(l.run().createdAt())));
     for (RunLineage.ModelInfo m : l.models()) {
       body.add(
           fact(
@@ -224,9 +292,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                   "AUPR %.4f, peak F1 %.4f at threshold %.3f",
                   e.aupr(), e.peakF1(), e.peakF1Threshold())));
     }
-    Details details = new Details("Lineage", body);
+    Details details = new Details("References and checksums", body);
     details.setId("run-lineage");
-    details.setOpened(true);
+    details.setOpened(false);
     return details;
   }
 

@@ -9,60 +9,68 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
-import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.registry.vocabulary.VocabularyService;
 import dev.ovid.web.runs.RunLauncher;
+import dev.ovid.web.runs.RunSearch;
 import dev.ovid.web.security.CurrentUser;
 import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.UiSettings;
+import dev.ovid.web.ui.components.DateTimes;
+import dev.ovid.web.ui.components.WideOpen;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * All runs with live status and progress, refreshed by polling, and (for ml-ops) the form that
  * launches a new one.
  */
-@Route(value = "", layout = MainLayout.class)
-@RouteAlias(value = "runs", layout = MainLayout.class)
+@Route(value = "runs", layout = MainLayout.class)
 @PageTitle("Runs | Ovid")
 @PermitAll
 public class RunsView extends VerticalLayout {
-  static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-  private static final int SHOWN_RUNS = 200;
-
-  private final RunRegistry runs;
+  private final RunSearch search;
+  private final RunFilterBar filters;
   private final int pollIntervalMs;
   private final Grid<TrainingRun> grid = new Grid<>(TrainingRun.class, false);
   private Registration pollRegistration;
+  static final int PAGE_SIZE = 50;
 
   @Inject
   public RunsView(
-      RunLauncher launcher, RunRegistry runs, VocabularyService vocabularies, UiSettings ui) {
-    this.runs = runs;
+      RunLauncher launcher, RunSearch search, VocabularyService vocabularies, UiSettings ui) {
+    this.search = search;
     this.pollIntervalMs = ui.pollIntervalMs();
-    setSizeFull();
+    setWidthFull();
     add(new H2("Runs"));
     if (CurrentUser.hasRole(Roles.ML_OPS)) {
-      add(new LaunchForm(launcher, vocabularies.list(), run -> refresh()));
+      add(
+          WideOpen.of(
+              "launch-section",
+              "New run",
+              new LaunchForm(launcher, vocabularies.list(), run -> refresh())));
     }
+    filters = new RunFilterBar(search, this::refresh);
     configureGrid();
-    add(grid);
-    refresh();
+    add(filters, grid);
   }
 
   private void configureGrid() {
     grid.setId("runs-grid");
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-    grid.setSizeFull();
+    // The grid takes the height of the window (the page scrolls past the launch form to it) and
+    // loads runs page by page as it scrolls.
+    grid.setWidthFull();
+    grid.setHeight("calc(100vh - 9em)");
+    grid.setMinHeight("20em");
+    grid.setPageSize(PAGE_SIZE);
+    grid.setItems(
+        query -> search.page(filters.filter(), query.getOffset(), query.getLimit()).stream(),
+        query -> (int) Math.min(Integer.MAX_VALUE, search.count(filters.filter())));
     grid.addComponentColumn(
             run ->
                 new RouterLink(
@@ -78,12 +86,17 @@ public class RunsView extends VerticalLayout {
         .setAutoWidth(true);
     grid.addColumn(run -> run.status.name()).setHeader("Status").setAutoWidth(true);
     grid.addColumn(run -> run.stage == null ? "" : run.stage).setHeader("Stage").setAutoWidth(true);
-    grid.addComponentColumn(RunsView::progressBar).setHeader("Progress").setWidth("12em");
+    grid.addComponentColumn(RunsView::progressBar)
+        .setHeader("Progress")
+        .setWidth("7em")
+        .setFlexGrow(0);
     grid.addColumn(run -> run.lastLoss == null ? "" : String.format("%.4f", run.lastLoss))
         .setHeader("Loss")
         .setAutoWidth(true);
     grid.addColumn(run -> run.launchedBy).setHeader("Launched by").setAutoWidth(true);
-    grid.addColumn(run -> TIME.format(run.createdAt)).setHeader("Created").setAutoWidth(true);
+    grid.addColumn(run -> DateTimes.format(run.createdAt)).setHeader("Created").setAutoWidth(true);
+    // Narrow windows scroll the grid sideways; any column can be widened by hand.
+    grid.getColumns().forEach(column -> column.setResizable(true));
     grid.addItemClickListener(
         click ->
             getUI()
@@ -102,7 +115,7 @@ public class RunsView extends VerticalLayout {
   }
 
   private void refresh() {
-    grid.setItems(runs.listRecent(SHOWN_RUNS));
+    grid.getDataProvider().refreshAll();
   }
 
   @Override

@@ -25,6 +25,7 @@ final class StageStrip {
     int current = currentIndex(run, progress);
     HorizontalLayout strip = new HorizontalLayout();
     strip.setId("run-stages");
+    strip.setWrap(true);
     for (int i = 0; i < STAGES.size(); i++) {
       PipelineStage stage = STAGES.get(i);
       String state;
