@@ -99,6 +99,7 @@ class RoleMatrixTest {
   static final Map<String, Set<String>> PAGES =
       Map.ofEntries(
           Map.entry("", Set.of("*")),
+          Map.entry("runs", Set.of("*")),
           Map.entry("runs/:id(\\d+)", Set.of("*")),
           Map.entry("vocabularies", Set.of("*")),
           Map.entry("datasets", Set.of("*")),
@@ -168,6 +169,7 @@ class RoleMatrixTest {
     List<String> problems = new ArrayList<>();
     for (String name :
         List.of(
+            "dev.ovid.web.ui.home.HomeView",
             "dev.ovid.web.ui.runs.RunsView",
             "dev.ovid.web.ui.runs.RunDetailView",
             "dev.ovid.web.ui.vocabularies.VocabulariesView",

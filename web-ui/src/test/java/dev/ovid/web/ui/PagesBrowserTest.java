@@ -322,6 +322,11 @@ class PagesBrowserTest {
           page.navigate(base.toString() + "runs/" + seed.trainingRun());
           assertThat(page.locator("#fact-step")).containsText("30 / 100");
           assertThat(page.locator("#fact-epoch")).containsText("1 / 2");
+          // The page measures the pace from the progress it sees move while it polls.
+          sleepQuietly(1100);
+          runs.updateProgress(
+              seed.trainingRun(), "TRAIN", 0.3, "step 40/100, loss 0.3000", 40L, 0.3, "test");
+          assertThat(page.locator("#fact-step")).containsText("40 / 100");
           assertThat(page.locator("#fact-throughput")).containsText("steps/s");
           assertThat(page.locator("#fact-eta")).containsText("≈");
         });
@@ -429,10 +434,10 @@ class PagesBrowserTest {
           assertThat(page.locator("#audit-count")).hasText(events + " events");
           page.waitForCondition(() -> gridSize(page, "#audit-grid") == events);
           page.locator("#audit-grid vaadin-grid-cell-content")
-              .filter(new Locator.FilterOptions().setHasText("run.progress"))
+              .filter(new Locator.FilterOptions().setHasText("run.started"))
               .first()
               .click();
-          assertThat(page.locator("#audit-detail-table")).containsText("step 30/100");
+          assertThat(page.locator("#audit-detail-table")).containsText("step 10/100");
           page.locator("#audit-detail-close").click();
 
           Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
@@ -511,5 +516,13 @@ class PagesBrowserTest {
     assertTrue(source.curationRulesJson.contains("\"Games\""), source.curationRulesJson);
     assertTrue(source.curationRulesJson.contains("205"), source.curationRulesJson);
     assertFalse(source.curationRulesJson.contains("top"), source.curationRulesJson);
+  }
+
+  private static void sleepQuietly(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

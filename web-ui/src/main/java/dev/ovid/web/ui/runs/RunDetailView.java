@@ -66,6 +66,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
   private final Map<Long, String> mlflowVersions = new HashMap<>();
 
   private Component plots;
+  private final java.util.List<TrainingPace.Report> paceReports = new java.util.ArrayList<>();
   private final int pollIntervalMs;
   private final VerticalLayout content = new VerticalLayout();
   private long runId;
@@ -104,6 +105,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     operationsPanel = null;
     plots = null;
     mlflowVersions.clear();
+    paceReports.clear();
     render();
   }
 
@@ -169,7 +171,14 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     }
     content.add(operationsPanel);
     if (!run.status.isFinal() && "TRAIN".equalsIgnoreCase(run.stage)) {
-      TrainingPace.of(audit.history("run", run.id), l.run().hyperparameters())
+      // The page measures the pace from the progress it sees change as it polls.
+      TrainingPace.report(run.message, java.time.Instant.now())
+          .filter(
+              r ->
+                  paceReports.isEmpty()
+                      || paceReports.get(paceReports.size() - 1).step() != r.step())
+          .ifPresent(paceReports::add);
+      TrainingPace.of(paceReports, l.run().hyperparameters())
           .ifPresent(pace -> content.add(TrainingFacts.of(pace)));
     }
 

@@ -1,11 +1,7 @@
 package dev.ovid.web.ui.runs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ovid.registry.audit.AuditEvent;
-import dev.ovid.registry.common.Json;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How fast a run trains and when it should be done, measured from the progress reports the worker
- * writes (audited "run.progress" events with the step reached, at a time): epoch, step of total,
- * steps and samples per second, and the time left at that pace.
+ * How fast a run trains and when it should be done: epoch, step of total, steps and samples per
+ * second, and the time left at that pace, measured from the progress the worker writes to the run
+ * ("step N/M" with the step reached) as the page sees it change.
  */
 record TrainingPace(
     int epoch,
@@ -27,31 +23,21 @@ record TrainingPace(
     Duration timeLeft) {
 
   private static final Pattern STEP_OF = Pattern.compile("step (\\d+)/(\\d+)");
-  private static final String TRAIN = "TRAIN";
 
   /** A time-stamped step report. */
   record Report(Instant at, long step, long totalSteps) {}
 
-  /**
-   * The pace from a run's audit history (oldest first) and hyperparameters; empty when training has
-   * not reported a step yet.
-   */
-  static Optional<TrainingPace> of(List<AuditEvent> history, Map<String, Object> hyperparameters) {
-    List<Report> reports = new ArrayList<>();
-    for (AuditEvent e : history) {
-      if (!"run.progress".equals(e.action) || e.detailJson == null) continue;
-      JsonNode detail;
-      try {
-        detail = Json.mapper().readTree(e.detailJson);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-        continue; // written by AuditLog from a map, so always JSON; skip rather than fail the page
-      }
-      if (!TRAIN.equalsIgnoreCase(detail.path("stage").asText())) continue;
-      Matcher m = STEP_OF.matcher(detail.path("message").asText(""));
-      if (m.find()) {
-        reports.add(new Report(e.at, Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
-      }
-    }
+  /** The step report in a run's progress message ("step 30/100, loss 0.4"), seen at {@code at}. */
+  static Optional<Report> report(String message, Instant at) {
+    if (message == null) return Optional.empty();
+    Matcher m = STEP_OF.matcher(message);
+    return m.find()
+        ? Optional.of(new Report(at, Long.parseLong(m.group(1)), Long.parseLong(m.group(2))))
+        : Optional.empty();
+  }
+
+  /** The pace from the reports seen so far (oldest first) and the run's hyperparameters. */
+  static Optional<TrainingPace> of(List<Report> reports, Map<String, Object> hyperparameters) {
     return of(reports, number(hyperparameters, "epochs"), number(hyperparameters, "batchSize"));
   }
 

@@ -61,4 +61,13 @@ class TrainingPaceTest {
     assertEquals("3 min 07 s", TrainingPace.format(Duration.ofSeconds(187)));
     assertEquals("1 h 02 min", TrainingPace.format(Duration.ofMinutes(62)));
   }
+
+  @Test
+  void readsTheStepReportFromARunsProgressMessage() {
+    var report = TrainingPace.report("step 30/100, loss 0.4000", T0).orElseThrow();
+    assertEquals(30, report.step());
+    assertEquals(100, report.totalSteps());
+    assertTrue(TrainingPace.report("curate started", T0).isEmpty());
+    assertTrue(TrainingPace.report(null, T0).isEmpty());
+  }
 }
