@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run's precision reaches the model the pipeline builds. */
+// In the worker app's class loader: libtorch loads once per JVM, and the Quarkus tests of this
+// module load it there first.
+@io.quarkus.test.junit.QuarkusTest
 class ModelBackbonesPrecisionTest {
   @TempDir Path workDir;
 

@@ -31,6 +31,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Two training steps of every model configuration a run can ask for. */
+// In the worker app's class loader: libtorch loads once per JVM, and the Quarkus tests of this
+// module load it there first.
+@io.quarkus.test.junit.QuarkusTest
 class ModelConfigurationsTest {
   @TempDir static Path work;
 
