@@ -61,6 +61,9 @@ public class RunRegistry {
     if (spec.workflowId() != null && TrainingRun.findByWorkflowId(spec.workflowId()).isPresent()) {
       throw new ConflictException("a run with workflow id '" + spec.workflowId() + "' exists");
     }
+    // Concurrent first launches of a never-published vocabulary publish it once: the row lock
+    // makes the second wait, then find the version the first made.
+    Vocabulary.findById(vocabulary.id, LockModeType.PESSIMISTIC_WRITE);
     var published =
         vocabularyVersions
             .latest(vocabulary.name)

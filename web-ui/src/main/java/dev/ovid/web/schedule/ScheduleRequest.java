@@ -65,11 +65,15 @@ public record ScheduleRequest(
         out.add("catchupWindow must be an ISO-8601 duration such as PT1H, was " + catchupWindow);
       }
     }
-    if (hyperparameters != null) out.addAll(hyperparameters.problems());
+    if (hyperparameters != null) out.addAll(hyperparametersOrDefaults().problems());
     return out;
   }
 
+  /** The knobs given, the paper's model where none is named; the defaults when none are given. */
   public Hyperparameters hyperparametersOrDefaults() {
-    return hyperparameters == null ? Hyperparameters.defaults() : hyperparameters;
+    if (hyperparameters == null) return Hyperparameters.defaults();
+    return hyperparameters.model() == null
+        ? hyperparameters.withModel(dev.ovid.workflows.pipeline.ModelSpec.paper())
+        : hyperparameters;
   }
 }
