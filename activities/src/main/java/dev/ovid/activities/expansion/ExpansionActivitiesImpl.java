@@ -50,6 +50,7 @@ public class ExpansionActivitiesImpl implements ExpansionActivities {
   @Inject MlflowTracker mlflow;
   @Inject PipelineModels models;
   @Inject LabelEmbeddingSets sets;
+  @Inject ExpansionProgressSignals progress;
 
   @Override
   public LabelEmbeddingsRef expand(ExpansionRequest request) {
@@ -108,7 +109,11 @@ public class ExpansionActivitiesImpl implements ExpansionActivities {
               model,
               names,
               modelRef,
-              done -> context.heartbeat(new ExpansionHeartbeat(done, names.size())));
+              done -> {
+                ExpansionHeartbeat beat = new ExpansionHeartbeat(done, names.size());
+                context.heartbeat(beat);
+                progress.report(context.getInfo(), beat);
+              });
     }
     StoredObject stored =
         ScratchFiles.withTempFile(

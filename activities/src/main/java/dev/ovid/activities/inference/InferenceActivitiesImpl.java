@@ -38,7 +38,7 @@ import java.util.Map;
 @ApplicationScoped
 public class InferenceActivitiesImpl implements InferenceActivities {
   /** Used when a model version has no evaluation to calibrate with. */
-  static final double DEFAULT_THRESHOLD = 0.5;
+  public static final double DEFAULT_THRESHOLD = 0.5;
 
   private static final int LABEL_CACHE = 8;
 

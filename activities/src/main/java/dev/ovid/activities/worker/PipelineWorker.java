@@ -55,6 +55,7 @@ public class PipelineWorker {
   @Inject InferenceActivities inference;
   @Inject dev.ovid.workflows.promotion.PromotionActivities promotion;
   @Inject ScheduleActivities schedules;
+  @Inject dev.ovid.workflows.videoindex.VideoIndexActivities videoIndex;
 
   private static final java.time.Duration HEARTBEAT_THROTTLE = java.time.Duration.ofSeconds(2);
 
@@ -121,7 +122,10 @@ public class PipelineWorker {
                     ExpansionWorkflowImpl.class,
                     ClassificationWorkflowImpl.class,
                     dev.ovid.workflows.promotion.PromotionWorkflowImpl.class,
-                    dev.ovid.workflows.classification.NearDuplicateWorkflowImpl.class);
+                    dev.ovid.workflows.classification.NearDuplicateWorkflowImpl.class,
+                    dev.ovid.workflows.videoindex.VideoIndexWorkflowImpl.class,
+                    dev.ovid.workflows.videoindex.LabelPreviewWorkflowImpl.class,
+                    dev.ovid.workflows.videoindex.BatchClassificationWorkflowImpl.class);
         case TRAINING ->
             activityWorker(queues.training(), settings.trainingConcurrency())
                 .registerActivitiesImplementations(training);
@@ -139,7 +143,7 @@ public class PipelineWorker {
                     schedules);
         case INFERENCE ->
             activityWorker(queues.inference(), settings.inferenceConcurrency())
-                .registerActivitiesImplementations(inference);
+                .registerActivitiesImplementations(inference, videoIndex);
       }
     }
     try {

@@ -170,7 +170,7 @@ public class Classifier {
   }
 
   /** Bad input found by the worker becomes a 4xx naming the problem; the rest a 503. */
-  static RuntimeException translate(WorkflowFailedException e, String workflowId) {
+  public static RuntimeException translate(WorkflowFailedException e, String workflowId) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof ApplicationFailure app) {
         String type = app.getType();

@@ -109,6 +109,11 @@ public class MainLayout extends AppLayout {
           new SideNavItem(
               "Classify", dev.ovid.web.ui.classify.ClassifyView.class, VaadinIcon.SEARCH.create()));
     }
+    nav.addItem(
+        new SideNavItem(
+            "Video indexes",
+            dev.ovid.web.ui.videoindex.VideoIndexView.class,
+            VaadinIcon.FILM.create()));
     if (CurrentUser.hasAnyRole(Roles.AUDITOR, Roles.ML_OPS)) {
       nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create()));
     }

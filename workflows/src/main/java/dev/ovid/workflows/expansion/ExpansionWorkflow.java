@@ -1,6 +1,7 @@
 package dev.ovid.workflows.expansion;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -12,4 +13,8 @@ public interface ExpansionWorkflow {
 
   @QueryMethod
   ExpansionProgress progress();
+
+  /** Sent by the expansion activity as it goes: labels embedded so far of how many. */
+  @SignalMethod
+  void labelsEmbedded(ExpansionHeartbeat progress);
 }

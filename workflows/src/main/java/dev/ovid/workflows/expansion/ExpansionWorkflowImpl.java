@@ -20,13 +20,39 @@ public class ExpansionWorkflowImpl implements ExpansionWorkflow {
     progress = new ExpansionProgress("embedding", 0.1, "embedding the labels");
     try {
       LabelEmbeddingSetRef result = expansion.expandVersion(request);
-      progress = new ExpansionProgress("done", 1.0, result.labelCount() + " labels embedded");
+      progress =
+          new ExpansionProgress(
+              "done",
+              1.0,
+              result.labelCount() + " labels embedded",
+              result.labelCount(),
+              result.labelCount());
       return result;
     } catch (ActivityFailure failure) {
       progress =
-          new ExpansionProgress("failed", progress.fraction(), failure.getCause().getMessage());
+          new ExpansionProgress(
+              "failed",
+              progress.fraction(),
+              failure.getCause().getMessage(),
+              progress.labelsDone(),
+              progress.labelsTotal());
       throw failure;
     }
+  }
+
+  @Override
+  public void labelsEmbedded(ExpansionHeartbeat heartbeat) {
+    // Signals can arrive late or twice: progress never moves back, and never past "done".
+    if (!"embedding".equals(progress.state()) || heartbeat.done() < progress.labelsDone()) return;
+    double fraction =
+        heartbeat.total() == 0 ? 0.1 : 0.1 + 0.9 * heartbeat.done() / heartbeat.total();
+    progress =
+        new ExpansionProgress(
+            "embedding",
+            Math.min(fraction, 0.99),
+            heartbeat.done() + " of " + heartbeat.total() + " labels embedded",
+            heartbeat.done(),
+            heartbeat.total());
   }
 
   @Override

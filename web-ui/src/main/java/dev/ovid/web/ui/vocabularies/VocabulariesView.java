@@ -62,14 +62,22 @@ public class VocabulariesView extends HorizontalLayout {
   @Inject dev.ovid.registry.vocabulary.importing.VocabularyImporter importer;
   @Inject dev.ovid.web.classify.NearDuplicateGuard nearDuplicates;
 
+  private final ExpansionProgressPanel expansionProgress;
+  private final LabelPreviewPanel labelPreview;
+
   @Inject
   public VocabulariesView(
       VocabularyService vocabularies,
       VocabularyVersions versions,
-      PublishedVocabularyExpansion expansion) {
+      PublishedVocabularyExpansion expansion,
+      dev.ovid.web.expansion.ExpansionLauncher expansions,
+      dev.ovid.web.videoindex.VideoIndexService previews,
+      dev.ovid.registry.videoindex.VideoIndexes indexes) {
     this.vocabularies = vocabularies;
     this.versions = versions;
     this.expansion = expansion;
+    this.expansionProgress = new ExpansionProgressPanel(expansions);
+    this.labelPreview = new LabelPreviewPanel(previews, indexes);
     setSizeFull();
     add(vocabularyColumn(), labelColumn());
     refreshVocabularies();
@@ -132,7 +140,7 @@ public class VocabulariesView extends HorizontalLayout {
       labelName.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> addLabel());
       HorizontalLayout form = new HorizontalLayout(labelName, addLabel);
       nearDuplicateNote.setId("near-duplicates");
-      column.add(form, nearDuplicateNote, importForm());
+      column.add(form, nearDuplicateNote, labelPreview, importForm());
     }
     labelsTitle.setId("labels-title");
     labelGrid.setId("labels-grid");
@@ -165,7 +173,7 @@ public class VocabulariesView extends HorizontalLayout {
       publish.setId("publish-button");
       publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
       publish.addClickListener(e -> publish());
-      column.add(new HorizontalLayout(publishComment, publish));
+      column.add(new HorizontalLayout(publishComment, publish), expansionProgress);
     }
     versionGrid.setId("versions-grid");
     versionGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -287,7 +295,9 @@ public class VocabulariesView extends HorizontalLayout {
     try {
       VocabularyVersion version =
           versions.publish(selected.name, publishComment.getValue(), CurrentUser.name());
-      expansion.expandForProduction(version.id, CurrentUser.name());
+      expansion
+          .expandForProduction(version.id, CurrentUser.name())
+          .ifPresent(expansionProgress::follow);
       Notifications.success(
           "Published "
               + selected.name
@@ -361,6 +371,7 @@ public class VocabulariesView extends HorizontalLayout {
       labelName.clear();
       reselect();
       warnNearDuplicates(added.name);
+      labelPreview.show(added.name);
     } catch (OvidException ex) {
       Notifications.error(ex.getMessage());
     }

@@ -1,0 +1,7 @@
+package dev.ovid.workflows.videoindex;
+
+/**
+ * Score the videos of an index against one (draft) label: the {@code top} best videos and a
+ * histogram of all scores in {@code bins} equal bins over [0, 1].
+ */
+public record LabelPreviewRequest(VideoIndexRef index, String label, int top, int bins) {}
