@@ -77,6 +77,18 @@ class RoleMatrixTest {
     TABLE.put("POST /api/expansions", Set.of(Roles.PRODUCT_OWNER, Roles.ML_OPS));
     TABLE.put("GET /api/expansions/{workflowId}", everyone);
     TABLE.put("GET /api/expansions/models/{version}", everyone);
+    TABLE.put("POST /api/video-indexes", Set.of(Roles.ML_OPS));
+    TABLE.put("GET /api/video-indexes", everyone);
+    TABLE.put("GET /api/video-indexes/{id}", everyone);
+    TABLE.put("GET /api/video-indexes/workflows/{workflowId}", everyone);
+    TABLE.put("GET /api/video-indexes/thumbnails/{sha256}", everyone);
+    TABLE.put("POST /api/video-indexes/{id}/preview", Set.of(Roles.PRODUCT_OWNER, Roles.ML_OPS));
+    TABLE.put("POST /api/batch-classifications", Set.of(Roles.PRODUCT_OWNER, Roles.ML_OPS));
+    TABLE.put("GET /api/batch-classifications", everyone);
+    TABLE.put("GET /api/batch-classifications/{id}", everyone);
+    TABLE.put("GET /api/batch-classifications/workflows/{workflowId}", everyone);
+    TABLE.put("GET /api/batch-classifications/{id}/results.csv", everyone);
+    TABLE.put("GET /api/batch-classifications/{id}/results.jsonl", everyone);
     TABLE.put("GET /api/models", everyone);
     TABLE.put("GET /api/models/promotions", everyone);
     TABLE.put("POST /api/models/versions/{version}/promote", Set.of(Roles.ML_OPS));
@@ -108,6 +120,7 @@ class RoleMatrixTest {
           Map.entry("models", Set.of("*")),
           Map.entry("schedules", Set.of("*")),
           Map.entry("classify", Set.of(Roles.PRODUCT_OWNER, Roles.ML_OPS)),
+          Map.entry("video-indexes", Set.of("*")),
           Map.entry("audit", Set.of(Roles.AUDITOR, Roles.ML_OPS)),
           Map.entry("users", Set.of(Roles.ADMIN)));
 
