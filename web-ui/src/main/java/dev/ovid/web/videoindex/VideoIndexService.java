@@ -31,6 +31,7 @@ import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,11 @@ public class VideoIndexService {
   }
 
   public VideoIndexProgress progress(String workflowId) {
-    return temporal.client().newWorkflowStub(VideoIndexWorkflow.class, workflowId).progress();
+    try {
+      return temporal.client().newWorkflowStub(VideoIndexWorkflow.class, workflowId).progress();
+    } catch (WorkflowNotFoundException e) {
+      throw new NotFoundException("no index build " + workflowId);
+    }
   }
 
   public Started classify(
@@ -104,10 +109,14 @@ public class VideoIndexService {
   }
 
   public String batchProgress(String workflowId) {
-    return temporal
-        .client()
-        .newWorkflowStub(BatchClassificationWorkflow.class, workflowId)
-        .progress();
+    try {
+      return temporal
+          .client()
+          .newWorkflowStub(BatchClassificationWorkflow.class, workflowId)
+          .progress();
+    } catch (WorkflowNotFoundException e) {
+      throw new NotFoundException("no batch classification " + workflowId);
+    }
   }
 
   /** Scores the index's videos against one label on a worker (inference queue) and waits. */

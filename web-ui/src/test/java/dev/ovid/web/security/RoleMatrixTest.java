@@ -234,6 +234,7 @@ class RoleMatrixTest {
         .replace("{labelId}", "999999999")
         .replace("{position}", "0")
         .replace("{workflowId}", "no-such-workflow")
+        .replace("{sha256}", "0".repeat(64))
         .replace("{list}", "no-such-list")
         .replace("{version}", "1")
         .replace("{name}", "no-such-dataset")
