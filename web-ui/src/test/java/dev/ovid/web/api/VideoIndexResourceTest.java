@@ -382,7 +382,14 @@ class VideoIndexResourceTest {
             .anyMatch(e -> e.action.equals("dataset.classified")),
         "the batch classification is audited");
     product()
-        .body(Map.of("dataset", dataset.datasetName, "vocabulary", "no-such-" + UUID.randomUUID()))
+        .body(
+            Map.of(
+                "model",
+                model,
+                "dataset",
+                dataset.datasetName,
+                "vocabulary",
+                "no-such-" + UUID.randomUUID()))
         .post("/api/batch-classifications")
         .then()
         .statusCode(404);

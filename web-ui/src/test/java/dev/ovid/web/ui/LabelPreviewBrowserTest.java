@@ -44,11 +44,7 @@ class LabelPreviewBrowserTest {
     DatasetVersion dataset = datasets.get(trained.datasetVersionId());
     var started =
         indexes.build(
-            String.valueOf(trained.version()),
-            dataset.datasetName,
-            dataset.version,
-            null,
-            "mlops");
+            String.valueOf(trained.version()), dataset.datasetName, dataset.version, null, "mlops");
     long deadline = System.nanoTime() + 8L * 60 * 1_000_000_000L;
     String state = indexes.progress(started.workflowId()).state();
     while (!state.equals("done") && !state.equals("failed") && System.nanoTime() < deadline) {
@@ -92,11 +88,11 @@ class LabelPreviewBrowserTest {
         assertThat(page.locator(".preview-video")).hasCount(12);
         Locator first = page.locator(".preview-video img").first();
         assertThat(first).isVisible();
-        page.waitForFunction(
-            "img => img.complete && img.naturalWidth > 0", first.elementHandle());
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", first.elementHandle());
         Object width = first.evaluate("img => img.naturalWidth");
         assertEquals(160, ((Number) width).intValue(), "the thumbnail frame is shown");
-        assertTrue(page.locator("#preview-summary").innerText().contains("of " + dataset.videoCount));
+        assertTrue(
+            page.locator("#preview-summary").innerText().contains("of " + dataset.videoCount));
       } catch (AssertionError | RuntimeException e) {
         browser.keepEvidence("label-preview-browser-test");
         throw e;
