@@ -159,6 +159,9 @@ public final class ClipPretraining {
       System.arraycopy(frame, 0, pixels, i * frame.length, frame.length);
       String caption =
           CAPTIONS.get(random.nextInt(CAPTIONS.size())).replace("{label}", clip.entityLabel());
+      if (random.nextInt(4) == 0) {
+        caption = noise(random) + " " + clip.entityLabel();
+      }
       captions.add(caption);
       captionEntity.add(clip.entityLabel());
     }
@@ -184,6 +187,19 @@ public final class ClipPretraining {
         return loss.getFloat();
       }
     }
+  }
+
+  /**
+   * A few random letters: captions on the web come with any context before the name, and the
+   * learnable label encoder puts a soft prompt there, so the text tower learns to read the name
+   * whatever precedes it.
+   */
+  private static String noise(CounterRandom random) {
+    char[] letters = new char[2 + random.nextInt(4)];
+    for (int i = 0; i < letters.length; i++) {
+      letters[i] = (char) ('a' + random.nextInt(26));
+    }
+    return new String(letters);
   }
 
   /** Cross-entropy against targets spread evenly over each row's positives. */

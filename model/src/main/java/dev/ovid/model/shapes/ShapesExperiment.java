@@ -71,12 +71,15 @@ public final class ShapesExperiment {
           0,
           8,
           32,
-          new ClipPretraining.Settings(500, 64, 2e-3f, 14f, 7),
-          4,
+          new ClipPretraining.Settings(400, 64, 2e-3f, 14f, 7),
+          6,
           8,
-          1e-3f,
+          2e-3f,
           2,
-          LearnableLlmPromptConfig.defaults().withTemplate("features of a {label} in a video"));
+          LearnableLlmPromptConfig.defaults()
+              .withPrefixes(2)
+              .withAttributes(2)
+              .withTemplate("features of a {label} in a video"));
     }
 
     /** Seconds, not minutes: the shape of the result, not its numbers (tests). */

@@ -33,8 +33,9 @@ public final class ShapesCommand implements Callable<Integer> {
 
   @Option(
       names = "--tiny",
-      description = "A few seconds' version (2 frames, 4 training videos): checks the command, not"
-          + " the claims.")
+      description =
+          "A few seconds' version (2 frames, 4 training videos): checks the command, not"
+              + " the claims.")
   boolean tiny;
 
   @Option(names = "--seed", description = "Seed of the world, the split and the models.")
@@ -117,7 +118,10 @@ public final class ShapesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {"rows": [{"config": "frame-mean", "aupr_seen": 0.0, "aupr_unseen": 0.0, "aupr_motion": 0.0}, ...]} */
+  /**
+   * {"rows": [{"config": "frame-mean", "aupr_seen": 0.0, "aupr_unseen": 0.0, "aupr_motion": 0.0},
+   * ...]}
+   */
   static String jsonLine(ShapesExperiment.Result result) {
     StringBuilder json = new StringBuilder("{\"rows\": [");
     for (int i = 0; i < result.rows().size(); i++) {
