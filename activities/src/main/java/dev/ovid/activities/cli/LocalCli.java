@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       VocabCommand.class,
       AnnotationsCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ExperimentCommand.class
     })
 public final class LocalCli implements Runnable {
 

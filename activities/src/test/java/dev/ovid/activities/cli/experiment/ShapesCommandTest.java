@@ -1,0 +1,53 @@
+package dev.ovid.activities.cli.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ovid.activities.cli.LocalCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ovid experiment shapes --tiny --json}: the table and its JSON line, in seconds. */
+// In the worker app's class loader: libtorch loads once per JVM, and the Quarkus tests of this
+// module load it there first.
+@io.quarkus.test.junit.QuarkusTest
+class ShapesCommandTest {
+  @TempDir Path work;
+
+  @Test
+  void printsOneJsonRowPerConfigurationLast() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new LocalCli());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code =
+        cli.execute("experiment", "shapes", "--tiny", "--json", "--work-dir", work.toString());
+    assertEquals(0, code, err.toString());
+    String[] lines = out.toString().strip().split("\n");
+    JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+    assertEquals(1, json.size(), "only 'rows': " + json);
+    JsonNode rows = json.get("rows");
+    assertEquals(4, rows.size());
+    List<String> configs = List.of("frame-mean", "temporal", "learnable", "learnable-no-swr");
+    for (int i = 0; i < 4; i++) {
+      JsonNode row = rows.get(i);
+      assertEquals(configs.get(i), row.get("config").asText());
+      assertEquals(4, row.size(), row.toString());
+      for (String key : List.of("aupr_seen", "aupr_unseen", "aupr_motion")) {
+        assertTrue(row.get(key).isNumber(), key + " in " + row);
+        double v = row.get(key).asDouble();
+        assertTrue(v >= 0 && v <= 1, key + " = " + v);
+      }
+    }
+    assertTrue(out.toString().contains("aupr_unseen"), out.toString());
+    assertTrue(err.toString().contains("pretraining"), "progress goes to stderr with --json");
+  }
+}

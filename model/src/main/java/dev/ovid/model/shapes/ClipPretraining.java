@@ -1,0 +1,303 @@
+package dev.ovid.model.shapes;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.ovid.model.clip.ClipConfig;
+import dev.ovid.model.clip.ClipTextEncoder;
+import dev.ovid.model.clip.ClipVisionEncoder;
+import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.GradMode;
+import dev.ovid.model.core.RandomClipCheckpoint;
+import dev.ovid.model.core.Tensors;
+import dev.ovid.model.core.TinyClipSpec;
+import dev.ovid.model.tokenizer.ClipTokenizer;
+import dev.ovid.model.training.AdamW;
+import dev.ovid.model.training.GradientClipping;
+import dev.ovid.model.training.LearningRateSchedule;
+import dev.ovid.model.weights.SafetensorsWriter;
+import dev.ovid.model.weights.Weights;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Contrastive pretraining of a tiny CLIP on single frames of {@link ShapesWorld} and captions of
+ * what they show ("a photo of a red circle."), as CLIP was pretrained on images and their text:
+ * both towers train, image-to-caption and caption-to-image softmax over the batch, with every
+ * caption of the image's entity counted as a positive. Frames come from the whole world (every
+ * colour and shape, held-out combinations included, as web images include everything), but a single
+ * frame shows no motion, so no caption names one. The result is a Hugging Face CLIP folder that
+ * {@link dev.ovid.model.core.OvidModels} loads and freezes like a downloaded checkpoint.
+ */
+public final class ClipPretraining {
+  /** Caption templates; "a video of {label}." is also the class-name prompt's. */
+  public static final List<String> CAPTIONS =
+      List.of("{label}", "a {label}", "a photo of a {label}.", "a video of {label}.");
+
+  // CLIP's pixel normalisation, as ClipModel uses for a folder without preprocessor_config.json.
+  private static final float[] MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
+  private static final float[] STD = {0.26862954f, 0.26130258f, 0.27577711f};
+  private static final long STREAM_BATCH = 0x50524554L;
+
+  /**
+   * @param steps optimizer steps
+   * @param batch frames per step
+   * @param learningRate peak AdamW rate (warm-up of steps/10, cosine decay)
+   * @param logitScale fixed inverse temperature of the softmax
+   */
+  public record Settings(int steps, int batch, float learningRate, float logitScale, long seed) {}
+
+  /** What pretraining achieved: frame → entity zero-shot accuracy on fresh frames. */
+  public record Report(int steps, float firstLoss, float lastLoss, double zeroShotAccuracy) {}
+
+  private ClipPretraining() {}
+
+  /**
+   * Pretrains a CLIP of shape {@code spec} (random start from {@code settings.seed}) and writes it
+   * to {@code target} (config, weights, tokenizer).
+   */
+  public static Report pretrain(
+      TinyClipSpec spec, Settings settings, Path target, Consumer<String> log) {
+    try {
+      Path random = Files.createTempDirectory("ovid-clip-random");
+      try {
+        RandomClipCheckpoint.write(random, spec, settings.seed());
+        return pretrainFrom(random, spec, settings, target, log);
+      } finally {
+        deleteTree(random);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot pretrain CLIP into " + target, e);
+    }
+  }
+
+  private static Report pretrainFrom(
+      Path random, TinyClipSpec spec, Settings s, Path target, Consumer<String> log)
+      throws IOException {
+    GradMode.offOnThisThread();
+    ClipConfig config = ClipConfig.load(random);
+    ClipTokenizer tokenizer =
+        ClipTokenizer.load(random).withContextLength(config.text().maxPositionEmbeddings());
+    List<String> entities = ShapesWorld.entityLabels();
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      Weights w = Weights.load(random, manager);
+      ClipTextEncoder text = new ClipTextEncoder(w, config.text(), config.projectionDim());
+      ClipVisionEncoder vision = new ClipVisionEncoder(w, config.vision(), config.projectionDim());
+      Map<String, NDArray> params = new LinkedHashMap<>(w.asMap());
+      params.remove("logit_scale");
+      params.values().forEach(p -> p.setRequiresGradient(true));
+      AdamW adam = new AdamW(0.9f, 0.98f, 1e-6f, 0.01f);
+      adam.initialize(params);
+      LearningRateSchedule schedule =
+          new LearningRateSchedule(s.learningRate(), Math.max(1, s.steps() / 10), s.steps(), 0.05f);
+      float first = Float.NaN;
+      float last = Float.NaN;
+      for (int step = 0; step < s.steps(); step++) {
+        float loss;
+        try (NDScope scope = new NDScope()) {
+          loss = step(text, vision, tokenizer, entities, spec.imageSize(), s, step, manager);
+          Map<String, NDArray> grads = new LinkedHashMap<>();
+          params.forEach((k, p) -> grads.put(k, p.getGradient()));
+          GradientClipping.clipByGlobalNorm(grads, 1f);
+          adam.step(params, grads, schedule.rate(step));
+          grads.values().forEach(g -> g.subi(g));
+        }
+        if (!Float.isFinite(loss)) {
+          throw new IllegalStateException("CLIP pretraining loss became " + loss + " at " + step);
+        }
+        if (step == 0) {
+          first = loss;
+        }
+        last = loss;
+        if ((step + 1) % 25 == 0 || step + 1 == s.steps()) {
+          log.accept(
+              String.format("  pretraining step %d/%d loss %.3f", step + 1, s.steps(), loss));
+        }
+      }
+      params.values().forEach(p -> p.setRequiresGradient(false));
+      double accuracy;
+      try (NDScope scope = new NDScope()) {
+        accuracy =
+            zeroShotAccuracy(text, vision, tokenizer, entities, spec.imageSize(), s, manager);
+      }
+      write(random, target, w);
+      return new Report(s.steps(), first, last, accuracy);
+    }
+  }
+
+  private static float step(
+      ClipTextEncoder text,
+      ClipVisionEncoder vision,
+      ClipTokenizer tokenizer,
+      List<String> entities,
+      int size,
+      Settings s,
+      int step,
+      NDManager manager) {
+    CounterRandom random = new CounterRandom(s.seed(), STREAM_BATCH, step);
+    List<ShapesClip> clips = randomClips(entities, s.batch(), random, s.seed() ^ step);
+    byte[] pixels = new byte[s.batch() * 3 * size * size];
+    List<String> captions = new ArrayList<>();
+    List<String> captionEntity = new ArrayList<>();
+    for (int i = 0; i < clips.size(); i++) {
+      ShapesClip clip = clips.get(i);
+      byte[] frame = ShapesWorld.renderFrame(clip, random.nextDouble(), size);
+      System.arraycopy(frame, 0, pixels, i * frame.length, frame.length);
+      String caption =
+          CAPTIONS.get(random.nextInt(CAPTIONS.size())).replace("{label}", clip.entityLabel());
+      if (random.nextInt(4) == 0) {
+        caption = noise(random) + " " + clip.entityLabel();
+      }
+      captions.add(caption);
+      captionEntity.add(clip.entityLabel());
+    }
+    float[] targets = new float[clips.size() * captions.size()];
+    for (int i = 0; i < clips.size(); i++) {
+      for (int j = 0; j < captions.size(); j++) {
+        targets[i * captions.size() + j] =
+            clips.get(i).entityLabel().equals(captionEntity.get(j)) ? 1f : 0f;
+      }
+    }
+    NDArray images = normalize(pixels, s.batch(), size, manager);
+    NDArray ids = manager.create(tokenizer.encodeBatch(captions));
+    NDArray target = manager.create(targets, new Shape(clips.size(), captions.size()));
+    synchronized (GradientCollector.class) {
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray img = Tensors.normalizeRows(vision.encodeImages(images));
+        NDArray txt = Tensors.normalizeRows(text.encodeTokens(ids));
+        NDArray logits = Tensors.mul(img.matMul(txt.transpose()), s.logitScale());
+        NDArray imageToText = softTargetLoss(logits, target);
+        NDArray textToImage = softTargetLoss(logits.transpose(), target.transpose());
+        NDArray loss = Tensors.mul(imageToText.add(textToImage), 0.5f);
+        collector.backward(loss);
+        return loss.getFloat();
+      }
+    }
+  }
+
+  /**
+   * A few random letters: captions on the web come with any context before the name, and the
+   * learnable label encoder puts a soft prompt there, so the text tower learns to read the name
+   * whatever precedes it.
+   */
+  private static String noise(CounterRandom random) {
+    char[] letters = new char[2 + random.nextInt(4)];
+    for (int i = 0; i < letters.length; i++) {
+      letters[i] = (char) ('a' + random.nextInt(26));
+    }
+    return new String(letters);
+  }
+
+  /** Cross-entropy against targets spread evenly over each row's positives. */
+  private static NDArray softTargetLoss(NDArray logits, NDArray positives) {
+    NDArray weights = positives.div(positives.sum(new int[] {1}, true));
+    NDArray logProb = logits.logSoftmax(1);
+    return Tensors.div(weights.mul(logProb).sum().neg(), logits.getShape().get(0));
+  }
+
+  private static double zeroShotAccuracy(
+      ClipTextEncoder text,
+      ClipVisionEncoder vision,
+      ClipTokenizer tokenizer,
+      List<String> entities,
+      int size,
+      Settings s,
+      NDManager manager) {
+    CounterRandom random = new CounterRandom(s.seed(), STREAM_BATCH, -1);
+    int n = 192;
+    List<ShapesClip> clips = randomClips(entities, n, random, ~s.seed());
+    byte[] pixels = new byte[n * 3 * size * size];
+    for (int i = 0; i < n; i++) {
+      byte[] frame = ShapesWorld.renderFrame(clips.get(i), random.nextDouble(), size);
+      System.arraycopy(frame, 0, pixels, i * frame.length, frame.length);
+    }
+    List<String> prompts =
+        entities.stream().map(e -> "a video of {label}.".replace("{label}", e)).toList();
+    NDArray img = Tensors.normalizeRows(vision.encodeImages(normalize(pixels, n, size, manager)));
+    NDArray txt =
+        Tensors.normalizeRows(text.encodeTokens(manager.create(tokenizer.encodeBatch(prompts))));
+    long[] best = img.matMul(txt.transpose()).argMax(1).toLongArray();
+    int right = 0;
+    for (int i = 0; i < n; i++) {
+      if (entities.get((int) best[i]).equals(clips.get(i).entityLabel())) {
+        right++;
+      }
+    }
+    return right / (double) n;
+  }
+
+  private static List<ShapesClip> randomClips(
+      List<String> entities, int count, CounterRandom random, long salt) {
+    List<ShapesClip> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String entity = entities.get(random.nextInt(entities.size()));
+      int space = entity.indexOf(' ');
+      out.add(
+          new ShapesClip(
+              "pretrain",
+              entity.substring(0, space),
+              entity.substring(space + 1),
+              ShapesWorld.MOTIONS.get(random.nextInt(ShapesWorld.MOTIONS.size())),
+              0.30 + 0.08 * random.nextDouble(),
+              random.nextDouble(),
+              random.nextDouble(),
+              0.30 + 0.15 * random.nextDouble(),
+              16 + random.nextInt(24),
+              random.nextLong() ^ salt));
+    }
+    return out;
+  }
+
+  /** uint8 [n, 3, H, W] → CLIP-normalised float pixels. */
+  static NDArray normalize(byte[] pixels, int n, int size, NDManager manager) {
+    NDArray x =
+        manager
+            .create(ByteBuffer.wrap(pixels), new Shape(n, 3, size, size), DataType.UINT8)
+            .toType(DataType.FLOAT32, false)
+            .div(255f);
+    NDArray mean = manager.create(MEAN).reshape(1, 3, 1, 1);
+    NDArray std = manager.create(STD).reshape(1, 3, 1, 1);
+    return x.sub(mean).div(std);
+  }
+
+  private static void write(Path random, Path target, Weights w) throws IOException {
+    Path parent = target.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempDirectory(parent, target.getFileName().toString());
+    for (String file : List.of("config.json", "vocab.json", "merges.txt")) {
+      Files.copy(random.resolve(file), tmp.resolve(file));
+    }
+    Map<String, NDArray> tensors = new LinkedHashMap<>();
+    for (String name : w.names()) {
+      tensors.put(name, w.get(name).toType(DataType.FLOAT32, true));
+    }
+    SafetensorsWriter.write(tmp.resolve("model.safetensors"), tensors);
+    deleteTree(target);
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

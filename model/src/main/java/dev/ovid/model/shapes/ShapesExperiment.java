@@ -1,0 +1,347 @@
+package dev.ovid.model.shapes;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.core.OvidModels;
+import dev.ovid.model.core.TinyClipSpec;
+import dev.ovid.model.label.LearnableLlmPromptConfig;
+import dev.ovid.model.metrics.MultiLabelDecisions;
+import dev.ovid.model.metrics.MultiLabelMetrics;
+import dev.ovid.model.training.OvidTrainer;
+import dev.ovid.model.training.TrainingConfig;
+import dev.ovid.model.training.TrainingListener;
+import dev.ovid.model.training.TrainingResult;
+import dev.ovid.model.video.VideoEncoderConfig;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The paper's three claims at CPU scale, on {@link ShapesWorld}: a tiny CLIP is pretrained on
+ * frames and captions ({@link ClipPretraining}) and frozen, then four configurations train on the
+ * seen labels and are evaluated on fresh videos:
+ *
+ * <ul>
+ *   <li>{@code frame-mean}: class-name prompts, no temporal branch (nothing trains: frozen CLIP
+ *       zero-shot);
+ *   <li>{@code temporal}: class-name prompts, temporal branch with SWR;
+ *   <li>{@code learnable}: learnable LLM prompts (tiny random T5), temporal branch, SWR — the
+ *       paper's model;
+ *   <li>{@code learnable-no-swr}: the same without SWR.
+ * </ul>
+ *
+ * Each gets AUPR on seen entity labels, on held-out entity labels ({@link ShapesSplit}) and on
+ * motion labels, over all test videos.
+ */
+public final class ShapesExperiment {
+  public static final List<String> CONFIGS =
+      List.of("frame-mean", "temporal", "learnable", "learnable-no-swr");
+
+  /**
+   * @param trainRepeats training clips per seen (entity, motion) pair
+   * @param testRepeats test clips per (entity, motion) pair, every entity
+   * @param trainLimit use only the first this many training clips (0: all)
+   * @param temporalLayers T of the temporal configurations
+   */
+  public record Settings(
+      long seed,
+      int trainRepeats,
+      int testRepeats,
+      int trainLimit,
+      int frames,
+      int imageSize,
+      ClipPretraining.Settings pretraining,
+      int epochs,
+      int batchSize,
+      float learningRate,
+      int temporalLayers,
+      LearnableLlmPromptConfig prompts) {
+
+    /** The configuration the README's table comes from. */
+    public static Settings standard() {
+      return new Settings(
+          7,
+          4,
+          2,
+          0,
+          8,
+          32,
+          new ClipPretraining.Settings(400, 64, 2e-3f, 14f, 7),
+          6,
+          8,
+          2e-3f,
+          2,
+          LearnableLlmPromptConfig.defaults()
+              .withPrefixes(2)
+              .withAttributes(2)
+              .withTemplate("features of a {label} in a video"));
+    }
+
+    /** Seconds, not minutes: the shape of the result, not its numbers (tests). */
+    public static Settings tiny() {
+      return new Settings(
+          3,
+          1,
+          1,
+          4,
+          2,
+          32,
+          new ClipPretraining.Settings(2, 8, 1e-3f, 14f, 3),
+          1,
+          2,
+          1e-3f,
+          1,
+          new LearnableLlmPromptConfig(1, 1, 2, "a {label}", 0, 1, 1.0, 0));
+    }
+
+    public Settings withSeed(long s) {
+      return new Settings(
+          s,
+          trainRepeats,
+          testRepeats,
+          trainLimit,
+          frames,
+          imageSize,
+          new ClipPretraining.Settings(
+              pretraining.steps(),
+              pretraining.batch(),
+              pretraining.learningRate(),
+              pretraining.logitScale(),
+              s),
+          epochs,
+          batchSize,
+          learningRate,
+          temporalLayers,
+          prompts);
+    }
+
+    public TinyClipSpec clipSpec() {
+      return new TinyClipSpec(32, 4, 4, 64, imageSize, 8, 32, 32);
+    }
+  }
+
+  /** One configuration's results. */
+  public record Row(
+      String config,
+      double auprSeen,
+      double auprUnseen,
+      double auprMotion,
+      long steps,
+      float lastLoss,
+      double trainSeconds) {}
+
+  public record Result(
+      ShapesSplit split,
+      int trainVideos,
+      int testVideos,
+      ClipPretraining.Report pretraining,
+      double pretrainSeconds,
+      List<Row> rows) {}
+
+  private final Settings settings;
+  private final Path workDir;
+  private final Consumer<String> log;
+
+  public ShapesExperiment(Settings settings, Path workDir, Consumer<String> log) {
+    this.settings = settings;
+    this.workDir = workDir;
+    this.log = log;
+  }
+
+  public ShapesSplit split() {
+    return ShapesSplit.of(settings.seed());
+  }
+
+  public List<ShapesClip> trainClips() {
+    List<ShapesClip> all =
+        ShapesWorld.clips(
+            split().seenEntities(), settings.trainRepeats(), settings.seed(), 1, "train");
+    if (settings.trainLimit() <= 0 || settings.trainLimit() >= all.size()) {
+      return all;
+    }
+    // An even spread over entities and motions rather than the first entity's clips.
+    List<ShapesClip> out = new ArrayList<>();
+    double stride = all.size() / (double) settings.trainLimit();
+    for (int i = 0; i < settings.trainLimit(); i++) {
+      out.add(all.get((int) (i * stride)));
+    }
+    return out;
+  }
+
+  public List<ShapesClip> testClips() {
+    return ShapesWorld.clips(
+        ShapesWorld.entityLabels(), settings.testRepeats(), settings.seed(), 2, "test");
+  }
+
+  /** Pretrains the CLIP (into {@code workDir/clip-shapes}), then every configuration in turn. */
+  public Result run() {
+    long started = System.nanoTime();
+    Path clipDir = workDir.resolve("clip-shapes-" + settings.seed());
+    log.accept("pretraining the tiny CLIP on frames and captions of the shapes world");
+    ClipPretraining.Report report =
+        ClipPretraining.pretrain(settings.clipSpec(), settings.pretraining(), clipDir, log);
+    double pretrainSeconds = (System.nanoTime() - started) / 1e9;
+    log.accept(
+        String.format(
+            "  pretrained in %.0f s, frame zero-shot accuracy %.2f",
+            pretrainSeconds, report.zeroShotAccuracy()));
+    Path t5Dir = OvidModels.tinyRandomT5Dir(settings.seed(), workDir);
+    List<ShapesClip> train = trainClips();
+    List<ShapesClip> test = testClips();
+    List<Row> rows = new ArrayList<>();
+    for (String config : CONFIGS) {
+      log.accept("training " + config);
+      rows.add(trainAndEvaluate(config, clipDir, t5Dir, train, test));
+      Row r = rows.get(rows.size() - 1);
+      log.accept(
+          String.format(
+              "  %s: %d steps in %.0f s, AUPR seen %.3f unseen %.3f motion %.3f",
+              config, r.steps(), r.trainSeconds(), r.auprSeen(), r.auprUnseen(), r.auprMotion()));
+    }
+    return new Result(split(), train.size(), test.size(), report, pretrainSeconds, rows);
+  }
+
+  Row trainAndEvaluate(
+      String config, Path clipDir, Path t5Dir, List<ShapesClip> train, List<ShapesClip> test) {
+    try (OvidModel model = build(config, settings, clipDir, t5Dir)) {
+      long started = System.nanoTime();
+      TrainingResult result = train(model, config, settings, train);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      float last =
+          result.losses().isEmpty() ? Float.NaN : result.losses().get(result.losses().size() - 1);
+      double[] aupr = evaluate(model, settings, split(), test);
+      return new Row(
+          config, aupr[0], aupr[1], aupr[2], result.lastStep() - result.firstStep(), last, seconds);
+    }
+  }
+
+  /** The model of {@code config} over the pretrained CLIP (frozen) and the random T5. */
+  public static OvidModel build(String config, Settings s, Path clipDir, Path t5Dir) {
+    VideoEncoderConfig video = videoConfig(config, s);
+    return switch (config) {
+      case "frame-mean", "temporal" -> OvidModels.classNamePrompt(clipDir, video, s.seed());
+      case "learnable", "learnable-no-swr" ->
+          OvidModels.learnableLlmPrompt(clipDir, t5Dir, s.prompts(), video, s.seed());
+      default -> throw new IllegalArgumentException("unknown configuration " + config);
+    };
+  }
+
+  static VideoEncoderConfig videoConfig(String config, Settings s) {
+    return switch (config) {
+      case "frame-mean" -> new VideoEncoderConfig(s.frames(), 0, 0.5f, Float.NaN);
+      case "temporal", "learnable" ->
+          new VideoEncoderConfig(s.frames(), s.temporalLayers(), 0.5f, Float.NaN);
+      case "learnable-no-swr" ->
+          new VideoEncoderConfig(s.frames(), s.temporalLayers(), 1f, Float.NaN, false);
+      default -> throw new IllegalArgumentException("unknown configuration " + config);
+    };
+  }
+
+  public static TrainingConfig trainingConfig(String config, Settings s) {
+    VideoEncoderConfig video = videoConfig(config, s);
+    return TrainingConfig.builder()
+        .epochs(s.epochs())
+        .batchSize(s.batchSize())
+        .learningRate(s.learningRate())
+        .weightDecay(0.05f)
+        .decayTowardFrozen(true)
+        .gradientClipNorm(1f)
+        .swrLambda(video.swrLambda())
+        .temporalLayers(video.temporalLayers())
+        .frames(s.frames())
+        .seed(s.seed())
+        .checkpointEverySteps(0)
+        .build();
+  }
+
+  /**
+   * Trains {@code model} on {@code clips} against the seen vocabulary. With nothing trainable (the
+   * frame-mean baseline) no step runs: the frozen CLIP is evaluated as it is.
+   */
+  public static TrainingResult train(
+      OvidModel model, String config, Settings s, List<ShapesClip> clips) {
+    if (model.trainableParameters().isEmpty()) {
+      return new TrainingResult(0, 0, List.of());
+    }
+    OvidTrainer trainer = new OvidTrainer(model, trainingConfig(config, s));
+    ShapesTrainingSet data =
+        new ShapesTrainingSet(
+            clips, ShapesSplit.of(s.seed()).trainingVocabulary(), s.frames(), s.imageSize());
+    return trainer.train(data, TrainingListener.NONE);
+  }
+
+  /** AUPR over every test video on seen entity labels, held-out entity labels, motion labels. */
+  public static double[] evaluate(
+      OvidModel model, Settings s, ShapesSplit split, List<ShapesClip> test) {
+    try (NDManager manager = NDManager.newBaseManager(model.manager().getDevice())) {
+      float[][] videos = new float[test.size()][];
+      int batch = 32;
+      for (int from = 0; from < test.size(); from += batch) {
+        int to = Math.min(test.size(), from + batch);
+        byte[] pixels = new byte[(to - from) * s.frames() * 3 * s.imageSize() * s.imageSize()];
+        int offset = 0;
+        for (int i = from; i < to; i++) {
+          byte[] one = ShapesWorld.render(test.get(i), s.frames(), s.imageSize());
+          System.arraycopy(one, 0, pixels, offset, one.length);
+          offset += one.length;
+        }
+        try (NDManager scratch = manager.newSubManager()) {
+          NDArray frames =
+              scratch.create(
+                  ByteBuffer.wrap(pixels),
+                  new Shape(to - from, s.frames(), 3, s.imageSize(), s.imageSize()),
+                  DataType.UINT8);
+          NDArray embedded = model.embedVideos(frames);
+          int d = (int) embedded.getShape().get(1);
+          float[] flat = embedded.toFloatArray();
+          for (int i = from; i < to; i++) {
+            videos[i] = java.util.Arrays.copyOfRange(flat, (i - from) * d, (i - from + 1) * d);
+          }
+        }
+      }
+      return new double[] {
+        aupr(model, manager, videos, test, split.seenEntities()),
+        aupr(model, manager, videos, test, split.unseenEntities()),
+        aupr(model, manager, videos, test, ShapesWorld.actionLabels())
+      };
+    }
+  }
+
+  private static double aupr(
+      OvidModel model,
+      NDManager manager,
+      float[][] videos,
+      List<ShapesClip> test,
+      List<String> labels) {
+    float[] flat = model.embedLabels(labels, manager).toFloatArray();
+    int d = videos[0].length;
+    int n = test.size() * labels.size();
+    double[] scores = new double[n];
+    boolean[] positives = new boolean[n];
+    int[] video = new int[n];
+    int[] label = new int[n];
+    int r = 0;
+    for (int v = 0; v < test.size(); v++) {
+      List<String> truth = test.get(v).labels();
+      for (int l = 0; l < labels.size(); l++) {
+        double dot = 0;
+        for (int k = 0; k < d; k++) {
+          dot += videos[v][k] * flat[l * d + k];
+        }
+        scores[r] = dot;
+        positives[r] = truth.contains(labels.get(l));
+        video[r] = v;
+        label[r] = l;
+        r++;
+      }
+    }
+    return MultiLabelMetrics.aupr(
+        MultiLabelDecisions.of(
+            scores, positives, video, label, test.stream().map(ShapesClip::id).toList(), labels));
+  }
+}

@@ -1,0 +1,154 @@
+package dev.ovid.model.shapes;
+
+import dev.ovid.model.core.CounterRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A generated compositional video world: a coloured shape moving in one direction over a dark
+ * background. Each video carries an <em>entity</em> label ("red circle") and an <em>action</em>
+ * label ("moving left"). Which entity labels training may see is decided by {@link ShapesSplit}
+ * (one colour held out entirely, so its name never appears in a training label, and one more
+ * colour-shape combination per remaining colour).
+ *
+ * <p>Motion direction is visible only in the order of the frames: a video moving left and one
+ * moving right show the same set of positions, so a model that averages frame embeddings cannot
+ * tell them apart, while a temporal model can.
+ */
+public final class ShapesWorld {
+  public static final List<String> COLOURS =
+      List.of("red", "green", "blue", "yellow", "purple", "cyan");
+  public static final List<String> SHAPES = List.of("square", "circle", "triangle", "cross");
+  public static final List<String> MOTIONS = List.of("left", "right", "up", "down");
+  private static final int[][] RGB = {
+    {220, 40, 40}, {40, 200, 60}, {50, 80, 235}, {235, 215, 40}, {165, 60, 205}, {40, 210, 220}
+  };
+
+  private static final long STREAM_CLIPS = 0x5348_4150L;
+
+  private ShapesWorld() {}
+
+  /** "red circle". */
+  public static String entityLabel(String colour, String shape) {
+    return colour + " " + shape;
+  }
+
+  /** "moving left". */
+  public static String actionLabel(String motion) {
+    return "moving " + motion;
+  }
+
+  /** Every entity label of the world, colour-major. */
+  public static List<String> entityLabels() {
+    List<String> out = new ArrayList<>();
+    for (String c : COLOURS) {
+      for (String s : SHAPES) {
+        out.add(entityLabel(c, s));
+      }
+    }
+    return out;
+  }
+
+  public static List<String> actionLabels() {
+    return MOTIONS.stream().map(ShapesWorld::actionLabel).toList();
+  }
+
+  /**
+   * {@code repeats} clips of every (entity, motion) pair among {@code entities}, each with its own
+   * size, path and background drawn from (seed, stream, index); {@code prefix} names them.
+   */
+  public static List<ShapesClip> clips(
+      List<String> entities, int repeats, long seed, long stream, String prefix) {
+    List<ShapesClip> out = new ArrayList<>();
+    int i = 0;
+    for (String entity : entities) {
+      int space = entity.indexOf(' ');
+      String colour = entity.substring(0, space);
+      String shape = entity.substring(space + 1);
+      for (String motion : MOTIONS) {
+        for (int r = 0; r < repeats; r++) {
+          CounterRandom random = new CounterRandom(seed, STREAM_CLIPS, stream, i);
+          out.add(
+              new ShapesClip(
+                  String.format("%s-%04d", prefix, i),
+                  colour,
+                  shape,
+                  motion,
+                  0.30 + 0.08 * random.nextDouble(),
+                  random.nextDouble(),
+                  random.nextDouble(),
+                  0.30 + 0.15 * random.nextDouble(),
+                  16 + random.nextInt(24),
+                  random.nextLong()));
+          i++;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Renders {@code frames} frames of {@code clip} at {@code size}×{@code size} as uint8 pixels in
+   * [F, 3, H, W] order.
+   */
+  public static byte[] render(ShapesClip clip, int frames, int size) {
+    byte[] out = new byte[frames * 3 * size * size];
+    for (int f = 0; f < frames; f++) {
+      double t = frames == 1 ? 0.5 : f / (double) (frames - 1);
+      renderFrame(clip, t, size, out, f * 3 * size * size);
+    }
+    return out;
+  }
+
+  /** One frame at time {@code t} ∈ [0, 1] of the motion, [3, H, W] uint8. */
+  public static byte[] renderFrame(ShapesClip clip, double t, int size) {
+    byte[] out = new byte[3 * size * size];
+    renderFrame(clip, t, size, out, 0);
+    return out;
+  }
+
+  private static void renderFrame(ShapesClip clip, double t, int size, byte[] out, int offset) {
+    double side = clip.size() * size;
+    double travel = clip.travel() * size;
+    double free = size - side - travel;
+    double across = clip.across() * (size - side);
+    double along = clip.start() * Math.max(0, free);
+    double[] xy =
+        switch (clip.motion()) {
+          case "right" -> new double[] {along + t * travel, across};
+          case "left" -> new double[] {along + (1 - t) * travel, across};
+          case "down" -> new double[] {across, along + t * travel};
+          case "up" -> new double[] {across, along + (1 - t) * travel};
+          default -> throw new IllegalArgumentException("unknown motion " + clip.motion());
+        };
+    int[] rgb = RGB[COLOURS.indexOf(clip.colour())];
+    int shape = SHAPES.indexOf(clip.shape());
+    if (shape < 0) {
+      throw new IllegalArgumentException("unknown shape " + clip.shape());
+    }
+    int plane = size * size;
+    CounterRandom noise = new CounterRandom(clip.noiseSeed(), Double.doubleToLongBits(t));
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        double u = (x + 0.5 - xy[0]) / side;
+        double v = (y + 0.5 - xy[1]) / side;
+        boolean inside = u >= 0 && u < 1 && v >= 0 && v < 1 && inside(shape, u, v);
+        int jitter = noise.nextInt(9) - 4;
+        for (int c = 0; c < 3; c++) {
+          int value = inside ? rgb[c] : clip.background();
+          out[offset + c * plane + y * size + x] =
+              (byte) Math.max(0, Math.min(255, value + jitter));
+        }
+      }
+    }
+  }
+
+  private static boolean inside(int shape, double u, double v) {
+    return switch (shape) {
+      case 0 -> true; // square
+      case 1 -> (u - 0.5) * (u - 0.5) + (v - 0.5) * (v - 0.5) <= 0.25; // circle
+      case 2 -> v >= 2 * Math.abs(u - 0.5); // triangle, apex up
+      default -> Math.abs(u - 0.5) < 0.18 || Math.abs(v - 0.5) < 0.18; // cross
+    };
+  }
+}

@@ -1,0 +1,107 @@
+package dev.ovid.model.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ShapesWorldTest {
+
+  @Test
+  void splitIsAFunctionOfTheSeed() {
+    assertEquals(ShapesSplit.of(5), ShapesSplit.of(5));
+    Set<ShapesSplit> splits = new HashSet<>();
+    for (long seed = 0; seed < 8; seed++) {
+      splits.add(ShapesSplit.of(seed));
+    }
+    assertTrue(splits.size() > 1, "different seeds should hold out different labels");
+  }
+
+  @Test
+  void splitHoldsOutOneColourEntirelyAndOneCombinationPerOtherColour() {
+    for (long seed = 0; seed < 8; seed++) {
+      ShapesSplit split = ShapesSplit.of(seed);
+      Set<String> all = new HashSet<>(split.seenEntities());
+      all.addAll(split.unseenEntities());
+      assertEquals(new HashSet<>(ShapesWorld.entityLabels()), all);
+      assertEquals(24, split.seenEntities().size() + split.unseenEntities().size());
+      assertEquals(4 + 5, split.unseenEntities().size());
+      String colour = split.heldOutColour();
+      assertTrue(split.trainingVocabulary().stream().noneMatch(l -> l.startsWith(colour + " ")));
+      for (String c : ShapesWorld.COLOURS) {
+        if (!c.equals(colour)) {
+          assertEquals(
+              3, split.seenEntities().stream().filter(l -> l.startsWith(c + " ")).count(), c);
+        }
+      }
+      for (String s : ShapesWorld.SHAPES) {
+        assertTrue(split.seenEntities().stream().anyMatch(l -> l.endsWith(" " + s)), s);
+      }
+      assertEquals(
+          List.of("moving left", "moving right", "moving up", "moving down"),
+          split.trainingVocabulary().subList(15, 19));
+    }
+  }
+
+  @Test
+  void clipsCarryAnEntityAndAnActionLabel() {
+    ShapesSplit split = ShapesSplit.of(1);
+    List<ShapesClip> clips = ShapesWorld.clips(split.seenEntities(), 2, 1, 1, "train");
+    assertEquals(15 * 4 * 2, clips.size());
+    for (ShapesClip clip : clips) {
+      assertEquals(2, clip.labels().size());
+      assertTrue(split.seenEntities().contains(clip.labels().get(0)));
+      assertTrue(clip.labels().get(1).startsWith("moving "));
+    }
+    assertEquals(clips, ShapesWorld.clips(split.seenEntities(), 2, 1, 1, "train"));
+  }
+
+  @Test
+  void renderingIsDeterministicAndDiffersBetweenClips() {
+    List<ShapesClip> clips = ShapesWorld.clips(List.of("red circle", "blue cross"), 1, 3, 1, "t");
+    byte[] a = ShapesWorld.render(clips.get(0), 8, 32);
+    assertEquals(8 * 3 * 32 * 32, a.length);
+    assertArrayEquals(a, ShapesWorld.render(clips.get(0), 8, 32));
+    assertFalse(java.util.Arrays.equals(a, ShapesWorld.render(clips.get(4), 8, 32)));
+  }
+
+  @Test
+  void oppositeMotionsShowTheSameFramesInReverseOrder() {
+    ShapesClip right = ShapesWorld.clips(List.of("green square"), 1, 4, 1, "t").get(1);
+    assertEquals("right", right.motion());
+    ShapesClip left =
+        new ShapesClip(
+            "l",
+            right.colour(),
+            right.shape(),
+            "left",
+            right.size(),
+            right.across(),
+            right.start(),
+            right.travel(),
+            right.background(),
+            right.noiseSeed());
+    int frames = 8;
+    int plane = 3 * 32 * 32;
+    byte[] r = ShapesWorld.render(right, frames, 32);
+    byte[] l = ShapesWorld.render(left, frames, 32);
+    int farApart = 0;
+    for (int f = 0; f < frames; f++) {
+      for (int i = 0; i < plane; i++) {
+        int x = r[f * plane + i] & 0xff;
+        int y = l[(frames - 1 - f) * plane + i] & 0xff;
+        if (Math.abs(x - y) > 8) {
+          farApart++;
+        }
+      }
+    }
+    // Only the per-pixel noise (±4) differs: the same positions, in the other order.
+    assertEquals(0, farApart);
+    assertFalse(java.util.Arrays.equals(r, l));
+  }
+}
