@@ -33,9 +33,10 @@ import java.io.UncheckedIOException;
  * linear}, {@code matMul}, {@code add}, {@code sub}, {@code mul}, {@code div}, {@code exp}, {@code
  * erf}, {@code tanh}, {@code sigmoid}, {@code sum}, {@code max}, {@code layerNorm} (float32 gamma
  * and beta), {@code concat}, indexing, {@code transpose}/{@code reshape} and {@code
- * toType(FLOAT32)}. Not tried for want of time: a {@code duplicate()} of a cast result is an
- * ordinary tensor, so bfloat16 leaf copies of the master weights that require gradients, widened to
- * float32 after the backward pass, may be the way to bfloat16 training on DJL 0.35.1.
+ * toType(FLOAT32)}. Their backward pass does not: a {@code duplicate()} of a cast result is an
+ * ordinary tensor that accepts {@code setRequiresGradient}, yet a loss computed from it (linear,
+ * softmax from exp/sum, layer norm, widened to float32) still has no {@code grad_fn}. So bfloat16
+ * training of the trainable parts needs a DJL whose JNI handles bfloat16, not more code here.
  */
 public final class Autocast {
   private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> false);
