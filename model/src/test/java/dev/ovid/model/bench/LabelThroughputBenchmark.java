@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * Class-name label encoding (labels/s) of a CLIP checkpoint in float32 and in BF16 (bf16 products
- * inside {@link Autocast#enable}, as {@code OvidModel.embedLabels} runs them), alternating per batch
- * so machine noise falls on both. Not a test: {@code java -cp <model test classpath>
- * dev.ovid.model.bench.LabelThroughputBenchmark CLIP_DIR [batch=64] [reps=3]}, e.g. with the
- * random base checkpoint that {@code bin/ovid bench model --size base} writes to {@code
+ * inside {@link Autocast#enable}, as {@code OvidModel.embedLabels} runs them), alternating per
+ * batch so machine noise falls on both. Not a test: {@code java -cp <model test classpath>
+ * dev.ovid.model.bench.LabelThroughputBenchmark CLIP_DIR [batch=64] [reps=3]}, e.g. with the random
+ * base checkpoint that {@code bin/ovid bench model --size base} writes to {@code
  * .ovid/bench/clip-base-17}.
  */
 public final class LabelThroughputBenchmark {
