@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks that run locally (model training and inference vs PyTorch).",
-    subcommands = {BenchModelCommand.class})
+    description = "Benchmarks that run locally (model vs PyTorch, label scoring vs sgemm peak).",
+    subcommands = {BenchModelCommand.class, BenchScoringCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -281,7 +281,9 @@ public final class ModelBenchmark {
             labelsPerSecond(
                 o,
                 labels -> {
-                  try (NDScope scope = new NDScope()) {
+                  try (NDScope scope = new NDScope();
+                      dev.ovid.model.core.Autocast.Scope mixed =
+                          dev.ovid.model.core.Autocast.enable(precision == Precision.BF16)) {
                     NDArray out = encoder.encode(labels).duplicate();
                     NDScope.unregister(out);
                     out.attach(data);

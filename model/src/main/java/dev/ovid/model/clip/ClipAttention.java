@@ -83,11 +83,12 @@ public final class ClipAttention extends FrozenParameterBlock {
     NDArray qh = Tensors.mul(q, scale).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
     NDArray kh = k.reshape(b, t, heads, hd).transpose(0, 2, 3, 1);
     NDArray vh = v.reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
-    NDArray scores = qh.matMul(kh);
+    NDArray scores = Autocast.matMul(qh, kh);
     if (mask != null) {
       scores = scores.add(mask);
     }
-    NDArray context = Autocast.softmax(scores).matMul(vh).transpose(0, 2, 1, 3).reshape(b, t, d);
+    NDArray context =
+        Autocast.matMul(Autocast.softmax(scores), vh).transpose(0, 2, 1, 3).reshape(b, t, d);
     return outProjection.apply(context);
   }
 

@@ -102,7 +102,8 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
    * evaluation α; the result is attached to {@code frames}' manager.
    */
   public NDArray embedVideos(NDArray frames) {
-    try (NDScope scope = new NDScope()) {
+    try (NDScope scope = new NDScope();
+        Autocast.Scope mixed = Autocast.enable(precision == Precision.BF16)) {
       NDArray out = videoEncoder.embed(frames).stopGradient().duplicate();
       NDScope.unregister(out);
       out.attach(frames.getManager());
@@ -115,7 +116,8 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
    * target}; nothing else is left behind.
    */
   public NDArray embedLabels(List<String> labels, NDManager target) {
-    try (NDScope scope = new NDScope()) {
+    try (NDScope scope = new NDScope();
+        Autocast.Scope mixed = Autocast.enable(precision == Precision.BF16)) {
       NDArray out = labelEncoder.encode(labels).stopGradient().duplicate();
       NDScope.unregister(out);
       out.attach(target);

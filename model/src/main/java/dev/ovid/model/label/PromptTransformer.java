@@ -97,8 +97,8 @@ final class PromptTransformer {
     NDArray q = Tensors.mul(qkv.get(0), (float) (1.0 / Math.sqrt(headDim)));
     NDArray k = qkv.get(1);
     NDArray v = qkv.get(2);
-    NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1);
-    NDArray out = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, l, width);
+    NDArray weights = Autocast.matMul(q, k.transpose(0, 1, 3, 2)).softmax(-1);
+    NDArray out = Autocast.matMul(weights, v).transpose(0, 2, 1, 3).reshape(b, l, width);
     return dense(out, prefix + "out");
   }
 

@@ -86,9 +86,14 @@ final class T5Attention extends FrozenBlock {
   NDArray attend(NDArray x, NDArray key, NDArray value, NDArray bias) {
     long batch = x.getShape().get(0);
     NDArray query = split(linear(x, q), batch);
-    NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).toType(DataType.FLOAT32, false);
+    NDArray scores =
+        dev.ovid.model.core.Autocast.matMul(query, key.transpose(0, 1, 3, 2))
+            .toType(DataType.FLOAT32, false);
     NDArray weights = scores.add(bias).softmax(-1).toType(value.getDataType(), false);
-    NDArray context = weights.matMul(value).transpose(0, 2, 1, 3).reshape(batch, -1, heads * dKv);
+    NDArray context =
+        dev.ovid.model.core.Autocast.matMul(weights, value)
+            .transpose(0, 2, 1, 3)
+            .reshape(batch, -1, heads * dKv);
     return linear(context, o);
   }
 

@@ -42,8 +42,8 @@ public final class TransformerOps {
     q = q.reshape(n, s, heads, headDim).transpose(0, 2, 1, 3);
     k = k.reshape(n, s, heads, headDim).transpose(0, 2, 3, 1);
     v = v.reshape(n, s, heads, headDim).transpose(0, 2, 1, 3);
-    NDArray attention = q.matMul(k).softmax(-1);
-    NDArray out = attention.matMul(v).transpose(0, 2, 1, 3).reshape(n, s, width);
+    NDArray attention = Autocast.matMul(q, k).softmax(-1);
+    NDArray out = Autocast.matMul(attention, v).transpose(0, 2, 1, 3).reshape(n, s, width);
     return linear(out, w.get(prefix + "out_proj.weight"), w.get(prefix + "out_proj.bias"));
   }
 

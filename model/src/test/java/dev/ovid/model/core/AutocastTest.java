@@ -1,0 +1,129 @@
+package dev.ovid.model.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What bfloat16 can and cannot do through DJL 0.35.1's PyTorch engine, and {@link Autocast}'s
+ * inference regime: inside {@link Autocast#enable} float32 products run in bfloat16 and come back
+ * float32, equal to float32's to bfloat16's precision (8 significant bits: 3% of the largest value)
+ * but not identical (proof that they did run in bfloat16).
+ */
+class AutocastTest {
+
+  @Test
+  void linearAndMatMulInsideEnableRunInBf16AndReturnFloat32() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = Tensors.normal(m, new Shape(4, 32), 1.0, new CounterRandom(3, 1));
+      NDArray w = Tensors.normal(m, new Shape(6, 32), 0.2, new CounterRandom(3, 2));
+      NDArray b = Tensors.normal(m, new Shape(6), 0.2, new CounterRandom(3, 3));
+      NDArray full = Autocast.linear(x, w, b);
+      NDArray fullProduct = Autocast.matMul(x, w.transpose());
+      NDArray mixed;
+      NDArray mixedProduct;
+      try (Autocast.Scope scope = Autocast.enable(true)) {
+        mixed = Autocast.linear(x, w, b);
+        mixedProduct = Autocast.matMul(x, w.transpose());
+      }
+      assertEquals(DataType.FLOAT32, mixed.getDataType());
+      assertEquals(DataType.FLOAT32, mixedProduct.getDataType());
+      for (NDArray[] pair : new NDArray[][] {{mixed, full}, {mixedProduct, fullProduct}}) {
+        double diff = maxRelative(pair[0].toFloatArray(), pair[1].toFloatArray());
+        assertTrue(diff < 0.03, "bf16 result off by " + diff);
+        assertTrue(diff > 1e-6, "identical to float32: not computed in bf16");
+      }
+      assertEquals(
+          0.0, maxRelative(fullProduct.toFloatArray(), x.matMul(w.transpose()).toFloatArray()), 0);
+    }
+  }
+
+  @Test
+  void enableNestsAndRestoresThePreviousState() {
+    assertFalse(Autocast.enabled());
+    try (Autocast.Scope outer = Autocast.enable(true)) {
+      assertTrue(Autocast.enabled());
+      try (Autocast.Scope inner = Autocast.enable(false)) {
+        assertTrue(Autocast.enabled(), "an inner float32 scope keeps the outer mixed precision");
+      }
+      assertTrue(Autocast.enabled());
+    }
+    assertFalse(Autocast.enabled());
+    try (Autocast.Scope off = Autocast.enable(false)) {
+      assertFalse(Autocast.enabled());
+    }
+  }
+
+  /**
+   * Why training keeps the trainable parts in float32: the TorchScript cast records no autograd
+   * history in DJL 0.35.1. If a DJL upgrade makes this test fail, bfloat16 products for the
+   * trainable parts become possible (see {@link Autocast}).
+   */
+  @Test
+  void djlRecordsNoGradientThroughACastToBf16() {
+    GradMode.offOnThisThread();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3));
+      x.setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray cast = Autocast.bf16(x).toType(DataType.FLOAT32, false);
+        assertThrows(EngineException.class, () -> collector.backward(cast.sum()));
+      }
+    }
+  }
+
+  /**
+   * The ops a bfloat16 inference path may use (a softmax written from max/sub/exp/sum/div among
+   * them). The cast's result is an inference tensor: asking it for a gradient fails.
+   */
+  @Test
+  void bf16ForwardOpsWorkThroughDjl() {
+    GradMode.offOnThisThread();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = Autocast.bf16(Tensors.normal(m, new Shape(4, 8), 1.0, new CounterRandom(4, 1)));
+      NDArray gamma = m.ones(new Shape(8));
+      NDArray beta = m.zeros(new Shape(8));
+      NDArray w = Autocast.bf16(Tensors.normal(m, new Shape(3, 8), 0.3, new CounterRandom(4, 2)));
+      NDArray y = Linear.linear(x, w).singletonOrThrow();
+      NDArray e = y.sub(y.max(new int[] {1}, true)).exp();
+      NDArray p = e.div(e.sum(new int[] {1}, true));
+      NDArray out =
+          LayerNorm.layerNorm(p.matMul(w).add(x).mul(x), new Shape(8), gamma, beta, 1e-5f)
+              .singletonOrThrow()
+              .erf()
+              .tanh()
+              .transpose()
+              .reshape(2, 16);
+      assertTrue(Autocast.isLow(out), "stays bf16: " + out.getDataType());
+      float[] values = out.toType(DataType.FLOAT32, false).toFloatArray();
+      for (float v : values) {
+        assertTrue(Float.isFinite(v));
+      }
+      assertThrows(EngineException.class, () -> w.setRequiresGradient(true));
+    }
+  }
+
+  private static double maxRelative(float[] a, float[] b) {
+    double scale = 0;
+    for (float v : b) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    double max = 0;
+    for (int i = 0; i < a.length; i++) {
+      max = Math.max(max, Math.abs(a[i] - b[i]) / scale);
+    }
+    return max;
+  }
+}
