@@ -63,8 +63,7 @@ public class ApiEdgeResponses {
         .order(-1)
         .failureHandler(
             rc -> {
-              if (rc.failure() instanceof AuthenticationFailedException
-                  && !rc.response().ended()) {
+              if (rc.failure() instanceof AuthenticationFailedException && !rc.response().ended()) {
                 unauthorized(rc);
               } else {
                 rc.next();
@@ -73,7 +72,7 @@ public class ApiEdgeResponses {
   }
 
   private static void unauthorized(RoutingContext rc) {
-    rc.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+    rc.response().putHeader("WWW-Authenticate", CHALLENGE);
     end(rc, 401, HttpErrorMapper.messageFor(401));
   }
 

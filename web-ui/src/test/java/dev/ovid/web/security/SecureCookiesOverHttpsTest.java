@@ -70,10 +70,28 @@ class SecureCookiesOverHttpsTest {
         Process p =
             new ProcessBuilder(
                     List.of(
-                        keytool, "-genkeypair", "-alias", "ovid", "-keyalg", "RSA", "-keysize",
-                        "2048", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                        "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                        "-storepass", "ovid-test", "-keypass", "ovid-test"))
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "ovid",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=dns:localhost,ip:127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "ovid-test",
+                        "-keypass",
+                        "ovid-test"))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(p.getInputStream().readAllBytes());
