@@ -61,7 +61,11 @@ final class CsvTable implements Closeable {
           throw new MetricsInputException(
               file,
               table.line,
-              "missing column '" + columns[c] + "' (header is " + quote(String.join(",", header)) + ")");
+              "missing column '"
+                  + columns[c]
+                  + "' (header is "
+                  + quote(String.join(",", header))
+                  + ")");
         }
       }
       return table;
@@ -114,7 +118,8 @@ final class CsvTable implements Closeable {
       throw new MetricsInputException(file, at, "malformed CSV: " + e.getOriginalMessage());
     } catch (CharacterCodingException e) {
       // The strict UTF-8 decoder stops at the first bad byte; the row that holds it is not known
-      throw new MetricsInputException(file, line, "not UTF-8 text (a malformed byte after this line)");
+      throw new MetricsInputException(
+          file, line, "not UTF-8 text (a malformed byte after this line)");
     }
   }
 
