@@ -1,5 +1,6 @@
 package dev.ovid.activities.curation.annotations;
 
+import dev.ovid.registry.common.Echo;
 import dev.ovid.workflows.common.BadInputException;
 
 /**
@@ -9,14 +10,19 @@ import dev.ovid.workflows.common.BadInputException;
  */
 public final class AnnotationFormatException extends BadInputException {
   public AnnotationFormatException(String file, String where, String problem) {
-    super(file + ": " + where + ": " + problem);
+    super(file + ": " + clip(where) + ": " + clip(problem));
   }
 
   public AnnotationFormatException(String file, long line, String problem) {
-    super(file + ":" + line + ": " + problem);
+    super(file + ":" + line + ": " + clip(problem));
   }
 
   public AnnotationFormatException(String file, String where, String problem, Throwable cause) {
-    super(file + ": " + where + ": " + problem, cause);
+    super(file + ": " + clip(where) + ": " + clip(problem), cause);
+  }
+
+  /** Key paths and problems quote the file (JSON keys, ids, cells): never echo a huge one whole. */
+  private static String clip(String text) {
+    return Echo.clip(text, 300);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -198,6 +199,11 @@ public final class VocabularyCsvReader implements Closeable {
     if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
       return new VocabularyFormatException(
           source, jpe.getLocation().getLineNr(), "malformed CSV: " + jpe.getOriginalMessage(), e);
+    }
+    if (e instanceof CharConversionException) {
+      // Jackson's UTF-8 decoder reports bad bytes as a plain IOException, without a location
+      long line = parser == null ? 1 : parser.currentLocation().getLineNr();
+      return new VocabularyFormatException(source, line, "not UTF-8 text: " + e.getMessage(), e);
     }
     return new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,7 +61,11 @@ final class CsvTable implements Closeable {
           throw new MetricsInputException(
               file,
               table.line,
-              "missing column '" + columns[c] + "' (header is " + String.join(",", header) + ")");
+              "missing column '"
+                  + columns[c]
+                  + "' (header is "
+                  + quote(String.join(",", header))
+                  + ")");
         }
       }
       return table;
@@ -111,7 +116,22 @@ final class CsvTable implements Closeable {
     } catch (JsonProcessingException e) {
       long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
       throw new MetricsInputException(file, at, "malformed CSV: " + e.getOriginalMessage());
+    } catch (CharacterCodingException e) {
+      // The strict UTF-8 decoder stops at the first bad byte; the row that holds it is not known
+      throw new MetricsInputException(
+          file, line, "not UTF-8 text (a malformed byte after this line)");
     }
+  }
+
+  /**
+   * A field's text as error messages quote it: single-quoted and cut to 80 characters, so that a
+   * huge field is never echoed whole.
+   */
+  static String quote(String text) {
+    String flat = text.replaceAll("\\p{Cntrl}", " ");
+    return flat.length() <= 80
+        ? "'" + flat + "'"
+        : "'" + flat.substring(0, 80) + "…' (" + text.length() + " characters)";
   }
 
   /** 1-based line of the row last read. */

@@ -59,11 +59,11 @@ public final class DecisionCsvReader {
         throw new MetricsInputException(
             scoresFile,
             rows.line[second],
-            "duplicate decision for video '"
-                + videos.names.get(rows.video[second])
-                + "', label '"
-                + labels.names.get(rows.label[second])
-                + "' (first at line "
+            "duplicate decision for video "
+                + CsvTable.quote(videos.names.get(rows.video[second]))
+                + ", label "
+                + CsvTable.quote(labels.names.get(rows.label[second]))
+                + " (first at line "
                 + rows.line[first]
                 + ")");
       }
@@ -89,17 +89,22 @@ public final class DecisionCsvReader {
         if (at < 0) {
           if (policy == MissingPositivePolicy.ERROR) {
             throw table.error(
-                "positive (video '"
-                    + f[0]
-                    + "', label '"
-                    + f[1]
-                    + "') has no row in "
+                "positive (video "
+                    + CsvTable.quote(f[0])
+                    + ", label "
+                    + CsvTable.quote(f[1])
+                    + ") has no row in "
                     + scoresFile
                     + (v == null ? " (unknown video)" : l == null ? " (unknown label)" : ""));
           }
           String key = f[0] + "\u0000" + f[1];
           if (unscored.put(key, table.line()) != null) {
-            throw table.error("duplicate positive (video '" + f[0] + "', label '" + f[1] + "')");
+            throw table.error(
+                "duplicate positive (video "
+                    + CsvTable.quote(f[0])
+                    + ", label "
+                    + CsvTable.quote(f[1])
+                    + ")");
           }
           labels.id(f[1]); // a label seen only here still gets a slot for its missed positives
           continue;
@@ -107,11 +112,11 @@ public final class DecisionCsvReader {
         int r = byKey[at];
         if (positives[r]) {
           throw table.error(
-              "duplicate positive (video '"
-                  + f[0]
-                  + "', label '"
-                  + f[1]
-                  + "', first at line "
+              "duplicate positive (video "
+                  + CsvTable.quote(f[0])
+                  + ", label "
+                  + CsvTable.quote(f[1])
+                  + ", first at line "
                   + positiveLine[r]
                   + ")");
         }
@@ -147,10 +152,10 @@ public final class DecisionCsvReader {
     try {
       score = Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw table.error("score '" + text + "' is not a number");
+      throw table.error("score " + CsvTable.quote(text) + " is not a number");
     }
     if (!Double.isFinite(score)) {
-      throw table.error("score '" + text + "' is not a finite number");
+      throw table.error("score " + CsvTable.quote(text) + " is not a finite number");
     }
     return score;
   }
