@@ -61,6 +61,9 @@ class VocabulariesBrowserTest {
         assertThat(cell(page, "#labels-grid", "surfing")).isVisible();
 
         page.locator("[aria-label='remove skateboarding']").click();
+        page.locator("#confirm-remove-label-yes").click();
+        assertThat(page.locator("vaadin-notification-card"))
+            .containsText("Removed 'skateboarding' from " + name);
         assertThat(cell(page, "#labels-grid", "skateboarding")).not().isVisible();
         assertThat(cell(page, "#labels-grid", "surfing")).isVisible();
       } catch (AssertionError | RuntimeException e) {
