@@ -216,7 +216,8 @@ class EveryPageBrowserTest {
           Locator grid = page.locator("#labels-grid");
           grid.evaluate("g => g.scrollToIndex(29)");
           page.locator("[aria-label='remove lbl-29']").click();
-          assertThat(page.locator("vaadin-dialog-overlay")).containsText("Remove 'lbl-29'");
+          assertThat(page.locator("#confirm-remove-label-text"))
+              .containsText("'lbl-29' leaves the draft of " + name);
           page.locator("#confirm-remove-label-keep").click();
           assertThat(page.locator("#labels-count")).hasText("30 labels");
 

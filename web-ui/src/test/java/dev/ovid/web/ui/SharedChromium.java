@@ -21,7 +21,8 @@ final class SharedChromium implements AutoCloseable {
   private final com.microsoft.playwright.Browser browser;
 
   SharedChromium() {
-    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    // Two cores shared by several builds: pages may take long to answer. Waits, never sleeps.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
     playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -51,6 +52,8 @@ final class SharedChromium implements AutoCloseable {
                 .setViewportSize(width, 900)
                 .setTimezoneId("Europe/Berlin")
                 .setAcceptDownloads(true));
+    context.setDefaultTimeout(90_000);
+    context.setDefaultNavigationTimeout(120_000);
     return context.newPage();
   }
 

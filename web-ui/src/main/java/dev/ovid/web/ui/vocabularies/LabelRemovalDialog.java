@@ -16,13 +16,19 @@ final class LabelRemovalDialog {
     Dialog dialog = new Dialog();
     dialog.setId("confirm-remove-label");
     dialog.setHeaderTitle("Remove '" + label + "' from " + vocabulary + "?");
-    dialog.add(
+    Paragraph text =
         new Paragraph(
-            "The label leaves the draft. "
+            "'"
+                + label
+                + "' leaves the draft of "
+                + vocabulary
+                + ". "
                 + (published == null
                     ? "The vocabulary was never published."
                     : "Published versions up to v" + published + " keep it.")
-                + " The removal is recorded in the audit log."));
+                + " The removal is recorded in the audit log.");
+    text.setId("confirm-remove-label-text");
+    dialog.add(text);
     Button keep = new Button("Keep", e -> dialog.close());
     keep.setId("confirm-remove-label-keep");
     Button yes =

@@ -138,6 +138,8 @@ public class VocabulariesView extends HorizontalLayout implements BeforeEnterObs
     vocabularySearch.addValueChangeListener(e -> filterVocabularies());
     vocabularyGrid.setId("vocab-grid");
     vocabularyGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+    // As tall as its rows (GridHeights), not stretched to the taller label column beside it.
+    vocabularyGrid.getStyle().set("flex", "none");
     // Names stay in view however far the grid scrolls sideways.
     vocabularyGrid
         .addColumn(VocabularyRows.Row::name)
@@ -190,6 +192,7 @@ public class VocabulariesView extends HorizontalLayout implements BeforeEnterObs
     column.add(search);
     labelGrid.setId("labels-grid");
     labelGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+    labelGrid.getStyle().set("flex", "none");
     labelGrid
         .addColumn(l -> l.name)
         .setHeader("Label")
