@@ -61,6 +61,14 @@ class VocabulariesBrowserTest {
         assertThat(cell(page, "#labels-grid", "surfing")).isVisible();
 
         page.locator("[aria-label='remove skateboarding']").click();
+        page.locator("#confirm-remove-label-yes").click();
+        // The toast of the earlier change may still be fading out: find this one by its text.
+        assertThat(
+                page.locator("vaadin-notification-card")
+                    .filter(
+                        new Locator.FilterOptions()
+                            .setHasText("Removed 'skateboarding' from " + name)))
+            .isVisible();
         assertThat(cell(page, "#labels-grid", "skateboarding")).not().isVisible();
         assertThat(cell(page, "#labels-grid", "surfing")).isVisible();
       } catch (AssertionError | RuntimeException e) {

@@ -3,11 +3,12 @@ package dev.ovid.web.ui.home;
 import dev.ovid.registry.audit.AuditEvent;
 import dev.ovid.registry.audit.AuditLog;
 import dev.ovid.registry.model.Evaluation;
+import dev.ovid.registry.model.ModelAlias;
+import dev.ovid.registry.model.ModelRegistry;
 import dev.ovid.registry.model.ModelVersion;
 import dev.ovid.registry.run.RunStatus;
 import dev.ovid.registry.run.TrainingRun;
-import dev.ovid.registry.vocabulary.Label;
-import dev.ovid.registry.vocabulary.Vocabulary;
+import dev.ovid.web.ui.vocabularies.VocabularyRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,8 @@ public class HomeData {
   static final int EVENTS_SHOWN = 8;
 
   @Inject AuditLog audit;
+  @Inject ModelRegistry models;
+  @Inject VocabularyRows vocabularyRows;
 
   /** A registered model version with its newest evaluation's metrics (null when not evaluated). */
   public record ModelCard(
@@ -46,31 +49,48 @@ public class HomeData {
       String launchedBy,
       Instant at) {}
 
-  public record VocabularyLine(String name, int version, long labels, Instant updatedAt) {}
+  /**
+   * A vocabulary's draft: its revision, label count, latest published version (null: never) and
+   * whether the draft holds changes not published yet.
+   */
+  public record VocabularyLine(
+      String name,
+      int version,
+      long labels,
+      Instant updatedAt,
+      Integer published,
+      boolean unpublishedChanges) {}
 
   public record EventLine(long id, Instant at, String actor, String action, String entity) {}
 
   /** The newest registered model version, if any. */
   @Transactional
   public Optional<ModelCard> latestModel() {
-    Optional<ModelVersion> newest =
-        ModelVersion.<ModelVersion>find("order by createdAt desc, id desc").firstResultOptional();
-    return newest.map(
-        m -> {
-          Optional<Evaluation> e =
-              Evaluation.<Evaluation>find("modelVersion = ?1 order by id desc", m)
-                  .firstResultOptional();
-          return new ModelCard(
-              m.id,
-              m.modelName,
-              m.version,
-              m.run.id,
-              m.mlflowRunId,
-              m.createdAt,
-              e.map(x -> x.aupr).orElse(null),
-              e.map(x -> x.peakF1).orElse(null),
-              e.map(x -> x.peakF1Threshold).orElse(null));
-        });
+    return ModelVersion.<ModelVersion>find("order by createdAt desc, id desc")
+        .firstResultOptional()
+        .map(HomeData::card);
+  }
+
+  /** The version the configured model's production alias points at, if one was promoted. */
+  @Transactional
+  public Optional<ModelCard> productionModel() {
+    return ModelAlias.find(models.modelName(), ModelAlias.PRODUCTION)
+        .map(a -> card(a.modelVersion));
+  }
+
+  private static ModelCard card(ModelVersion m) {
+    Optional<Evaluation> e =
+        Evaluation.<Evaluation>find("modelVersion = ?1 order by id desc", m).firstResultOptional();
+    return new ModelCard(
+        m.id,
+        m.modelName,
+        m.version,
+        m.run.id,
+        m.mlflowRunId,
+        m.createdAt,
+        e.map(x -> x.aupr).orElse(null),
+        e.map(x -> x.peakF1).orElse(null),
+        e.map(x -> x.peakF1Threshold).orElse(null));
   }
 
   @Transactional
@@ -104,11 +124,17 @@ public class HomeData {
         .toList();
   }
 
-  @Transactional
   public List<VocabularyLine> vocabularies() {
-    return Vocabulary.<Vocabulary>listAll().stream()
-        .map(v -> new VocabularyLine(v.name, v.version, Label.count("vocabulary", v), v.updatedAt))
-        .sorted((a, b) -> a.name().compareToIgnoreCase(b.name()))
+    return vocabularyRows.list().stream()
+        .map(
+            v ->
+                new VocabularyLine(
+                    v.name(),
+                    v.revision(),
+                    v.labels(),
+                    v.updatedAt(),
+                    v.published(),
+                    v.unpublishedChanges()))
         .toList();
   }
 

@@ -8,12 +8,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.ovid.registry.common.OvidException;
@@ -29,6 +32,7 @@ import dev.ovid.web.security.CurrentUser;
 import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.Notifications;
+import dev.ovid.web.ui.components.GridHeights;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -40,12 +44,20 @@ import java.util.List;
 @Route(value = "vocabularies", layout = MainLayout.class)
 @PageTitle("Vocabularies | Ovid")
 @PermitAll
-public class VocabulariesView extends HorizontalLayout {
+public class VocabulariesView extends HorizontalLayout implements BeforeEnterObserver {
+  /** Query parameter that opens one vocabulary ({@code vocabularies?name=kinetics}). */
+  public static final String NAME_PARAMETER = "name";
+
   private final VocabularyService vocabularies;
+  private final VocabularyRows rows;
   private final boolean canEdit = CurrentUser.hasRole(Roles.PRODUCT_OWNER);
-  private final Grid<Vocabulary> vocabularyGrid = new Grid<>(Vocabulary.class, false);
+  private final Grid<VocabularyRows.Row> vocabularyGrid =
+      new Grid<>(VocabularyRows.Row.class, false);
   private final Grid<Label> labelGrid = new Grid<>(Label.class, false);
   private final H3 labelsTitle = new H3("Labels");
+  private final TextField vocabularySearch = new TextField();
+  private final TextField labelSearch = new TextField();
+  private final Span labelCount = new Span();
   private final TextField labelName = new TextField();
   private final Button addLabel = new Button("Add label", VaadinIcon.PLUS.create());
   private final VocabularyVersions versions;
@@ -57,7 +69,12 @@ public class VocabulariesView extends HorizontalLayout {
   private final IntegerField diffTo = new IntegerField("To version (empty: draft)");
   private final Div diffResult = new Div();
   private final Paragraph nearDuplicateNote = new Paragraph();
-  private Vocabulary selected;
+  private VocabularyRows.Row selected;
+
+  /** Rows the grids show before they scroll inside. */
+  private static final int VOCABULARY_ROWS = 12;
+
+  private static final int LABEL_ROWS = 14;
 
   @Inject dev.ovid.registry.vocabulary.importing.VocabularyImporter importer;
   @Inject dev.ovid.web.classify.NearDuplicateGuard nearDuplicates;
@@ -72,13 +89,17 @@ public class VocabulariesView extends HorizontalLayout {
       PublishedVocabularyExpansion expansion,
       dev.ovid.web.expansion.ExpansionLauncher expansions,
       dev.ovid.web.videoindex.VideoIndexService previews,
-      dev.ovid.registry.videoindex.VideoIndexes indexes) {
+      dev.ovid.registry.videoindex.VideoIndexes indexes,
+      VocabularyRows rows) {
     this.vocabularies = vocabularies;
+    this.rows = rows;
     this.versions = versions;
     this.expansion = expansion;
     this.expansionProgress = new ExpansionProgressPanel(expansions);
     this.labelPreview = new LabelPreviewPanel(previews, indexes);
     setSizeFull();
+    // Two columns side by side on a wide window, one under the other on a phone.
+    getStyle().set("flex-wrap", "wrap");
     add(vocabularyColumn(), labelColumn());
     refreshVocabularies();
     showLabels(null);
@@ -86,7 +107,7 @@ public class VocabulariesView extends HorizontalLayout {
 
   private VerticalLayout vocabularyColumn() {
     VerticalLayout column = new VerticalLayout(new H2("Vocabularies"));
-    column.setWidth("45%");
+    column.getStyle().set("flex", "1 1 20em").set("min-width", "0");
     if (canEdit) {
       TextField name = new TextField("Name");
       name.setId("vocab-name");
@@ -105,6 +126,7 @@ public class VocabulariesView extends HorizontalLayout {
               Notifications.success("Vocabulary '" + created.name + "' created");
               name.clear();
               description.clear();
+              vocabularySearch.clear();
               refreshVocabularies();
               show(created.id);
             } catch (OvidException ex) {
@@ -115,21 +137,44 @@ public class VocabulariesView extends HorizontalLayout {
       form.setAlignItems(Alignment.BASELINE);
       column.add(form);
     }
+    vocabularySearch.setId("vocab-search");
+    vocabularySearch.setPlaceholder("Search vocabularies");
+    vocabularySearch.setPrefixComponent(VaadinIcon.SEARCH.create());
+    vocabularySearch.setClearButtonVisible(true);
+    vocabularySearch.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+    vocabularySearch.setWidthFull();
+    vocabularySearch.addValueChangeListener(e -> filterVocabularies());
     vocabularyGrid.setId("vocab-grid");
     vocabularyGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-    vocabularyGrid.addColumn(v -> v.name).setHeader("Name").setAutoWidth(true);
-    vocabularyGrid.addColumn(v -> v.version).setHeader("Draft rev.").setAutoWidth(true);
+    // As tall as its rows (GridHeights), not stretched to the taller label column beside it.
+    vocabularyGrid.getStyle().set("flex", "none");
+    // Names stay in view however far the grid scrolls sideways.
     vocabularyGrid
-        .addColumn(v -> v.description == null ? "" : v.description)
+        .addColumn(VocabularyRows.Row::name)
+        .setHeader("Name")
+        .setAutoWidth(true)
+        .setFrozen(true)
+        .setSortable(true);
+    vocabularyGrid
+        .addColumn(VocabularyRows.Row::labels)
+        .setHeader("Labels")
+        .setAutoWidth(true)
+        .setSortable(true);
+    vocabularyGrid
+        .addColumn(VocabulariesView::publishedText)
+        .setHeader("Published")
+        .setAutoWidth(true);
+    vocabularyGrid
+        .addColumn(v -> v.description() == null ? "" : v.description())
         .setHeader("Description");
     vocabularyGrid.asSingleSelect().addValueChangeListener(e -> showLabels(e.getValue()));
-    column.add(vocabularyGrid);
+    column.add(vocabularySearch, vocabularyGrid);
     return column;
   }
 
   private VerticalLayout labelColumn() {
     VerticalLayout column = new VerticalLayout(labelsTitle);
-    column.setWidth("55%");
+    column.getStyle().set("flex", "1.3 1 24em").set("min-width", "0");
     if (canEdit) {
       labelName.setId("label-name");
       labelName.setPlaceholder("new label");
@@ -143,9 +188,25 @@ public class VocabulariesView extends HorizontalLayout {
       column.add(form, nearDuplicateNote, labelPreview, importForm());
     }
     labelsTitle.setId("labels-title");
+    labelSearch.setId("label-search");
+    labelSearch.setPlaceholder("Search labels");
+    labelSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
+    labelSearch.setClearButtonVisible(true);
+    labelSearch.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+    labelSearch.addValueChangeListener(e -> filterLabels());
+    labelCount.setId("labels-count");
+    HorizontalLayout search = new HorizontalLayout(labelSearch, labelCount);
+    search.setAlignItems(Alignment.BASELINE);
+    column.add(search);
     labelGrid.setId("labels-grid");
     labelGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
-    labelGrid.addColumn(l -> l.name).setHeader("Label").setAutoWidth(true);
+    labelGrid.getStyle().set("flex", "none");
+    labelGrid
+        .addColumn(l -> l.name)
+        .setHeader("Label")
+        .setAutoWidth(true)
+        .setFrozen(true)
+        .setSortable(true);
     labelGrid.addColumn(l -> l.kind).setHeader("Kind").setAutoWidth(true);
     labelGrid.addColumn(l -> l.provenance).setHeader("Provenance").setAutoWidth(true);
     labelGrid
@@ -156,7 +217,7 @@ public class VocabulariesView extends HorizontalLayout {
       labelGrid
           .addComponentColumn(
               label -> {
-                Button remove = new Button(VaadinIcon.TRASH.create(), e -> removeLabel(label));
+                Button remove = new Button(VaadinIcon.TRASH.create(), e -> confirmRemoval(label));
                 remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
                 remove.getElement().setAttribute("aria-label", "remove " + label.name);
                 remove.addClassName("label-remove-button");
@@ -211,7 +272,8 @@ public class VocabulariesView extends HorizontalLayout {
                 return;
               }
               runImport(
-                  () -> importer.importPublic(selected.name, list.getValue(), CurrentUser.name()));
+                  () ->
+                      importer.importPublic(selected.name(), list.getValue(), CurrentUser.name()));
             });
     importList.setId("import-public-button");
     var format =
@@ -234,7 +296,7 @@ public class VocabulariesView extends HorizontalLayout {
             runImport(
                 () ->
                     importer.importFile(
-                        selected.name,
+                        selected.name(),
                         dev.ovid.registry.vocabulary.importing.ImportFormat.parse(
                             format.getValue()),
                         e.getFileName(),
@@ -275,7 +337,7 @@ public class VocabulariesView extends HorizontalLayout {
   private void warnNearDuplicates(String label) {
     nearDuplicateNote.setText("");
     try {
-      var close = nearDuplicates.check(selected.name, List.of(label));
+      var close = nearDuplicates.check(selected.name(), List.of(label));
       if (!close.isEmpty()) {
         var c = close.get(0);
         nearDuplicateNote.setText(
@@ -294,13 +356,13 @@ public class VocabulariesView extends HorizontalLayout {
     }
     try {
       VocabularyVersion version =
-          versions.publish(selected.name, publishComment.getValue(), CurrentUser.name());
+          versions.publish(selected.name(), publishComment.getValue(), CurrentUser.name());
       expansion
           .expandForProduction(version.id, CurrentUser.name())
           .ifPresent(expansionProgress::follow);
       Notifications.success(
           "Published "
-              + selected.name
+              + selected.name()
               + " v"
               + version.version
               + " ("
@@ -320,7 +382,7 @@ public class VocabulariesView extends HorizontalLayout {
       return;
     }
     try {
-      VocabularyDiff d = versions.diff(selected.name, diffFrom.getValue(), diffTo.getValue());
+      VocabularyDiff d = versions.diff(selected.name(), diffFrom.getValue(), diffTo.getValue());
       String to = d.to() == null ? "draft" : "v" + d.to();
       diffResult.add(
           new Paragraph("v" + d.from() + " → " + to + (d.empty() ? ": no changes" : "")));
@@ -367,9 +429,12 @@ public class VocabulariesView extends HorizontalLayout {
       return;
     }
     try {
-      var added = vocabularies.addLabel(selected.name, labelName.getValue(), CurrentUser.name());
+      var added = vocabularies.addLabel(selected.name(), labelName.getValue(), CurrentUser.name());
       labelName.clear();
+      labelSearch.clear();
       reselect();
+      scrollToLabel(added.name);
+      Notifications.success("Added '" + added.name + "' to " + selected.name());
       warnNearDuplicates(added.name);
       labelPreview.show(added.name);
     } catch (OvidException ex) {
@@ -377,58 +442,154 @@ public class VocabulariesView extends HorizontalLayout {
     }
   }
 
+  private void confirmRemoval(Label label) {
+    if (selected == null) return;
+    LabelRemovalDialog.open(
+        selected.name(), label.name, selected.published(), () -> removeLabel(label));
+  }
+
   private void removeLabel(Label label) {
+    List<Label> shown = labelGrid.getListDataView().getItems().toList();
+    int at = indexOf(shown, label.name);
     try {
-      vocabularies.removeLabel(selected.name, label.name, CurrentUser.name());
+      vocabularies.removeLabel(selected.name(), label.name, CurrentUser.name());
       reselect();
+      // Keep the neighbourhood of the removed label in view, not an empty scrolled-off grid.
+      int size = (int) labelGrid.getListDataView().getItemCount();
+      if (size > 0) labelGrid.scrollToIndex(Math.max(0, Math.min(at, size - 1)));
+      Notifications.success(
+          "Removed '"
+              + label.name
+              + "' from "
+              + selected.name()
+              + " ("
+              + selected.labels()
+              + " labels left; publish to release the change)");
     } catch (OvidException ex) {
       Notifications.error(ex.getMessage());
     }
   }
 
-  /** Reloads the list (versions changed) and keeps the same vocabulary selected. */
+  private void scrollToLabel(String name) {
+    int at = indexOf(labelGrid.getListDataView().getItems().toList(), name);
+    if (at >= 0) labelGrid.scrollToIndex(at);
+  }
+
+  private static int indexOf(List<Label> labels, String name) {
+    for (int i = 0; i < labels.size(); i++) {
+      if (labels.get(i).name.equalsIgnoreCase(name)) return i;
+    }
+    return -1;
+  }
+
+  private static String publishedText(VocabularyRows.Row v) {
+    if (v.published() == null) return "draft only";
+    return "v" + v.published() + (v.unpublishedChanges() ? " + draft" : "");
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    event
+        .getLocation()
+        .getQueryParameters()
+        .getSingleParameter(NAME_PARAMETER)
+        .flatMap(
+            name -> vocabularyRowsNow().stream().filter(r -> r.name().equals(name)).findFirst())
+        .ifPresent(
+            row -> {
+              vocabularySearch.clear();
+              filterVocabularies();
+              show(row.id());
+            });
+  }
+
+  private List<VocabularyRows.Row> vocabularyRowsNow() {
+    return vocabularyGrid.getListDataView().getItems().toList();
+  }
+
+  /** Reloads the list (counts and versions changed) and keeps the same vocabulary selected. */
   private void reselect() {
-    long id = selected.id;
+    long id = selected.id();
     refreshVocabularies();
     show(id);
   }
 
-  /** Selects a vocabulary and scrolls the grid to it (the list may be longer than the view). */
+  /**
+   * Selects a vocabulary and scrolls the grid to it (the list may be longer than the view); a
+   * search that hides it is cleared first.
+   */
   private void show(long id) {
-    List<Vocabulary> items = vocabularyGrid.getListDataView().getItems().toList();
+    if (vocabularyRowsNow().stream().noneMatch(r -> r.id() == id)) {
+      vocabularySearch.clear();
+      filterVocabularies();
+    }
+    List<VocabularyRows.Row> items = vocabularyRowsNow();
     for (int i = 0; i < items.size(); i++) {
-      if (items.get(i).id == id) {
-        vocabularyGrid.select(items.get(i));
+      if (items.get(i).id() == id) {
+        if (items.get(i).equals(vocabularyGrid.asSingleSelect().getValue())) {
+          showLabels(items.get(i));
+        } else {
+          vocabularyGrid.select(items.get(i));
+        }
         vocabularyGrid.scrollToIndex(i);
         return;
       }
     }
   }
 
-  private void showLabels(Vocabulary vocabulary) {
+  private void showLabels(VocabularyRows.Row vocabulary) {
     selected = vocabulary;
     labelName.setEnabled(vocabulary != null);
     addLabel.setEnabled(vocabulary != null);
     if (vocabulary == null) {
       labelsTitle.setText("Labels — select a vocabulary");
       labelGrid.setItems(List.of());
+      labelCount.setText("");
       versionGrid.setItems(List.of());
+      GridHeights.fitRows(labelGrid, 0, LABEL_ROWS);
       return;
     }
-    var latest = versions.latest(vocabulary.name);
     labelsTitle.setText(
         "Draft of "
-            + vocabulary.name
-            + (latest.isEmpty()
+            + vocabulary.name()
+            + (vocabulary.published() == null
                 ? " (never published)"
-                : versions.draftChanged(vocabulary.name)
-                    ? " (changed since v" + latest.get().version + ")"
-                    : " (= published v" + latest.get().version + ")"));
-    labelGrid.setItems(vocabularies.labels(vocabulary.name));
-    versionGrid.setItems(versions.versions(vocabulary.name));
+                : vocabulary.unpublishedChanges()
+                    ? " (changed since v" + vocabulary.published() + ")"
+                    : " (= published v" + vocabulary.published() + ")"));
+    labelGrid.setItems(vocabularies.labels(vocabulary.name()));
+    filterLabels();
+    versionGrid.setItems(versions.versions(vocabulary.name()));
   }
 
   private void refreshVocabularies() {
-    vocabularyGrid.setItems(vocabularies.list());
+    vocabularyGrid.setItems(rows.list());
+    filterVocabularies();
+  }
+
+  private void filterVocabularies() {
+    String text = vocabularySearch.getValue();
+    var view = vocabularyGrid.getListDataView();
+    view.setFilter(r -> r.matches(text));
+    GridHeights.fitRows(vocabularyGrid, view.getItemCount(), VOCABULARY_ROWS);
+  }
+
+  private void filterLabels() {
+    String text = labelSearch.getValue().trim().toLowerCase(java.util.Locale.ROOT);
+    var view = labelGrid.getListDataView();
+    view.setFilter(
+        l ->
+            text.isEmpty()
+                || l.name.toLowerCase(java.util.Locale.ROOT).contains(text)
+                || (l.source != null
+                    && l.source.toLowerCase(java.util.Locale.ROOT).contains(text)));
+    int shown = view.getItemCount();
+    long all = selected == null ? 0 : selected.labels();
+    labelCount.setText(
+        text.isEmpty()
+            ? all + (all == 1 ? " label" : " labels")
+            : shown + " of " + all + " labels match");
+    GridHeights.fitRows(labelGrid, shown, LABEL_ROWS);
+    if (shown > 0) labelGrid.scrollToStart();
   }
 }
