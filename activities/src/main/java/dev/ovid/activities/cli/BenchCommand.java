@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks that run locally (model training and inference vs PyTorch).",
-    subcommands = {BenchModelCommand.class})
+    description = "Benchmarks that run locally (model vs PyTorch; the video loader's memory).",
+    subcommands = {BenchModelCommand.class, BenchLoaderCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -85,17 +85,30 @@ public class PipelineModels {
     return settings.frames();
   }
 
+  /** τ of the run's hyperparameters (for a run with learned τ, its initial value). */
   public double temperature(long runId) {
     return hyperparameters(runId).temperature();
   }
 
+  /** τ that {@code model} scores with: its learned τ when it has one, else the run's fixed τ. */
+  public double temperature(long runId, OvidModel model) {
+    return model.learnedTemperature().orElseGet(() -> temperature(runId));
+  }
+
   public OvidModel build(Hyperparameters h) {
-    return ModelBackbones.build(
-        modelSpec(h),
-        videoEncoderConfig(h),
-        h.seed(),
-        dev.ovid.model.core.Precision.parse(h.precision(), dev.ovid.model.weights.Devices.best()),
-        Path.of(worker.cacheDir(), "models"));
+    OvidModel model =
+        ModelBackbones.build(
+            modelSpec(h),
+            videoEncoderConfig(h),
+            h.seed(),
+            dev.ovid.model.core.Precision.parse(
+                h.precision(), dev.ovid.model.weights.Devices.best()),
+            Path.of(worker.cacheDir(), "models"));
+    if (modelSpec(h).learnTemperature()) {
+      // log(1/τ) is a trainable parameter saved with the weights; it starts at the run's τ.
+      model.learnTemperature(h.temperature());
+    }
+    return model;
   }
 
   /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */
