@@ -14,7 +14,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * Small distinct clips for benchmarks: 64 × 64 px, 16 frames of MPEG-4, a square whose colour,
  * start and direction follow from the clip's index (so every clip's bytes, and sha256, differ).
  */
-final class SyntheticClips {
+public final class SyntheticClips {
   static final int SIZE = 64;
   static final int FRAMES = 16;
   static final int COLOURS = 6;
@@ -27,12 +27,12 @@ final class SyntheticClips {
   private SyntheticClips() {}
 
   /** Labels of clip {@code index}: its colour and its motion. */
-  static java.util.List<String> labels(int index) {
+  public static java.util.List<String> labels(int index) {
     return java.util.List.of("colour-" + index % COLOURS, "motion-" + (index / COLOURS) % MOTIONS);
   }
 
   /** Writes clip {@code index} to {@code out} unless a file is already there. */
-  static void writeIfMissing(int index, Path out) throws Exception {
+  public static void writeIfMissing(int index, Path out) throws Exception {
     if (Files.isRegularFile(out) && Files.size(out) > 0) return;
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp.mp4");
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(tmp.toFile(), SIZE, SIZE, 0);

@@ -26,6 +26,7 @@ public class PipelineModels {
   @Inject ObjectStore store;
 
   @Inject ModelSettings settings;
+  @Inject dev.ovid.activities.attributes.LabelAttributes attributes;
   @Inject dev.ovid.activities.worker.WorkerSettings worker;
 
   public TrainingConfig trainingConfig(Hyperparameters h) {
@@ -71,6 +72,12 @@ public class PipelineModels {
         settings.frames(), h.temporalLayers(), swrLambda(h), evalAlpha, m.swr());
   }
 
+  /** The vocabulary version the run trained against, when it published one. */
+  public Long publishedVocabularyVersion(long runId) {
+    var run = runs.get(runId);
+    return run.publishedVocabulary == null ? null : run.publishedVocabulary.id;
+  }
+
   public Hyperparameters hyperparameters(long runId) {
     String json = runs.get(runId).hyperparametersJson;
     try {
@@ -96,6 +103,15 @@ public class PipelineModels {
   }
 
   public OvidModel build(Hyperparameters h) {
+    return build(h, null);
+  }
+
+  /**
+   * The run's architecture, untrained. Attributes the fixed-LLM baseline generates are stored and
+   * reused ({@link dev.ovid.activities.attributes.LabelAttributes}), with {@code
+   * vocabularyVersionId} (may be null) as their provenance.
+   */
+  public OvidModel build(Hyperparameters h, Long vocabularyVersionId) {
     OvidModel model =
         ModelBackbones.build(
             modelSpec(h),
@@ -103,7 +119,8 @@ public class PipelineModels {
             h.seed(),
             dev.ovid.model.core.Precision.parse(
                 h.precision(), dev.ovid.model.weights.Devices.best()),
-            Path.of(worker.cacheDir(), "models"));
+            Path.of(worker.cacheDir(), "models"),
+            attributes.sources(vocabularyVersionId));
     if (modelSpec(h).learnTemperature()) {
       // log(1/τ) is a trainable parameter saved with the weights; it starts at the run's τ.
       model.learnTemperature(h.temperature());
@@ -113,7 +130,7 @@ public class PipelineModels {
 
   /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */
   public OvidModel load(long runId, TrainedModelRef ref) {
-    OvidModel model = build(hyperparameters(runId));
+    OvidModel model = build(hyperparameters(runId), publishedVocabularyVersion(runId));
     try {
       return ScratchFiles.withTempFile(
           "ovid-weights-",

@@ -70,12 +70,21 @@ public class TrainingActivitiesImpl implements TrainingActivities {
       java.util.function.BooleanSupplier stopRequested) {
     var config = models.trainingConfig(request.hyperparameters());
     List<ManifestEntry> entries = datasets.entries(request.dataset().manifest(), "train");
-    try (OvidModel model = models.build(request.hyperparameters());
+    try (OvidModel model =
+            models.build(
+                request.hyperparameters(), models.publishedVocabularyVersion(request.runId()));
         PrefetchingReader<DecodedVideo> reader =
             datasets.open(entries, config.frames(), models.imageSize(model), true)) {
       // Videos are decoded as the trainer reaches them, a few ahead: never the whole split.
       var data =
           new StreamingTrainingDataset(entries, reader, config.frames(), models.imageSize(model));
+      if ("fixed-llm-attributes"
+          .equals(models.modelSpec(request.hyperparameters()).labelEncoder())) {
+        // One stored attribute set for the whole training vocabulary, not one per batch's labels.
+        try (var scratch = model.manager().newSubManager()) {
+          model.embedLabels(data.vocabulary(), scratch);
+        }
+      }
       var trainer = new OvidTrainer(model, config);
       int resumedFromStep = 0;
       if (resumeFrom != null && resumeFrom.checkpointUri() != null) {
