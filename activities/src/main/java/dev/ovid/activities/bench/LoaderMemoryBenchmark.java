@@ -76,6 +76,58 @@ public final class LoaderMemoryBenchmark {
     return out;
   }
 
+  /**
+   * Reads every video once through the loader and drops it, without a model: the data path alone
+   * (streaming) or every video decoded to float32 and kept (in-memory), as the activities did.
+   */
+  public Result readOnly(List<ManifestEntry> entries, boolean streaming) throws Exception {
+    int frames = 8;
+    int size = TinyClipSpec.tiny().imageSize();
+    var loader =
+        new ManifestVideoLoader(
+            null,
+            workDir.resolve("videos"),
+            frames,
+            size,
+            frameCache ? new FrameCache(workDir.resolve("frames")) : null);
+    long started = System.nanoTime();
+    long checksum = 0;
+    List<float[]> kept = new ArrayList<>();
+    try (MemoryProbe probe = new MemoryProbe(1000)) {
+      if (streaming) {
+        try (PrefetchingReader<DecodedVideo> reader =
+            new PrefetchingReader<>(
+                i -> loader.decode(entries.get(i), true), decodeThreads, prefetch)) {
+          reader.plan(java.util.stream.IntStream.range(0, entries.size()).toArray());
+          for (int i = 0; i < entries.size(); i++) checksum += reader.get(i).pixels()[0];
+        }
+      } else {
+        for (ManifestEntry e : entries) {
+          byte[] pixels = loader.decode(e, true).pixels();
+          float[] f = new float[pixels.length];
+          for (int i = 0; i < f.length; i++) f[i] = (pixels[i] & 0xff) / 255f;
+          kept.add(f);
+        }
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      probe.close();
+      if (checksum == Long.MIN_VALUE || kept.size() > entries.size()) throw new IllegalStateException();
+      return new Result(
+          (streaming ? "streaming" : "in-memory") + ", read only",
+          entries.size(),
+          frames,
+          size,
+          decodeThreads,
+          prefetch,
+          0,
+          seconds,
+          probe.maxRetainedHeap(),
+          probe.maxHeapInUse(),
+          probe.peakRss(),
+          (long) entries.size() * frames * 3 * size * size * 4);
+    }
+  }
+
   /** Trains one epoch (batch 8, F = 8) and embeds every video; {@code streaming} or not. */
   public Result run(List<ManifestEntry> entries, boolean streaming) throws Exception {
     int frames = 8;

@@ -59,6 +59,12 @@ public final class BenchLoaderCommand implements Callable<Integer> {
       description = "Keep decoded frames on disk (off: every read decodes the video).")
   boolean frameCache;
 
+  @Option(
+      names = "--read-only",
+      description =
+          "Only read every video once through the loader (no model): the data path alone.")
+  boolean readOnly;
+
   @Option(names = "--json", description = "Also print the result as JSON on the last line.")
   boolean json;
 
@@ -71,7 +77,9 @@ public final class BenchLoaderCommand implements Callable<Integer> {
     }
     var bench = new LoaderMemoryBenchmark(clips, work, threads, prefetch, frameCache);
     var entries = bench.clips(videos);
-    LoaderMemoryBenchmark.Result r = bench.run(entries, mode.equals("streaming"));
+    boolean streaming = mode.equals("streaming");
+    LoaderMemoryBenchmark.Result r =
+        readOnly ? bench.readOnly(entries, streaming) : bench.run(entries, streaming);
     out.printf(
         Locale.ROOT,
         "%s, %d videos (%d train steps, %.1f s): retained heap %.1f MB, heap in use %.1f MB,"
