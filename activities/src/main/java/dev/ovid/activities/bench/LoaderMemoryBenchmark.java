@@ -111,7 +111,8 @@ public final class LoaderMemoryBenchmark {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       probe.close();
-      if (checksum == Long.MIN_VALUE || kept.size() > entries.size()) throw new IllegalStateException();
+      if (checksum == Long.MIN_VALUE || kept.size() > entries.size())
+        throw new IllegalStateException();
       return new Result(
           (streaming ? "streaming" : "in-memory") + ", read only",
           entries.size(),

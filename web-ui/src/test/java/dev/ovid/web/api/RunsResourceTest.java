@@ -312,7 +312,8 @@ class RunsResourceTest {
         .post("/api/runs")
         .then()
         .statusCode(400)
-        .body("details", hasItems(startsWith("temperature must be in [0.01, 1] when it is learned")));
+        .body(
+            "details", hasItems(startsWith("temperature must be in [0.01, 1] when it is learned")));
     long id =
         mlops()
             .body(

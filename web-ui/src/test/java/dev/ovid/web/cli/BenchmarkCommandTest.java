@@ -148,8 +148,7 @@ class BenchmarkCommandTest {
 
     Result table = run("benchmark", "show");
     assertEquals(0, table.exit(), table.err());
-    String row =
-        table.out().lines().filter(l -> l.startsWith(modelName)).findFirst().orElseThrow();
+    String row = table.out().lines().filter(l -> l.startsWith(modelName)).findFirst().orElseThrow();
     assertTrue(row.contains("0.500 / 0.500"), row);
     assertTrue(row.contains("0.600 / 0.610"), row);
 
@@ -168,9 +167,13 @@ class BenchmarkCommandTest {
     Result malformed =
         run("benchmark", "run", "--model-version", "1", "--benchmark", "no-ids-here");
     assertEquals(1, malformed.exit());
-    assertTrue(malformed.err().contains("expected NAME=DATASET_VERSION_ID:VOCABULARY_ID"), malformed.err());
+    assertTrue(
+        malformed.err().contains("expected NAME=DATASET_VERSION_ID:VOCABULARY_ID"),
+        malformed.err());
     Result missing = run("benchmark", "show", Long.toString(Long.MAX_VALUE));
     assertEquals(1, missing.exit(), missing.out());
-    assertTrue(missing.err().contains("404") || missing.err().toLowerCase().contains("not"), missing.err());
+    assertTrue(
+        missing.err().contains("404") || missing.err().toLowerCase().contains("not"),
+        missing.err());
   }
 }
