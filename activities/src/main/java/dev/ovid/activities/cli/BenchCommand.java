@@ -8,8 +8,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks that run locally (model vs PyTorch, label scoring vs sgemm peak).",
-    subcommands = {BenchModelCommand.class, BenchScoringCommand.class})
+    description =
+        "Benchmarks that run locally (model vs PyTorch, label scoring vs sgemm peak, the video"
+            + " loader's memory).",
+    subcommands = {BenchModelCommand.class, BenchScoringCommand.class, BenchLoaderCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.ovid.activities.common.Actors;
 import dev.ovid.activities.ingestion.video.DecodedVideo;
+import dev.ovid.activities.ingestion.video.PrefetchingReader;
 import dev.ovid.activities.training.DatasetVersionReader;
 import dev.ovid.activities.training.PipelineModels;
 import dev.ovid.model.core.OvidModel;
@@ -19,6 +20,7 @@ import dev.ovid.registry.benchmark.BenchmarkResult;
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.dataset.DatasetVersion;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.model.ModelVersion;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.S3Location;
@@ -39,6 +41,7 @@ import dev.ovid.workflows.common.BadInputException;
 import dev.ovid.workflows.common.ObjectRef;
 import dev.ovid.workflows.training.TrainedModelRef;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.temporal.activity.Activity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +118,7 @@ public class BenchmarkActivitiesImpl implements BenchmarkActivities {
     try (OvidModel m = models.load(model.runId(), model.ref())) {
       int frames = models.frames(model.runId());
       int size = models.imageSize(m);
-      double temperature = models.temperature(model.runId());
+      double temperature = models.temperature(model.runId(), m);
       float[][] labels = embedLabels(m, inputs.labels());
       evaluation = decisions(m, inputs, spec.evaluationSplit(), labels, frames, size, temperature);
       calibration =
@@ -283,13 +286,18 @@ public class BenchmarkActivitiesImpl implements BenchmarkActivities {
       int frames,
       int size,
       double temperature) {
-    List<DecodedVideo> videos =
-        datasets.decode(datasets.entries(inputs.manifest(), split), frames, size, false, null);
+    List<ManifestEntry> videos = datasets.entries(inputs.manifest(), split);
     if (videos.isEmpty()) {
       throw new BadInputException(
           "split '" + split + "' of " + inputs.manifest().uri() + " has no videos");
     }
-    float[][] embedded = EvaluationActivitiesImpl.embed(model, videos, frames, size);
+    float[][] embedded;
+    var context = Activity.getExecutionContext();
+    try (PrefetchingReader<DecodedVideo> reader = datasets.open(videos, frames, size, false)) {
+      embedded =
+          StreamedEmbeddings.embed(
+              model, reader, videos.size(), frames, size, () -> context.heartbeat(null));
+    }
     List<String> names = inputs.labels();
     int n = videos.size() * names.size();
     double[] scores = new double[n];
@@ -312,7 +320,7 @@ public class BenchmarkActivitiesImpl implements BenchmarkActivities {
       }
     }
     return MultiLabelDecisions.of(
-        scores, positives, video, label, videos.stream().map(DecodedVideo::id).toList(), names);
+        scores, positives, video, label, videos.stream().map(ManifestEntry::id).toList(), names);
   }
 
   private ObjectRef putDecisions(String key, MultiLabelDecisions d) {

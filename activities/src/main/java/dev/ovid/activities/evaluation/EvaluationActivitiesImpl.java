@@ -1,11 +1,9 @@
 package dev.ovid.activities.evaluation;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.ovid.activities.common.Actors;
 import dev.ovid.activities.expansion.LabelEmbeddingFiles;
 import dev.ovid.activities.ingestion.video.DecodedVideo;
+import dev.ovid.activities.ingestion.video.PrefetchingReader;
 import dev.ovid.activities.training.DatasetVersionReader;
 import dev.ovid.activities.training.PipelineModels;
 import dev.ovid.model.core.OvidModel;
@@ -15,6 +13,7 @@ import dev.ovid.model.metrics.MultiLabelMetrics;
 import dev.ovid.model.metrics.plot.MetricPlots;
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.Sha256;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.model.NewEvaluation;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.StoredObject;
@@ -25,6 +24,7 @@ import dev.ovid.workflows.common.ObjectRef;
 import dev.ovid.workflows.evaluation.EvaluationActivities;
 import dev.ovid.workflows.evaluation.EvaluationRequest;
 import dev.ovid.workflows.evaluation.EvaluationResult;
+import io.temporal.activity.Activity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class EvaluationActivitiesImpl implements EvaluationActivities {
-  private static final int VIDEO_BATCH = 8;
   private static final int PLOT_POINTS = 200;
 
   @Inject ObjectStore store;
@@ -50,17 +49,19 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
   @Override
   public EvaluationResult evaluate(EvaluationRequest request) {
     LabelEmbeddingDatabase labels = loadLabels(request.labels().embeddings());
-    List<DecodedVideo> videos;
+    List<ManifestEntry> videos = datasets.entries(request.dataset().manifest(), "eval");
     float[][] embeddings;
     double temperature;
+    var context = Activity.getExecutionContext();
     try (OvidModel model = models.load(request.runId(), request.model())) {
       int frames = models.frames(request.runId());
       int size = models.imageSize(model);
-      videos =
-          datasets.decode(
-              datasets.entries(request.dataset().manifest(), "eval"), frames, size, false, null);
-      embeddings = embed(model, videos, frames, size);
-      temperature = models.temperature(request.runId());
+      try (PrefetchingReader<DecodedVideo> reader = datasets.open(videos, frames, size, false)) {
+        embeddings =
+            StreamedEmbeddings.embed(
+                model, reader, videos.size(), frames, size, () -> context.heartbeat(null));
+      }
+      temperature = models.temperature(request.runId(), model);
     }
     Evaluation result =
         MultiLabelMetrics.evaluate(
@@ -89,29 +90,6 @@ public class EvaluationActivitiesImpl implements EvaluationActivities {
         result.peakF1(),
         result.peakF1Threshold(),
         new ObjectRef(stored.uri(), stored.sha256(), stored.size()));
-  }
-
-  static float[][] embed(OvidModel model, List<DecodedVideo> videos, int frames, int size) {
-    float[][] out = new float[videos.size()][];
-    NDManager parent = model.manager();
-    for (int start = 0; start < videos.size(); start += VIDEO_BATCH) {
-      int end = Math.min(videos.size(), start + VIDEO_BATCH);
-      try (NDManager batch = parent.newSubManager()) {
-        int per = frames * 3 * size * size;
-        float[] pixels = new float[(end - start) * per];
-        for (int i = start; i < end; i++) {
-          System.arraycopy(videos.get(i).pixels(), 0, pixels, (i - start) * per, per);
-        }
-        NDArray input = batch.create(pixels, new Shape(end - start, frames, 3, size, size));
-        NDArray embedded = model.embedVideos(input); // attached to the batch's manager
-        int d = (int) embedded.getShape().get(1);
-        float[] flat = embedded.toFloatArray();
-        for (int i = start; i < end; i++) {
-          out[i] = java.util.Arrays.copyOfRange(flat, (i - start) * d, (i - start + 1) * d);
-        }
-      }
-    }
-    return out;
   }
 
   private LabelEmbeddingDatabase loadLabels(ObjectRef ref) {

@@ -1,17 +1,20 @@
 package dev.ovid.activities.evaluation;
 
-import dev.ovid.activities.ingestion.video.DecodedVideo;
 import dev.ovid.model.embeddings.LabelEntry;
 import dev.ovid.model.metrics.MultiLabelDecisions;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import java.util.List;
 import java.util.Set;
 
-/** Every (video, label) probability of an evaluation turned into the metrics' decision rows. */
+/**
+ * Every (video, label) probability of an evaluation turned into the metrics' decision rows; the
+ * truth is each entry's human labels.
+ */
 final class ScoreMatrix {
   private ScoreMatrix() {}
 
   static MultiLabelDecisions decisions(
-      List<DecodedVideo> videos, List<LabelEntry> labels, double[][] probabilities) {
+      List<ManifestEntry> videos, List<LabelEntry> labels, double[][] probabilities) {
     int n = videos.size() * labels.size();
     double[] scores = new double[n];
     boolean[] positives = new boolean[n];
@@ -33,7 +36,7 @@ final class ScoreMatrix {
         positives,
         video,
         label,
-        videos.stream().map(DecodedVideo::id).toList(),
+        videos.stream().map(ManifestEntry::id).toList(),
         labels.stream().map(LabelEntry::name).toList());
   }
 }

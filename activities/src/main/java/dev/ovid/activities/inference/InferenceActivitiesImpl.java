@@ -60,7 +60,7 @@ public class InferenceActivitiesImpl implements InferenceActivities {
   public ClassificationResult scoreVideo(VideoScoringRequest request) {
     ModelVersion version = runs.getModelVersion(request.modelVersionId());
     int frames = models.frames(version.run.id);
-    double temperature = models.temperature(version.run.id);
+    double temperature = loaded.with(version, model -> models.temperature(version.run.id, model));
     double threshold = registry.threshold(version.id).orElse(DEFAULT_THRESHOLD);
     LabelEmbeddingDatabase labels = labels(request.labels().embeddings());
 

@@ -38,6 +38,17 @@ final class ModelBackbones {
   /** The run's model, computing in {@code precision} (resolved for this worker's hardware). */
   static OvidModel build(
       ModelSpec spec, VideoEncoderConfig video, long seed, Precision precision, Path workDir) {
+    return build(spec, video, seed, precision, workDir, AttributeSources.unstored());
+  }
+
+  /** As above; the fixed-LLM baseline's attributes come from {@code attributes}. */
+  static OvidModel build(
+      ModelSpec spec,
+      VideoEncoderConfig video,
+      long seed,
+      Precision precision,
+      Path workDir,
+      AttributeSources attributes) {
     try {
       Files.createDirectories(workDir);
       String backbone = spec.backbone();
@@ -80,7 +91,18 @@ final class ModelBackbones {
             OvidModels.frozenTextEncoder(
                 clipDir, PromptTemplatesEncoder::new, video, seed, precision, what);
         case "fixed-llm-attributes" ->
-            fixedLlmAttributes(spec, clipDir, t5Dir, video, seed, precision, what);
+            fixedLlmAttributes(
+                spec,
+                clipDir,
+                t5Dir,
+                backbone.equals(ModelSpec.TINY_RANDOM)
+                    ? "tiny-random T5, seed " + seed
+                    : "T5 " + t5Dir.toAbsolutePath(),
+                video,
+                seed,
+                precision,
+                what,
+                attributes);
         case "learnable-llm-prompts" ->
             OvidModels.learnableLlmPrompt(
                 clipDir,
@@ -115,10 +137,12 @@ final class ModelBackbones {
       ModelSpec spec,
       Path clipDir,
       Path t5Dir,
+      String t5Model,
       VideoEncoderConfig video,
       long seed,
       Precision precision,
-      String what) {
+      String what,
+      AttributeSources attributes) {
     // The T5 stays loaded for the model's life: labels of a later vocabulary get attributes too.
     NDManager t5Manager = NDManager.newBaseManager();
     try {
@@ -128,10 +152,15 @@ final class ModelBackbones {
       T5AttributeGenerator generator =
           new T5AttributeGenerator(
               t5, tokenizer, LearnableLlmPromptConfig.DEFAULT_TEMPLATE, spec.attributes());
+      var source =
+          attributes.source(
+              t5Model,
+              generator.template(),
+              generator.attributes(),
+              label -> generator.generate(label, t5Manager));
       return OvidModels.frozenTextEncoder(
           clipDir,
-          clip ->
-              new GeneratedAttributesEncoder(clip, label -> generator.generate(label, t5Manager)),
+          clip -> GeneratedAttributesEncoder.batched(clip, source),
           video,
           seed,
           precision,

@@ -26,6 +26,7 @@ public class PipelineModels {
   @Inject ObjectStore store;
 
   @Inject ModelSettings settings;
+  @Inject dev.ovid.activities.attributes.LabelAttributes attributes;
   @Inject dev.ovid.activities.worker.WorkerSettings worker;
 
   public TrainingConfig trainingConfig(Hyperparameters h) {
@@ -71,6 +72,12 @@ public class PipelineModels {
         settings.frames(), h.temporalLayers(), swrLambda(h), evalAlpha, m.swr());
   }
 
+  /** The vocabulary version the run trained against, when it published one. */
+  public Long publishedVocabularyVersion(long runId) {
+    var run = runs.get(runId);
+    return run.publishedVocabulary == null ? null : run.publishedVocabulary.id;
+  }
+
   public Hyperparameters hyperparameters(long runId) {
     String json = runs.get(runId).hyperparametersJson;
     try {
@@ -85,22 +92,45 @@ public class PipelineModels {
     return settings.frames();
   }
 
+  /** τ of the run's hyperparameters (for a run with learned τ, its initial value). */
   public double temperature(long runId) {
     return hyperparameters(runId).temperature();
   }
 
+  /** τ that {@code model} scores with: its learned τ when it has one, else the run's fixed τ. */
+  public double temperature(long runId, OvidModel model) {
+    return model.learnedTemperature().orElseGet(() -> temperature(runId));
+  }
+
   public OvidModel build(Hyperparameters h) {
-    return ModelBackbones.build(
-        modelSpec(h),
-        videoEncoderConfig(h),
-        h.seed(),
-        dev.ovid.model.core.Precision.parse(h.precision(), dev.ovid.model.weights.Devices.best()),
-        Path.of(worker.cacheDir(), "models"));
+    return build(h, null);
+  }
+
+  /**
+   * The run's architecture, untrained. Attributes the fixed-LLM baseline generates are stored and
+   * reused ({@link dev.ovid.activities.attributes.LabelAttributes}), with {@code
+   * vocabularyVersionId} (may be null) as their provenance.
+   */
+  public OvidModel build(Hyperparameters h, Long vocabularyVersionId) {
+    OvidModel model =
+        ModelBackbones.build(
+            modelSpec(h),
+            videoEncoderConfig(h),
+            h.seed(),
+            dev.ovid.model.core.Precision.parse(
+                h.precision(), dev.ovid.model.weights.Devices.best()),
+            Path.of(worker.cacheDir(), "models"),
+            attributes.sources(vocabularyVersionId));
+    if (modelSpec(h).learnTemperature()) {
+      // log(1/τ) is a trainable parameter saved with the weights; it starts at the run's τ.
+      model.learnTemperature(h.temperature());
+    }
+    return model;
   }
 
   /** The run's architecture with the trained weights that {@code ref} names (sha256 checked). */
   public OvidModel load(long runId, TrainedModelRef ref) {
-    OvidModel model = build(hyperparameters(runId));
+    OvidModel model = build(hyperparameters(runId), publishedVocabularyVersion(runId));
     try {
       return ScratchFiles.withTempFile(
           "ovid-weights-",

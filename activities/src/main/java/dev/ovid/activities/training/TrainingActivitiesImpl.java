@@ -2,12 +2,14 @@ package dev.ovid.activities.training;
 
 import dev.ovid.activities.common.ScratchFiles;
 import dev.ovid.activities.ingestion.video.DecodedVideo;
+import dev.ovid.activities.ingestion.video.PrefetchingReader;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.metrics.plot.MetricPlots;
 import dev.ovid.model.training.Checkpoint;
 import dev.ovid.model.training.OvidTrainer;
 import dev.ovid.model.training.TrainingResult;
 import dev.ovid.registry.common.Sha256;
+import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
 import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.objectstore.StoredObject;
@@ -67,15 +69,22 @@ public class TrainingActivitiesImpl implements TrainingActivities {
       TrainingHeartbeat resumeFrom,
       java.util.function.BooleanSupplier stopRequested) {
     var config = models.trainingConfig(request.hyperparameters());
-    try (OvidModel model = models.build(request.hyperparameters())) {
-      List<DecodedVideo> videos =
-          datasets.decode(
-              datasets.entries(request.dataset().manifest(), "train"),
-              config.frames(),
-              models.imageSize(model),
-              true,
-              resumeFrom);
-      var data = new ManifestTrainingDataset(videos, config.frames(), models.imageSize(model));
+    List<ManifestEntry> entries = datasets.entries(request.dataset().manifest(), "train");
+    try (OvidModel model =
+            models.build(
+                request.hyperparameters(), models.publishedVocabularyVersion(request.runId()));
+        PrefetchingReader<DecodedVideo> reader =
+            datasets.open(entries, config.frames(), models.imageSize(model), true)) {
+      // Videos are decoded as the trainer reaches them, a few ahead: never the whole split.
+      var data =
+          new StreamingTrainingDataset(entries, reader, config.frames(), models.imageSize(model));
+      if ("fixed-llm-attributes"
+          .equals(models.modelSpec(request.hyperparameters()).labelEncoder())) {
+        // One stored attribute set for the whole training vocabulary, not one per batch's labels.
+        try (var scratch = model.manager().newSubManager()) {
+          model.embedLabels(data.vocabulary(), scratch);
+        }
+      }
       var trainer = new OvidTrainer(model, config);
       int resumedFromStep = 0;
       if (resumeFrom != null && resumeFrom.checkpointUri() != null) {
@@ -107,6 +116,18 @@ public class TrainingActivitiesImpl implements TrainingActivities {
         throw cancelled;
       }
       reporter.flush();
+      model
+          .learnedTemperature()
+          .ifPresent(
+              tau ->
+                  mlflow.logMetrics(
+                      request.mlflowRunId(),
+                      List.of(
+                          new MetricPoint(
+                              "learned_temperature",
+                              tau,
+                              result.lastStep(),
+                              System.currentTimeMillis()))));
       StoredObject weights = saveWeights(model, request.runId());
       logPlots(request);
       double finalLoss =

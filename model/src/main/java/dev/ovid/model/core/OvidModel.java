@@ -25,12 +25,19 @@ import java.util.Map;
 public final class OvidModel implements ParameterOwner, AutoCloseable {
   static final String WEIGHTS_KIND = "weights";
 
+  /** Name of the learned temperature's parameter, log(1/τ), as CLIP names it. */
+  public static final String LOGIT_SCALE = "logit_scale";
+
+  /** CLIP clamps the scale at 100 (τ ≥ 0.01) so training cannot make logits explode. */
+  public static final float MAX_LOGIT_SCALE = (float) Math.log(100);
+
   private final NDManager manager;
   private final JointLabelEncoder labelEncoder;
   private final VideoEncoder videoEncoder;
   private final String description;
   private final Precision precision;
   private final List<AutoCloseable> owned;
+  private NDArray logitScale;
 
   /**
    * @param manager owns every parameter of both encoders; closed with the model
@@ -92,6 +99,32 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
     return precision;
   }
 
+  /**
+   * Makes τ a trainable parameter as CLIP does: {@value #LOGIT_SCALE} = log(1/τ), starting at
+   * {@code initialTemperature}, trained with the model, saved with its weights and clamped to [0,
+   * log 100] (τ in [0.01, 1]). Call before training or loading weights that learned it.
+   */
+  public void learnTemperature(double initialTemperature) {
+    if (!(initialTemperature > 0)) {
+      throw new IllegalArgumentException("temperature must be > 0: " + initialTemperature);
+    }
+    if (logitScale != null) {
+      throw new IllegalStateException("this model already learns its temperature");
+    }
+    float scale = (float) Math.min(MAX_LOGIT_SCALE, Math.max(0, Math.log(1 / initialTemperature)));
+    logitScale = manager.create(new float[] {scale}, new ai.djl.ndarray.types.Shape(1));
+  }
+
+  /** log(1/τ) [1] when τ is learned. */
+  public java.util.Optional<NDArray> logitScale() {
+    return java.util.Optional.ofNullable(logitScale);
+  }
+
+  /** The learned τ (its current value), when τ is learned. */
+  public java.util.Optional<Double> learnedTemperature() {
+    return logitScale().map(s -> Math.exp(-s.getFloat(0)));
+  }
+
   /** Joint embedding width D. */
   public int embedDim() {
     return labelEncoder.embedDim();
@@ -129,6 +162,9 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
   public Map<String, NDArray> trainableParameters() {
     Map<String, NDArray> p = new LinkedHashMap<>(videoEncoder.trainableParameters());
     labelEncoder.trainableParameters().forEach((k, v) -> p.put("label." + k, v));
+    if (logitScale != null) {
+      p.put(LOGIT_SCALE, logitScale);
+    }
     return p;
   }
 

@@ -8,17 +8,43 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The fixed-LLM baseline for vocabularies known only at call time: attributes of each new label
- * come from {@code source} (e.g. {@link T5AttributeGenerator}) once and are kept, then encoded as
- * {@link FixedLlmAttributesEncoder} does.
+ * The fixed-LLM baseline for vocabularies known only at call time: attributes of the labels not
+ * seen yet come from {@code source} (e.g. {@link T5AttributeGenerator}, or a store of generated
+ * sets) in one batch and are kept, then encoded as {@link FixedLlmAttributesEncoder} does.
  */
 public final class GeneratedAttributesEncoder extends FrozenClipTextEncoder {
-  private final Function<String, List<String>> source;
+  private final Function<List<String>, Map<String, List<String>>> source;
   private final Map<String, List<String>> cache = new ConcurrentHashMap<>();
 
-  public GeneratedAttributesEncoder(ClipModel clip, Function<String, List<String>> source) {
+  /** Attributes label by label. */
+  public GeneratedAttributesEncoder(ClipModel clip, Function<String, List<String>> perLabel) {
+    this(clip, perLabel, true);
+  }
+
+  private GeneratedAttributesEncoder(
+      ClipModel clip, Function<String, List<String>> perLabel, boolean unused) {
     super(clip);
-    this.source = source;
+    this.source =
+        labels -> {
+          Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+          labels.forEach(l -> out.put(l, perLabel.apply(l)));
+          return out;
+        };
+  }
+
+  private GeneratedAttributesEncoder(
+      ClipModel clip, Function<List<String>, Map<String, List<String>>> batch, Void unused) {
+    super(clip);
+    this.source = batch;
+  }
+
+  /**
+   * Attributes of all the labels an {@link #encode} call has not seen yet, asked for at once
+   * (distinct, in first-seen order); the answer must cover each of them.
+   */
+  public static GeneratedAttributesEncoder batched(
+      ClipModel clip, Function<List<String>, Map<String, List<String>>> batch) {
+    return new GeneratedAttributesEncoder(clip, batch, (Void) null);
   }
 
   /** The attributes generated so far, by label. */
@@ -29,8 +55,16 @@ public final class GeneratedAttributesEncoder extends FrozenClipTextEncoder {
   @Override
   public NDArray encode(List<String> labels) {
     ClipPrompts.requireLabels(labels);
-    for (String label : labels) {
-      cache.computeIfAbsent(label, source);
+    List<String> missing = labels.stream().distinct().filter(l -> !cache.containsKey(l)).toList();
+    if (!missing.isEmpty()) {
+      Map<String, List<String>> generated = source.apply(missing);
+      for (String label : missing) {
+        List<String> attributes = generated.get(label);
+        if (attributes == null || attributes.isEmpty()) {
+          throw new IllegalStateException("no attributes were generated for label '" + label + "'");
+        }
+        cache.put(label, List.copyOf(attributes));
+      }
     }
     return new FixedLlmAttributesEncoder(clip, cache).encode(labels);
   }

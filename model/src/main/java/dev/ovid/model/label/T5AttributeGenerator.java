@@ -36,6 +36,16 @@ public final class T5AttributeGenerator {
     this.attributes = attributes;
   }
 
+  /** The question asked, with {@code {label}} where the label goes. */
+  public String template() {
+    return template;
+  }
+
+  /** K, attributes per label. */
+  public int attributes() {
+    return attributes;
+  }
+
   /** K attribute strings for {@code label}. */
   public List<String> generate(String label, NDManager manager) {
     try (NDManager scratch = manager.newSubManager()) {
@@ -48,7 +58,11 @@ public final class T5AttributeGenerator {
     }
   }
 
-  static List<String> split(String answer, String label, int k) {
+  /**
+   * An LLM's answer as K attributes: split at commas, semicolons and line breaks, or cut into K
+   * runs of words when it has fewer parts; an empty answer gives the label itself.
+   */
+  public static List<String> split(String answer, String label, int k) {
     List<String> parts = new ArrayList<>();
     for (String p : answer.split("[,;\\n]")) {
       if (!p.isBlank()) {

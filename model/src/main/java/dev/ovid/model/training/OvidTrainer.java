@@ -107,6 +107,8 @@ public final class OvidTrainer {
       if (epoch != orderEpoch) {
         order = epochOrder(data.size(), epoch);
         orderEpoch = epoch;
+        int start = Math.min(order.length, indexInEpoch * config.batchSize());
+        data.willRead(java.util.Arrays.copyOfRange(order, start, order.length));
       }
       int from = indexInEpoch * config.batchSize();
       int to = Math.min(from + config.batchSize(), data.size());
@@ -172,8 +174,7 @@ public final class OvidTrainer {
         NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
         NDArray labelEmbeddings = model.labelEncoder().encode(names);
         value =
-            loss.compute(
-                    videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false))
+            loss(videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false))
                 .getFloat();
         if (!Float.isFinite(value)) {
           throw new IllegalStateException("loss became " + value + " at step " + (step + 1));
@@ -187,8 +188,7 @@ public final class OvidTrainer {
           NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
           NDArray labelEmbeddings = model.labelEncoder().encode(names);
           NDArray lossValue =
-              loss.compute(
-                  videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false));
+              loss(videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false));
           collector.backward(lossValue);
           value = lossValue.getFloat();
         }
@@ -202,10 +202,28 @@ public final class OvidTrainer {
         GradientClipping.clipByGlobalNorm(gradients, config.gradientClipNorm());
       }
       optimizer.step(parameters, gradients, learningRate);
+      model.logitScale().ifPresent(OvidTrainer::clampLogitScale);
       for (NDArray g : gradients.values()) {
         g.subi(g);
       }
       return value;
+    }
+  }
+
+  /** The objective with the model's learned τ when it has one, else the configured τ. */
+  private NDArray loss(NDArray videoEmbeddings, NDArray labelEmbeddings, NDArray targets) {
+    return model
+        .logitScale()
+        .map(scale -> loss.compute(videoEmbeddings, labelEmbeddings, targets, scale))
+        .orElseGet(() -> loss.compute(videoEmbeddings, labelEmbeddings, targets));
+  }
+
+  /** CLIP's clamp: log(1/τ) in [0, log 100]. */
+  private static void clampLogitScale(NDArray scale) {
+    float value = scale.getFloat(0);
+    float clamped = Math.max(0f, Math.min(OvidModel.MAX_LOGIT_SCALE, value));
+    if (clamped != value) {
+      scale.set(new float[] {clamped});
     }
   }
 

@@ -32,11 +32,25 @@ public final class SigmoidMultiLabelLoss {
    */
   public NDArray compute(NDArray videoEmbeddings, NDArray labelEmbeddings, NDArray targets) {
     NDArray logits = Tensors.div(videoEmbeddings.matMul(labelEmbeddings.transpose()), temperature);
+    return fromLogits(logits, targets, videoEmbeddings.getShape().get(0));
+  }
+
+  /**
+   * As {@link #compute} with a learned temperature: logits s · exp(logitScale), logitScale =
+   * log(1/τ) a trainable [1] tensor (CLIP's parameterisation); the fixed τ is not used.
+   */
+  public NDArray compute(
+      NDArray videoEmbeddings, NDArray labelEmbeddings, NDArray targets, NDArray logitScale) {
+    NDArray logits = videoEmbeddings.matMul(labelEmbeddings.transpose()).mul(logitScale.exp());
+    return fromLogits(logits, targets, videoEmbeddings.getShape().get(0));
+  }
+
+  private NDArray fromLogits(NDArray logits, NDArray targets, long videos) {
     NDArray logP = logSigmoid(logits);
     NDArray logNotP = logSigmoid(logits.neg());
     NDArray negatives = Tensors.add(targets.neg(), 1f);
     NDArray perPair = targets.mul(logP).add(Tensors.mul(negatives.mul(logNotP), negativeWeight));
-    return Tensors.div(perPair.sum().neg(), videoEmbeddings.getShape().get(0));
+    return Tensors.div(perPair.sum().neg(), videos);
   }
 
   /** Numerically stable log σ(z). */

@@ -16,4 +16,12 @@ public interface TrainingDataset {
    * them after the step).
    */
   VideoExample get(int index, NDManager manager);
+
+  /**
+   * Tells the dataset which videos {@link #get} will read next, in order, so it can decode ahead (a
+   * streaming dataset prefetches; an in-memory one ignores it). The trainer calls it at the start
+   * of each epoch (and on resume) with the rest of the epoch's order; a later call replaces the
+   * plan. Reads that depart from the plan still return the right video.
+   */
+  default void willRead(int[] indices) {}
 }

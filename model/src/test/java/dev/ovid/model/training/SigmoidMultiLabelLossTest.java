@@ -43,6 +43,38 @@ class SigmoidMultiLabelLossTest {
   }
 
   @Test
+  void aLearnedLogScaleGivesTheFixedTemperaturesLossAndItsGradient() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray v =
+          Tensors.normalizeRows(Tensors.normal(m, new Shape(3, 5), 1, new CounterRandom(5)));
+      NDArray t =
+          Tensors.normalizeRows(Tensors.normal(m, new Shape(4, 5), 1, new CounterRandom(6)));
+      NDArray y = m.create(new float[] {1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1}, new Shape(3, 4));
+      float tau = 0.1f;
+      var loss = new SigmoidMultiLabelLoss(0.5f, 1f); // its fixed τ is not used below
+      NDArray scale = m.create(new float[] {(float) Math.log(1 / tau)}, new Shape(1));
+      scale.setRequiresGradient(true);
+      float learned;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray value = loss.compute(v, t, y, scale);
+        collector.backward(value);
+        learned = value.getFloat();
+      }
+      float fixed = new SigmoidMultiLabelLoss(tau, 1f).compute(v, t, y).getFloat();
+      assertEquals(fixed, learned, 1e-4);
+      // dL/d(log scale) by central differences.
+      float h = 1e-2f;
+      float up =
+          loss.compute(v, t, y, m.create(new float[] {scale.getFloat(0) + h}, new Shape(1)))
+              .getFloat();
+      float down =
+          loss.compute(v, t, y, m.create(new float[] {scale.getFloat(0) - h}, new Shape(1)))
+              .getFloat();
+      assertEquals((up - down) / (2 * h), scale.getGradient().getFloat(0), 1e-2);
+    }
+  }
+
+  @Test
   void gradientsStayExactWhenMemoryIsReusedBetweenForwardAndBackward() {
     // DJL's mul(Number) & co. free their scalar right after the op; the loss must not use them
     float tau = 0.2f;

@@ -30,7 +30,14 @@ public record ModelSpecBody(
         Boolean decayTowardFrozen,
     @Schema(description = "learning-rate warm-up steps", example = "0") Integer warmupSteps,
     @Schema(description = "gradient clipping global norm, 0 disables", example = "1.0")
-        Double gradientClipNorm) {
+        Double gradientClipNorm,
+    @Schema(
+            description =
+                "learn τ as a trainable log-scale parameter as in CLIP, starting at the"
+                    + " hyperparameters' temperature (which must then be in [0.01, 1]); false:"
+                    + " τ stays fixed",
+            example = "false")
+        Boolean learnTemperature) {
 
   ModelSpec withDefaults(ModelSpec d) {
     return new ModelSpec(
@@ -46,6 +53,7 @@ public record ModelSpecBody(
         weightDecay != null ? weightDecay : d.weightDecay(),
         decayTowardFrozen != null ? decayTowardFrozen : d.decayTowardFrozen(),
         warmupSteps != null ? warmupSteps : d.warmupSteps(),
-        gradientClipNorm != null ? gradientClipNorm : d.gradientClipNorm());
+        gradientClipNorm != null ? gradientClipNorm : d.gradientClipNorm(),
+        learnTemperature != null ? learnTemperature : d.learnTemperature());
   }
 }

@@ -297,4 +297,50 @@ class RunsResourceTest {
         .body("lineage.run.hyperparameters.model.labelEncoder", equalTo("templates"))
         .body("lineage.run.hyperparameters.model.weightDecay", equalTo(0.1f));
   }
+
+  @Test
+  void learnedTemperatureIsValidatedAndRecordedInTheLineage() {
+    mlops()
+        .body(
+            Map.of(
+                "datasetName",
+                dataset,
+                "vocabularyId",
+                vocabularyId,
+                "hyperparameters",
+                Map.of("temperature", 5.0, "model", Map.of("learnTemperature", true))))
+        .post("/api/runs")
+        .then()
+        .statusCode(400)
+        .body(
+            "details", hasItems(startsWith("temperature must be in [0.01, 1] when it is learned")));
+    long id =
+        mlops()
+            .body(
+                Map.of(
+                    "datasetName",
+                    dataset,
+                    "vocabularyId",
+                    vocabularyId,
+                    "hyperparameters",
+                    Map.of(
+                        "epochs",
+                        1,
+                        "temperature",
+                        0.1,
+                        "model",
+                        Map.of("learnTemperature", true))))
+            .post("/api/runs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    auditor()
+        .get("/api/runs/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("lineage.run.hyperparameters.temperature", equalTo(0.1f))
+        .body("lineage.run.hyperparameters.model.learnTemperature", equalTo(true));
+  }
 }

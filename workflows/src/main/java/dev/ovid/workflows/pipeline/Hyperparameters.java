@@ -15,6 +15,8 @@ import java.util.Map;
  *
  * @param temporalLayers T, CLIP layers the temporal branch runs on; 0 means no branch (the mean of
  *     the frame embeddings, the paper's frozen-CLIP baseline)
+ * @param temperature τ in p = σ(s / τ): fixed, or the starting value when {@code
+ *     model.learnTemperature} is on
  * @param swrLambda λ of stochastic weight regularization (ignored when {@code model.swr} is off)
  * @param precision {@code fp32}, {@code bf16} or {@code auto} (null means auto: bf16 where the
  *     worker's hardware computes it natively, fp32 elsewhere; runs recorded before this knob
@@ -196,6 +198,13 @@ public record Hyperparameters(
       out.add("learningRate must be in (0, 1], was " + learningRate);
     if (!(temperature > 0 && temperature <= 10))
       out.add("temperature must be in (0, 10], was " + temperature);
+    else if (model != null
+        && model.learnTemperature()
+        && !(temperature >= 0.01 && temperature <= 1))
+      out.add(
+          "temperature must be in [0.01, 1] when it is learned (its starting value; CLIP clamps"
+              + " τ ≥ 0.01), was "
+              + temperature);
     if (!(negativeWeight > 0 && negativeWeight <= 100))
       out.add("negativeWeight must be in (0, 100], was " + negativeWeight);
     if (!(swrLambda >= 0 && swrLambda <= 1))

@@ -29,6 +29,9 @@ import java.util.Map;
  *     toward zero (false)
  * @param warmupSteps linear learning-rate warm-up steps
  * @param gradientClipNorm global gradient norm clip; 0 disables
+ * @param learnTemperature τ learned as a trainable log-scale parameter as in CLIP (log(1/τ),
+ *     starting at the run's temperature, clamped to τ ≥ 0.01), or fixed at the run's temperature
+ *     (false; runs recorded before this choice existed read as fixed)
  */
 public record ModelSpec(
     String backbone,
@@ -43,11 +46,44 @@ public record ModelSpec(
     double weightDecay,
     boolean decayTowardFrozen,
     int warmupSteps,
-    double gradientClipNorm) {
+    double gradientClipNorm,
+    boolean learnTemperature) {
 
   public static final String TINY_RANDOM = "tiny-random";
   public static final List<String> LABEL_ENCODERS =
       List.of("class-name", "templates", "fixed-llm-attributes", "learnable-llm-prompts");
+
+  /** With a fixed τ (the run's temperature). */
+  public ModelSpec(
+      String backbone,
+      String labelEncoder,
+      int prefixes,
+      int attributes,
+      int attributeLength,
+      int promptLayers,
+      int promptHeads,
+      boolean swr,
+      Double evalAlpha,
+      double weightDecay,
+      boolean decayTowardFrozen,
+      int warmupSteps,
+      double gradientClipNorm) {
+    this(
+        backbone,
+        labelEncoder,
+        prefixes,
+        attributes,
+        attributeLength,
+        promptLayers,
+        promptHeads,
+        swr,
+        evalAlpha,
+        weightDecay,
+        decayTowardFrozen,
+        warmupSteps,
+        gradientClipNorm,
+        false);
+  }
 
   /** The paper's model: learnable LLM prompts, SWR on, copied weights decay toward CLIP. */
   public static ModelSpec paper() {
@@ -78,7 +114,8 @@ public record ModelSpec(
         weightDecay,
         decayTowardFrozen,
         warmupSteps,
-        gradientClipNorm);
+        gradientClipNorm,
+        learnTemperature);
   }
 
   public ModelSpec withLabelEncoder(String e) {
@@ -95,7 +132,8 @@ public record ModelSpec(
         weightDecay,
         decayTowardFrozen,
         warmupSteps,
-        gradientClipNorm);
+        gradientClipNorm,
+        learnTemperature);
   }
 
   public ModelSpec withSwr(boolean on) {
@@ -112,7 +150,8 @@ public record ModelSpec(
         weightDecay,
         decayTowardFrozen,
         warmupSteps,
-        gradientClipNorm);
+        gradientClipNorm,
+        learnTemperature);
   }
 
   public ModelSpec withDecayTowardFrozen(boolean towardFrozen) {
@@ -129,7 +168,26 @@ public record ModelSpec(
         weightDecay,
         towardFrozen,
         warmupSteps,
-        gradientClipNorm);
+        gradientClipNorm,
+        learnTemperature);
+  }
+
+  public ModelSpec withLearnTemperature(boolean learn) {
+    return new ModelSpec(
+        backbone,
+        labelEncoder,
+        prefixes,
+        attributes,
+        attributeLength,
+        promptLayers,
+        promptHeads,
+        swr,
+        evalAlpha,
+        weightDecay,
+        decayTowardFrozen,
+        warmupSteps,
+        gradientClipNorm,
+        learn);
   }
 
   /** Whether the label encoder needs a T5 (the backbone must then provide one). */
@@ -154,6 +212,7 @@ public record ModelSpec(
     m.put("model.decayTowardFrozen", decayTowardFrozen);
     m.put("model.warmupSteps", warmupSteps);
     m.put("model.gradientClipNorm", gradientClipNorm);
+    m.put("model.learnTemperature", learnTemperature);
     return m;
   }
 

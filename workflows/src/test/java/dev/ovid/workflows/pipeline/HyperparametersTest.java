@@ -53,4 +53,35 @@ class HyperparametersTest {
             .get(0)
             .startsWith("model.backbone"));
   }
+
+  @Test
+  void learnedTemperatureIsAValidatedRecordedModelChoice() throws Exception {
+    Hyperparameters learned =
+        Hyperparameters.defaults().withModel(ModelSpec.paper().withLearnTemperature(true));
+    assertEquals(List.of(), learned.problems());
+    assertEquals(true, learned.asFlatMap().get("model.learnTemperature"));
+    assertEquals(false, Hyperparameters.defaults().asFlatMap().get("model.learnTemperature"));
+    String written = json.writeValueAsString(learned.asMap());
+    assertEquals(learned, json.readValue(written, Hyperparameters.class));
+
+    Hyperparameters tooWarm =
+        new Hyperparameters(3, 4, 1e-3, 5.0, 1.0, 0.5, 2, 5, 42L, learned.model());
+    assertEquals(1, tooWarm.problems().size(), tooWarm.problems().toString());
+    assertTrue(
+        tooWarm
+            .problems()
+            .get(0)
+            .startsWith("temperature must be in [0.01, 1] when it is learned"));
+    // A fixed τ may be anything in (0, 10].
+    assertEquals(List.of(), new Hyperparameters(3, 4, 1e-3, 5.0, 1.0, 0.5, 2, 5, 42L).problems());
+  }
+
+  @Test
+  void modelChoicesRecordedBeforeLearnedTemperatureReadAsFixed() throws Exception {
+    String old =
+        json.writeValueAsString(Hyperparameters.defaults().asMap())
+            .replace(",\"learnTemperature\":false", "");
+    assertTrue(!old.contains("learnTemperature"), old);
+    assertEquals(false, json.readValue(old, Hyperparameters.class).model().learnTemperature());
+  }
 }

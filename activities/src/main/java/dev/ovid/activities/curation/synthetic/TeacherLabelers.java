@@ -41,7 +41,8 @@ public class TeacherLabelers {
             new TrainedModelRef(
                 new ObjectRef(version.checkpointUri, version.checkpointSha256, 0), 0, 0, 0));
     String name = version.modelName + "@" + version.version;
-    var teacher = new TeacherLabeler(model, labels, name, threshold, models.temperature(runId));
+    var teacher =
+        new TeacherLabeler(model, labels, name, threshold, models.temperature(runId, model));
     return new SyntheticLabelerHandle(teacher, "teacher:" + name, model);
   }
 

@@ -6,68 +6,66 @@ import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.workflows.common.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
- * Loads a manifest's videos as model input: fetches each from the object store (or disk) into a
- * local cache keyed by sha256, samples F frames and preprocesses them for CLIP.
+ * Turns one manifest entry into model input: fetches the video from the object store (or disk) into
+ * a local cache keyed by sha256, samples F frames and crops them to the model's size as uint8. With
+ * a {@link FrameCache}, decoded frames are kept on disk by sha256 and reused. Thread-safe: {@link
+ * PrefetchingReader} calls it from several threads. Never holds more than one video.
  */
 public final class ManifestVideoLoader {
-  /** Videos that were left out under {@link UnreadableVideoPolicy#SKIP}, with the reasons. */
-  public record Skipped(String uri, String reason) {}
-
-  public record Result(List<DecodedVideo> videos, List<Skipped> skipped) {}
-
   private final ObjectStore store;
   private final Path cache;
   private final VideoFrameSampler sampler;
   private final ClipPreprocessor preprocessor;
-  private final UnreadableVideoPolicy policy;
+  private final FrameCache frames;
+  private final int frameCount;
 
+  /**
+   * @param store where s3:// videos come from (may be null when every entry is a local file)
+   * @param cache local folder of downloaded videos
+   * @param frameCache decoded frames on disk; null decodes every time
+   */
   public ManifestVideoLoader(
-      ObjectStore store,
-      Path cache,
-      int frames,
-      int imageSize,
-      boolean normalize,
-      UnreadableVideoPolicy policy) {
+      ObjectStore store, Path cache, int frames, int imageSize, FrameCache frameCache) {
     this.store = store;
     this.cache = cache;
     this.sampler = new VideoFrameSampler(frames);
-    this.preprocessor = new ClipPreprocessor(imageSize, normalize);
-    this.policy = policy;
+    this.preprocessor = new ClipPreprocessor(imageSize, false);
+    this.frames = frameCache;
+    this.frameCount = frames;
   }
 
-  /** Decodes the entries with their human labels (ground truth, e.g. for evaluation). */
-  public Result load(List<ManifestEntry> entries, IntConsumer progress) {
-    return load(entries, false, progress);
+  /** Bytes of one decoded video: F × 3 × S × S. */
+  public int pixelsPerVideo() {
+    return frameCount * 3 * preprocessor.size() * preprocessor.size();
   }
 
-  /** {@code withSynthetic}: also attach machine-given labels (for training on them). */
-  public Result load(List<ManifestEntry> entries, boolean withSynthetic, IntConsumer progress) {
-    List<DecodedVideo> videos = new ArrayList<>();
-    List<Skipped> skipped = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      ManifestEntry entry = entries.get(i);
-      try {
-        Path file = localCopy(entry);
-        float[] pixels = preprocessor.toTensor(sampler.sample(file));
-        videos.add(
-            new DecodedVideo(
-                entry.id(), pixels, withSynthetic ? entry.allLabels() : entry.labels()));
-      } catch (VideoDecodeException e) {
-        if (policy == UnreadableVideoPolicy.FAIL) {
-          throw new BadInputException(
-              "video " + entry.id() + " (" + entry.uri() + ") does not decode: " + e.getMessage(),
-              e);
-        }
-        skipped.add(new Skipped(entry.uri(), e.getMessage()));
-      }
-      progress.accept(i + 1);
+  /**
+   * Decodes {@code entry} with its human labels, and with {@code withSynthetic} also the labels a
+   * machine added (training uses them; evaluation never does).
+   *
+   * @throws BadInputException when the video is missing or does not decode (non-retryable)
+   */
+  public DecodedVideo decode(ManifestEntry entry, boolean withSynthetic) {
+    var labels = withSynthetic ? entry.allLabels() : entry.labels();
+    String key =
+        frames == null || entry.sha256() == null
+            ? null
+            : FrameCache.key(entry.sha256(), frameCount, preprocessor.size());
+    if (key != null) {
+      var cached = frames.get(key, pixelsPerVideo());
+      if (cached.isPresent()) return new DecodedVideo(entry.id(), cached.get(), labels);
     }
-    return new Result(videos, skipped);
+    byte[] pixels;
+    try {
+      pixels = preprocessor.toBytes(sampler.sample(localCopy(entry)));
+    } catch (VideoDecodeException e) {
+      throw new BadInputException(
+          "video " + entry.id() + " (" + entry.uri() + ") does not decode: " + e.getMessage(), e);
+    }
+    if (key != null) frames.put(key, pixels);
+    return new DecodedVideo(entry.id(), pixels, labels);
   }
 
   private Path localCopy(ManifestEntry entry) {

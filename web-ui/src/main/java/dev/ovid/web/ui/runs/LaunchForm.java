@@ -42,6 +42,7 @@ class LaunchForm extends VerticalLayout {
   final IntegerField batchSize = integer("Batch size", "launch-batch-size", "1 to 1024");
   final NumberField learningRate = number("Learning rate", "launch-learning-rate", "(0, 1]");
   final NumberField temperature = number("Temperature τ", "launch-temperature", "(0, 10]");
+  final Checkbox learnTemperature = new Checkbox("Learn τ (starts at the value above)");
   final NumberField negativeWeight =
       number("Negative weight w", "launch-negative-weight", "(0, 100]");
   final NumberField swrLambda = number("SWR λ", "launch-swr-lambda", "[0, 1]");
@@ -99,6 +100,10 @@ class LaunchForm extends VerticalLayout {
     labelEncoder.setItems(ModelSpec.LABEL_ENCODERS);
     swr.setId("launch-swr");
     decayTowardFrozen.setId("launch-decay-toward-frozen");
+    learnTemperature.setId("launch-learn-temperature");
+    learnTemperature.setTooltipText(
+        "τ becomes a trainable parameter log(1/τ) as in CLIP, clamped to τ ≥ 0.01; unticked, τ"
+            + " stays fixed");
     resetHyperparameters();
 
     launch.setId("launch-button");
@@ -170,6 +175,7 @@ class LaunchForm extends VerticalLayout {
     decayTowardFrozen.setValue(m.decayTowardFrozen());
     warmupSteps.setValue(m.warmupSteps());
     gradientClip.setValue(m.gradientClipNorm());
+    learnTemperature.setValue(m.learnTemperature());
   }
 
   private void launch() {
@@ -223,7 +229,8 @@ class LaunchForm extends VerticalLayout {
               weightDecay.getValue(),
               decayTowardFrozen.getValue(),
               warmupSteps.getValue(),
-              gradientClip.getValue());
+              gradientClip.getValue(),
+              learnTemperature.getValue());
       hyperparameters =
           new Hyperparameters(
               epochs.getValue(),
@@ -283,6 +290,7 @@ class LaunchForm extends VerticalLayout {
         batchSize,
         learningRate,
         temperature,
+        learnTemperature,
         negativeWeight,
         swrLambda,
         temporalLayers,
