@@ -23,13 +23,15 @@ def pct(values, p):
     return oo.pct(values, p)
 
 
-def training_slots(worker_url):
+def worker_slots(worker_url):
+    """{"training": N, "cpu": N, "inference": N} from the worker's /q/health."""
     with urllib.request.urlopen(worker_url.rstrip("/") + "/q/health", timeout=30) as r:
         health = json.loads(r.read().decode())
     for check in health.get("checks", []):
         data = check.get("data") or {}
         if "training-concurrency" in data:
-            return int(data["training-concurrency"])
+            return {k: int(data[k + "-concurrency"]) for k in ("training", "cpu", "inference")
+                    if k + "-concurrency" in data}
     raise SystemExit("the worker's /q/health names no training-concurrency")
 
 
@@ -61,7 +63,9 @@ def main():
     a = ap.parse_args()
     auth = "Basic " + base64.b64encode(
         ("mlops:" + os.environ.get("OVID_MLOPS_PASSWORD", "mlops")).encode()).decode()
-    slots = a.training_slots if a.training_slots is not None else training_slots(a.worker_url)
+    slots = worker_slots(a.worker_url)
+    if a.training_slots is not None:
+        slots["training"] = a.training_slots
 
     def call(method, path, body=None):
         req = urllib.request.Request(a.url + path, method=method,
@@ -119,17 +123,15 @@ def main():
         time.sleep(5)
     finished_at = time.time()
     workflows = [call("GET", "/api/runs/%d" % i)["run"]["workflowId"] for i in ids]
-    rows, bookkeeping, training = [], [], []
-    for wf in workflows:
-        r, b, t = oo.analyse(oo.history(a.temporal, a.address, wf))
-        rows += r; bookkeeping += b; training += t
-    overhead = oo.summarise(rows, bookkeeping, training)
+    overhead = oo.summarise([oo.analyse(oo.history(a.temporal, a.address, wf))
+                             for wf in workflows], slots)
     failed = {i: s for i, s in statuses.items() if s != "SUCCEEDED"}
     result = {
         "runs": len(ids),
         "succeeded": len(ids) - len(failed),
         "not_succeeded": failed,
-        "training_slots": slots,
+        "training_slots": slots["training"],
+        "slots": slots,
         "max_trainings_at_once": overhead["max_trainings_at_once"],
         "wall_seconds": round(finished_at - started_at, 1),
         "get_runs": {"rate_per_s": a.rate, "seconds": a.seconds,
@@ -143,7 +145,7 @@ def main():
         "machine": machine(),
     }
     print(json.dumps(result) if a.json else json.dumps(result, indent=2))
-    ok = not failed and overhead["max_trainings_at_once"] <= slots
+    ok = not failed and overhead["max_trainings_at_once"] <= slots["training"]
     sys.exit(0 if ok else 1)
 
 
