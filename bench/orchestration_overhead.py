@@ -94,12 +94,10 @@ def slot_wait(act, same_queue, slots):
                    if o["started"] <= at < o.get("ended", datetime.datetime.max))
     if busy(act["scheduled"]) < slots:
         return 0.0
-    # The first moment, before it started, at which a slot was free.
-    for m in sorted({o["ended"] for o in others
-                     if "ended" in o and act["scheduled"] < o["ended"] < act["started"]}):
-        if busy(m) < slots:
-            return ms(act["scheduled"], m)
-    return ms(act["scheduled"], act["started"])
+    # It waited (in line) until the last slot release before it started; the rest is dispatch.
+    ends = [o["ended"] for o in others
+            if "ended" in o and act["scheduled"] < o["ended"] <= act["started"]]
+    return ms(act["scheduled"], max(ends)) if ends else 0.0
 
 
 def rows_of(all_acts, slots):
