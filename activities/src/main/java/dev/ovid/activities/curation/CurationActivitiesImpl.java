@@ -6,14 +6,19 @@ import dev.ovid.activities.curation.source.SourceCurator;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.dataset.DatasetCatalog;
 import dev.ovid.registry.dataset.DatasetSource;
+import dev.ovid.registry.dataset.DatasetVersion;
 import dev.ovid.registry.dataset.demo.DemoClip;
 import dev.ovid.registry.dataset.demo.DemoDataset;
 import dev.ovid.registry.dataset.manifest.ManifestEntry;
 import dev.ovid.registry.objectstore.ObjectStore;
+import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.objectstore.StoredObject;
+import dev.ovid.registry.run.RunRegistry;
+import dev.ovid.registry.tracking.MlflowTracker;
 import dev.ovid.registry.vocabulary.Vocabulary;
 import dev.ovid.registry.vocabulary.VocabularyService;
 import dev.ovid.workflows.common.BadInputException;
+import dev.ovid.workflows.common.ObjectRef;
 import dev.ovid.workflows.curation.CurationActivities;
 import dev.ovid.workflows.curation.CurationHeartbeat;
 import dev.ovid.workflows.curation.CurationRequest;
@@ -45,9 +50,14 @@ public class CurationActivitiesImpl implements CurationActivities {
   @Inject DatasetCatalog catalog;
   @Inject SourceCurator sources;
   @Inject DatasetVersionPublisher publisher;
+  @Inject RunRegistry runs;
+  @Inject MlflowTracker mlflow;
 
   @Override
   public DatasetVersionRef curate(CurationRequest request) {
+    // A run created with a dataset version (a schedule's pinned one) trains on it as it is.
+    var pinned = runs.get(request.runId()).datasetVersion;
+    if (pinned != null) return pinnedVersion(request, pinned);
     Vocabulary vocabulary = vocabularies.get(request.vocabularyId());
     Set<String> wanted =
         vocabularies.labels(vocabulary.name).stream()
@@ -73,6 +83,52 @@ public class CurationActivitiesImpl implements CurationActivities {
         wanted,
         request.runId(),
         (done, total) -> context.heartbeat(new CurationHeartbeat(done, total)));
+  }
+
+  private DatasetVersionRef pinnedVersion(CurationRequest request, DatasetVersion version) {
+    if (!version.datasetName.equals(request.datasetName())) {
+      throw new BadInputException(
+          "run "
+              + request.runId()
+              + " is pinned to a version of '"
+              + version.datasetName
+              + "', not of '"
+              + request.datasetName()
+              + "'");
+    }
+    S3Location location = S3Location.parse(version.manifestUri);
+    ObjectStore source =
+        location.bucket().equals(store.bucket()) ? store : store.withBucket(location.bucket());
+    StoredObject manifest =
+        source
+            .stat(location.key())
+            .orElseThrow(
+                () ->
+                    new BadInputException(
+                        "the manifest of "
+                            + version.datasetName
+                            + "@"
+                            + version.version
+                            + " is missing from the object store: "
+                            + version.manifestUri));
+    String mlflowRunId = runs.get(request.runId()).mlflowRunId;
+    if (mlflowRunId != null) {
+      mlflow.setTags(
+          mlflowRunId,
+          Map.of(
+              MlflowTracker.TAG_DATASET_VERSION,
+              version.datasetName
+                  + "@"
+                  + version.version
+                  + " sha256:"
+                  + version.manifestSha256
+                  + " (pinned)"));
+    }
+    return new DatasetVersionRef(
+        version.id,
+        new ObjectRef(version.manifestUri, version.manifestSha256, manifest.size()),
+        version.videoCount,
+        version.labelCount);
   }
 
   private DatasetVersionRef curateDemo(

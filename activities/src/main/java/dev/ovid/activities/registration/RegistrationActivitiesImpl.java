@@ -55,9 +55,12 @@ public class RegistrationActivitiesImpl implements RegistrationActivities {
               mlflowVersion.map(Integer::valueOf).orElse(null),
               Actors.WORKER);
     }
-    // A new version is the candidate for production; promotion needs an approver.
-    models.setAlias(version.id, ModelAlias.CANDIDATE, Actors.WORKER, "registered");
-    mirrorAlias(version, ModelAlias.CANDIDATE);
+    // A new version is the candidate for production (promotion needs an approver), unless the
+    // schedule that started the run registers its models without proposing them.
+    if (runs.get(request.runId()).registerCandidate) {
+      models.setAlias(version.id, ModelAlias.CANDIDATE, Actors.WORKER, "registered");
+      mirrorAlias(version, ModelAlias.CANDIDATE);
+    }
     mlflow.setTags(
         request.mlflowRunId(),
         Map.of(

@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 
 /**
  * Creates the run of a scheduled action. The vocabulary is taken as it is now (its current labels
- * and version); the dataset's newest contents are curated by the pipeline itself.
+ * and version); the dataset's newest contents are curated by the pipeline itself, unless the
+ * schedule pins a dataset version (the run is created with it, and curation then uses it as is).
  */
 @ApplicationScoped
 public class ScheduleActivitiesImpl implements ScheduleActivities {
@@ -28,12 +29,15 @@ public class ScheduleActivitiesImpl implements ScheduleActivities {
           runs.create(
               new NewRun(
                   request.datasetName(),
-                  null,
+                  request.datasetVersion(),
                   request.vocabularyName(),
                   request.hyperparameters().asMap(),
                   pipelineWorkflowId),
               actor(request));
       run = runs.setOrigin(run.id, null, request.scheduleId(), actor(request));
+      if (!request.registersCandidate()) {
+        run = runs.setRegisterCandidate(run.id, false, actor(request));
+      }
     }
     return new ScheduledRun(run.id, run.vocabulary.id, pipelineWorkflowId);
   }

@@ -190,6 +190,25 @@ public class RunRegistry {
         .map(CheckpointRef::of);
   }
 
+  /**
+   * Whether registering this run's model moves the {@code candidate} alias to it (a schedule may
+   * register its models without proposing them). Set before the run's workflow starts.
+   */
+  @Transactional
+  public TrainingRun setRegisterCandidate(long runId, boolean registerCandidate, String actor) {
+    TrainingRun run = lock(runId);
+    if (run.registerCandidate == registerCandidate) return run;
+    run.registerCandidate = registerCandidate;
+    touch(run);
+    audit.record(
+        actor,
+        "run.register-candidate",
+        "run",
+        runId,
+        detail("registerCandidate", registerCandidate));
+    return run;
+  }
+
   @Transactional
   public TrainingRun attachWorkflow(long runId, String workflowId, String actor) {
     TrainingRun run = lock(runId);

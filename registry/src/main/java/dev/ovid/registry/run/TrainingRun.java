@@ -88,6 +88,10 @@ public class TrainingRun extends OvidEntity {
   @Column(name = "schedule_id", length = 200)
   public String scheduleId;
 
+  /** Whether registering this run's model moves the {@code candidate} alias to it. */
+  @Column(name = "register_candidate", nullable = false)
+  public boolean registerCandidate = true;
+
   public static Optional<TrainingRun> findByWorkflowId(String workflowId) {
     return find("workflowId", workflowId).firstResultOptional();
   }

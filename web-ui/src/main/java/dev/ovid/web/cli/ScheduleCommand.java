@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       ScheduleCommand.Pause.class,
       ScheduleCommand.Resume.class,
       ScheduleCommand.Trigger.class,
+      ScheduleCommand.Backfill.class,
       ScheduleCommand.Delete.class
     })
 public final class ScheduleCommand implements Runnable {
@@ -67,7 +68,11 @@ public final class ScheduleCommand implements Runnable {
             ? ""
             : " (" + schedule.path("timezone").asText() + ")",
         schedule.path("vocabularyName").asText(),
-        schedule.path("datasetName").asText(),
+        schedule.path("datasetName").asText()
+            + (schedule.path("datasetVersion").isNumber()
+                ? "@" + schedule.path("datasetVersion").asInt() + " (pinned)"
+                : "")
+            + (schedule.path("registerCandidate").asBoolean(true) ? "" : ", no candidate"),
         schedule.path("overlap").asText(),
         schedule.path("nextRuns").size() > 0 ? schedule.path("nextRuns").get(0).asText() : "-",
         schedule.path("runs").size());
@@ -108,6 +113,21 @@ public final class ScheduleCommand implements Runnable {
 
     @Option(names = "--vocabulary", required = true, description = "vocabulary name")
     String vocabulary;
+
+    @Option(
+        names = "--dataset-version",
+        description = "pin this version of the dataset (default: the dataset's newest contents)")
+    Integer datasetVersion;
+
+    @Option(
+        names = "--register-candidate",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description =
+            "make each run's model the candidate (default); --no-register-candidate registers"
+                + " the versions without moving the alias")
+    boolean registerCandidate;
 
     @Option(
         names = "--overlap",
@@ -162,6 +182,8 @@ public final class ScheduleCommand implements Runnable {
             body.put("overlap", overlap);
             body.put("catchupWindow", catchupWindow);
             body.put("paused", paused);
+            body.put("datasetVersion", datasetVersion);
+            body.put("registerCandidate", registerCandidate);
             print(spec, api.client().post("/api/schedules", body), json);
             return 0;
           });
@@ -239,6 +261,44 @@ public final class ScheduleCommand implements Runnable {
   static final class Trigger extends Action {
     String action() {
       return "trigger";
+    }
+  }
+
+  @Command(
+      name = "backfill",
+      mixinStandardHelpOptions = true,
+      description =
+          "Take the actions the schedule would have taken between --from and --to (past"
+              + " ISO-8601 instants, e.g. 2026-11-01T00:00:00Z), one after another.")
+  static final class Backfill implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ApiOptions api;
+
+    @Option(names = "--name", required = true, description = "schedule name")
+    String name;
+
+    @Option(names = "--from", required = true, description = "start of the range (ISO-8601)")
+    String from;
+
+    @Option(names = "--to", required = true, description = "end of the range (ISO-8601)")
+    String to;
+
+    @Option(names = "--json", description = "print the API's JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      return guarded(
+          spec,
+          () -> {
+            String query =
+                "?from="
+                    + URLEncoder.encode(from, StandardCharsets.UTF_8)
+                    + "&to="
+                    + URLEncoder.encode(to, StandardCharsets.UTF_8);
+            print(spec, api.client().post(path(name) + "/backfill" + query, Map.of()), json);
+            return 0;
+          });
     }
   }
 

@@ -8,7 +8,10 @@ import java.util.List;
  * A schedule as a user defines it: when ({@code cron} with an optional {@code timezone}, or {@code
  * interval} such as "PT6H"), what (dataset, vocabulary, hyperparameters), and how overlapping and
  * missed actions are handled ({@code overlap}: SKIP, BUFFER_ONE or CANCEL_OTHER; {@code
- * catchupWindow}: how late a missed action may still start, e.g. "PT1H").
+ * catchupWindow}: how late a missed action may still start, e.g. "PT1H"). {@code datasetVersion}
+ * pins the dataset version every action trains on (null: the dataset's newest contents); {@code
+ * registerCandidate} false registers the models without moving the {@code candidate} alias (null:
+ * true).
  */
 public record ScheduleRequest(
     String name,
@@ -21,7 +24,9 @@ public record ScheduleRequest(
     String overlap,
     String catchupWindow,
     Boolean paused,
-    String note) {
+    String note,
+    Integer datasetVersion,
+    Boolean registerCandidate) {
 
   public static final List<String> OVERLAP_POLICIES = List.of("SKIP", "BUFFER_ONE", "CANCEL_OTHER");
 
@@ -54,6 +59,9 @@ public record ScheduleRequest(
       }
     }
     if (datasetName == null || datasetName.isBlank()) out.add("datasetName is required");
+    if (datasetVersion != null && datasetVersion < 1) {
+      out.add("datasetVersion must be 1 or more (or absent for the newest), was " + datasetVersion);
+    }
     if (vocabularyName == null || vocabularyName.isBlank()) out.add("vocabularyName is required");
     if (overlap != null && !OVERLAP_POLICIES.contains(overlap.trim().toUpperCase())) {
       out.add("overlap must be one of " + OVERLAP_POLICIES + ", was " + overlap);

@@ -8,6 +8,7 @@ import dev.ovid.registry.common.NotFoundException;
 import dev.ovid.registry.common.ServiceUnavailableException;
 import dev.ovid.registry.common.ValidationException;
 import dev.ovid.registry.dataset.DatasetCatalog;
+import dev.ovid.registry.dataset.DatasetRegistry;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.temporal.TemporalConnection;
 import dev.ovid.registry.vocabulary.VocabularyService;
@@ -53,6 +54,7 @@ public class ScheduleService {
   @Inject RunRegistry runs;
   @Inject VocabularyService vocabularies;
   @Inject DatasetCatalog catalog;
+  @Inject DatasetRegistry datasets;
   @Inject AuditLog audit;
 
   public ScheduleView create(ScheduleRequest request, String user) {
@@ -142,15 +144,31 @@ public class ScheduleService {
     return get(name);
   }
 
-  /** Runs the actions the schedule would have taken between {@code from} and {@code to}. */
+  /**
+   * Takes the actions the schedule would have taken between {@code from} and {@code to}, each of
+   * them, one after another (overlap BUFFER_ALL for the backfill, whatever the schedule's policy:
+   * SKIP would drop all but the first). The times must lie in the past.
+   */
   public ScheduleView backfill(String name, Instant from, Instant to, String user) {
     if (from == null || to == null || !from.isBefore(to)) {
       throw new ValidationException("backfill needs from < to, was " + from + " .. " + to);
     }
+    if (to.isAfter(Instant.now())) {
+      throw new ValidationException(
+          "backfill covers past times only; 'to' is in the future: " + to);
+    }
     ScheduleHandle handle = handle(name);
     call(
         "backfill " + handle.getId(),
-        () -> run(() -> handle.backfill(List.of(new ScheduleBackfill(from, to)))));
+        () ->
+            run(
+                () ->
+                    handle.backfill(
+                        List.of(
+                            new ScheduleBackfill(
+                                from,
+                                to,
+                                ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_BUFFER_ALL)))));
     audit.record(
         user, "schedule.backfilled", "schedule", handle.getId(), detail("from", from, "to", to));
     return get(name);
@@ -171,6 +189,9 @@ public class ScheduleService {
     if (!catalog.knows(request.datasetName().trim())) {
       throw new NotFoundException(
           "dataset '" + request.datasetName() + "' not found; known datasets: " + catalog.names());
+    }
+    if (request.datasetVersion() != null) {
+      datasets.find(request.datasetName().trim(), request.datasetVersion());
     }
     var vocabulary = vocabularies.find(request.vocabularyName().trim());
     if (vocabularies.labels(vocabulary.name).isEmpty()) {
@@ -206,7 +227,9 @@ public class ScheduleService {
                         r.vocabularyName().trim(),
                         r.hyperparametersOrDefaults(),
                         blankToNull(r.cron()),
-                        blankToNull(r.interval())))
+                        blankToNull(r.interval()),
+                        r.datasetVersion(),
+                        r.registerCandidate() == null || r.registerCandidate()))
                 .setOptions(
                     WorkflowOptions.newBuilder()
                         .setWorkflowId(id)
@@ -247,7 +270,12 @@ public class ScheduleService {
             .map(
                 r ->
                     new ScheduleView.ScheduledRunView(
-                        r.id, r.status.name(), r.message, r.createdAt, r.finishedAt))
+                        r.id,
+                        r.status.name(),
+                        r.message,
+                        r.datasetVersion == null ? null : r.datasetVersion.version,
+                        r.createdAt,
+                        r.finishedAt))
             .toList();
     return new ScheduleView(
         name,
@@ -259,7 +287,9 @@ public class ScheduleService {
         intervals,
         spec.getTimeZoneName(),
         action == null ? null : action.datasetName(),
+        action == null ? null : action.datasetVersion(),
         action == null ? null : action.vocabularyName(),
+        action == null || action.registersCandidate(),
         action == null ? null : action.hyperparameters(),
         policy == null || policy.getOverlap() == null
             ? null

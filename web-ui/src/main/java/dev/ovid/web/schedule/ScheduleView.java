@@ -4,7 +4,10 @@ import dev.ovid.workflows.pipeline.Hyperparameters;
 import java.time.Instant;
 import java.util.List;
 
-/** A schedule as Temporal describes it, with the Ovid runs it started (newest first). */
+/**
+ * A schedule as Temporal describes it, with the Ovid runs it started (newest first). {@code
+ * datasetVersion} is the pinned version (null: the newest contents).
+ */
 public record ScheduleView(
     String name,
     String scheduleId,
@@ -13,7 +16,9 @@ public record ScheduleView(
     List<String> intervals,
     String timezone,
     String datasetName,
+    Integer datasetVersion,
     String vocabularyName,
+    boolean registerCandidate,
     Hyperparameters hyperparameters,
     String overlap,
     String catchupWindow,
@@ -25,5 +30,10 @@ public record ScheduleView(
 
   /** One run a schedule started. */
   public record ScheduledRunView(
-      long id, String status, String message, Instant createdAt, Instant finishedAt) {}
+      long id,
+      String status,
+      String message,
+      Integer datasetVersion,
+      Instant createdAt,
+      Instant finishedAt) {}
 }

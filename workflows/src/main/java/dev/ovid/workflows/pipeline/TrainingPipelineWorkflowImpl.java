@@ -25,7 +25,9 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -107,9 +109,16 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
   private PipelineProgress progress =
       new PipelineProgress(PipelineStage.QUEUED, 0.0, "waiting for a worker");
 
+  // Since version 1 of "async-stage-updates", a stage's row update is scheduled together with the
+  // stage's activity instead of before it: one workflow round trip less per stage.
+  private boolean asyncStageUpdates;
+  private Promise<Void> stageUpdate;
+
   @Override
   public PipelineResult run(PipelineRequest request) {
     String workflowId = Workflow.getInfo().getWorkflowId();
+    asyncStageUpdates =
+        Workflow.getVersion("async-stage-updates", Workflow.DEFAULT_VERSION, 1) == 1;
     try {
       // Inside the try: a run cancelled or failing while MLflow is unreachable still ends.
       String mlflowRunId = tracking.startRun(request, workflowId);
@@ -156,6 +165,7 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
 
       progress =
           new PipelineProgress(PipelineStage.SUCCEEDED, 1.0, "model version " + modelVersionId);
+      awaitStageUpdate();
       tracking.finishRun(request.runId(), PipelineStage.SUCCEEDED, progress.message());
       return new PipelineResult(modelVersionId, mlflowRunId, scores);
     } catch (ActivityFailure | CanceledFailure failure) {
@@ -163,11 +173,15 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
         // The workflow is cancelled (UI, REST, Temporal): record it in a scope that is not.
         progress = new PipelineProgress(PipelineStage.CANCELLED, progress.fraction(), "cancelled");
         Workflow.newDetachedCancellationScope(
-                () -> tracking.finishRun(request.runId(), PipelineStage.CANCELLED, "cancelled"))
+                () -> {
+                  awaitStageUpdate();
+                  tracking.finishRun(request.runId(), PipelineStage.CANCELLED, "cancelled");
+                })
             .run();
       } else {
         String reason = rootMessage((ActivityFailure) failure);
         progress = new PipelineProgress(PipelineStage.FAILED, progress.fraction(), reason);
+        awaitStageUpdate();
         tracking.finishRun(request.runId(), PipelineStage.FAILED, reason);
       }
       throw failure;
@@ -189,7 +203,33 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
     // Stages between CURATE and REGISTER split the bar evenly.
     double fraction = (stage.ordinal() - PipelineStage.CURATE.ordinal()) / 5.0;
     progress = new PipelineProgress(stage, fraction, message);
-    tracking.stageChanged(runId, stage);
+    if (!asyncStageUpdates) {
+      tracking.stageChanged(runId, stage);
+      return;
+    }
+    // One update at a time, so the row never goes back to an earlier stage (the previous one has
+    // almost always finished: a whole activity ran since). A failed one is logged, not fatal.
+    awaitStageUpdate();
+    stageUpdate = Async.procedure(tracking::stageChanged, runId, stage);
+  }
+
+  /**
+   * Lets the last stage update finish before the run's final status is written (a late one would
+   * overwrite it). Its failure does not change the run's outcome: the final status says more.
+   */
+  private void awaitStageUpdate() {
+    if (stageUpdate == null) return;
+    Promise<Void> pending = stageUpdate;
+    stageUpdate = null;
+    try {
+      pending.get();
+    } catch (ActivityFailure | CanceledFailure e) {
+      Workflow.getLogger(TrainingPipelineWorkflowImpl.class)
+          .warn(
+              "run {}: a stage update failed (the run goes on): {}",
+              Workflow.getInfo().getWorkflowId(),
+              e.getMessage());
+    }
   }
 
   private static String rootMessage(ActivityFailure failure) {

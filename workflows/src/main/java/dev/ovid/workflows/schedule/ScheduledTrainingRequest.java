@@ -7,7 +7,10 @@ import dev.ovid.workflows.pipeline.Hyperparameters;
  * {@code datasetName} (curation makes or finds the content-addressed version) with the current
  * labels of vocabulary {@code vocabularyName}. {@code cron} / {@code interval} repeat the timing as
  * the user wrote it (Temporal keeps a cron only as compiled calendar ranges); the schedule's spec,
- * not these, decides when actions run.
+ * not these, decides when actions run. {@code datasetVersion} pins the version of {@code
+ * datasetName} every action trains on (null: the newest contents); {@code registerCandidate} false
+ * registers the models without moving the {@code candidate} alias (null: true, as for schedules
+ * created before the option).
  */
 public record ScheduledTrainingRequest(
     String scheduleId,
@@ -15,4 +18,12 @@ public record ScheduledTrainingRequest(
     String vocabularyName,
     Hyperparameters hyperparameters,
     String cron,
-    String interval) {}
+    String interval,
+    Integer datasetVersion,
+    Boolean registerCandidate) {
+
+  /** Whether the runs' models become the {@code candidate} (the default). */
+  public boolean registersCandidate() {
+    return registerCandidate == null || registerCandidate;
+  }
+}

@@ -2,6 +2,7 @@ package dev.ovid.web.ui.schedules;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 
 /**
  * Scheduled retraining: the schedules (on Temporal Schedules) with their next times and the runs
- * they started; ml-ops users create, edit, pause, resume, trigger and delete them.
+ * they started; ml-ops users create, edit, pause, resume, trigger, backfill and delete them.
  */
 @Route(value = "schedules", layout = MainLayout.class)
 @PageTitle("Schedules | Ovid")
@@ -53,6 +54,8 @@ public class SchedulesView extends VerticalLayout {
   private final IntegerField epochs = new IntegerField("Epochs");
   private final Select<String> overlap = new Select<>();
   private final TextField catchup = new TextField("Catch-up window");
+  private final IntegerField datasetVersion = new IntegerField("Pinned dataset version");
+  private final Checkbox registerCandidate = new Checkbox("Register models as candidate", true);
 
   @Inject
   public SchedulesView(
@@ -81,7 +84,13 @@ public class SchedulesView extends VerticalLayout {
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
     grid.addColumn(ScheduleView::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(SchedulesView::when).setHeader("When").setAutoWidth(true);
-    grid.addColumn(s -> s.datasetName() + " / " + s.vocabularyName())
+    grid.addColumn(
+            s ->
+                s.datasetName()
+                    + (s.datasetVersion() == null ? "" : "@" + s.datasetVersion() + " (pinned)")
+                    + " / "
+                    + s.vocabularyName()
+                    + (s.registerCandidate() ? "" : " · no candidate"))
         .setHeader("Dataset / vocabulary")
         .setAutoWidth(true);
     grid.addColumn(ScheduleView::overlap).setHeader("Overlap").setAutoWidth(true);
@@ -117,6 +126,8 @@ public class SchedulesView extends VerticalLayout {
         new Button("Run now", e -> act(() -> schedules.trigger(s.name(), CurrentUser.name())));
     trigger.setId("trigger-" + s.name());
     Button edit = new Button("Edit", e -> load(s));
+    Button backfill = new Button("Backfill…", e -> BackfillDialog.open(s.name(), this::backfill));
+    backfill.setId("backfill-" + s.name());
     Button delete =
         new Button(
             "Delete",
@@ -128,7 +139,7 @@ public class SchedulesView extends VerticalLayout {
                     }));
     delete.setId("delete-" + s.name());
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-    return new HorizontalLayout(toggle, trigger, edit, delete);
+    return new HorizontalLayout(toggle, trigger, edit, backfill, delete);
   }
 
   private FormLayout form() {
@@ -145,6 +156,11 @@ public class SchedulesView extends VerticalLayout {
     overlap.setItems(ScheduleRequest.OVERLAP_POLICIES);
     overlap.setValue("SKIP");
     catchup.setPlaceholder("PT1H");
+    datasetVersion.setId("schedule-dataset-version");
+    datasetVersion.setPlaceholder("newest");
+    datasetVersion.setMin(1);
+    datasetVersion.setHelperText("empty: each run takes the dataset's newest contents");
+    registerCandidate.setId("schedule-register-candidate");
     Button save = new Button("Create", e -> save(false));
     save.setId("schedule-create");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -156,7 +172,9 @@ public class SchedulesView extends VerticalLayout {
         interval,
         timezone,
         dataset,
+        datasetVersion,
         vocabulary,
+        registerCandidate,
         epochs,
         overlap,
         catchup,
@@ -170,6 +188,8 @@ public class SchedulesView extends VerticalLayout {
     interval.setValue(s.intervals().isEmpty() ? "" : s.intervals().get(0));
     timezone.setValue(s.timezone() == null ? "" : s.timezone());
     dataset.setValue(s.datasetName());
+    datasetVersion.setValue(s.datasetVersion());
+    registerCandidate.setValue(s.registerCandidate());
     vocabulary.setValue(s.vocabularyName());
     if (s.hyperparameters() != null) epochs.setValue(s.hyperparameters().epochs());
     overlap.setValue(s.overlap());
@@ -201,12 +221,18 @@ public class SchedulesView extends VerticalLayout {
             overlap.getValue(),
             catchup.getValue(),
             null,
-            null);
+            null,
+            datasetVersion.getValue(),
+            registerCandidate.getValue());
     act(
         () ->
             existing
                 ? schedules.update(request.name(), request, CurrentUser.name())
                 : schedules.create(request, CurrentUser.name()));
+  }
+
+  private void backfill(String schedule, java.time.Instant from, java.time.Instant to) {
+    act(() -> schedules.backfill(schedule, from, to, CurrentUser.name()));
   }
 
   private void act(java.util.function.Supplier<Object> action) {
