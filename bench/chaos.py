@@ -82,6 +82,8 @@ class Stack:
             "OVID_HOME": HOME, "OVID_STATE_DIR": STATE, "OVID_TOOLS_DIR": TOOLS,
             "OVID_DATA_DIR": os.path.join(STATE, "data"), "OVID_RUN_DIR": os.path.join(STATE, "run"),
             "OVID_LOG_DIR": os.path.join(STATE, "logs"), "OVID_NO_URLS": "1", "DJL_OFFLINE": "true",
+            # One MLflow worker process: the suite's stack sits beside the user's on one machine.
+            "OVID_MLFLOW_WORKERS": os.environ.get("OVID_CHAOS_MLFLOW_WORKERS", "1"),
         })
         # A user's own overrides of service locations must not leak into the private stack.
         for k in ("OVID_TEMPORAL_TARGET", "QUARKUS_DATASOURCE_JDBC_URL", "OVID_S3_ENDPOINT",
@@ -136,7 +138,9 @@ class Stack:
         env = dict(self.env)
         env.update(self.java_env)
         env["QUARKUS_HTTP_PORT"] = str(port)
-        opts = ["-Dai.djl.offline=true"] + os.environ.get("OVID_JAVA_OPTS", "").split()
+        # Bounded heaps (libtorch's memory is off-heap): the suite shares the machine.
+        opts = (["-Dai.djl.offline=true"] + os.environ.get("OVID_CHAOS_JAVA_OPTS", "-Xmx1g").split()
+                + os.environ.get("OVID_JAVA_OPTS", "").split())
         out = open(os.path.join(self.log_dir, name + ".log"), "ab")
         out.write(("\n===== %s starting %s\n" % (time.strftime("%FT%TZ", time.gmtime()), name)).encode())
         out.flush()
@@ -281,7 +285,7 @@ class Runs:
     def get(self, run_id):
         return self.s.api("GET", "/api/runs/%d" % run_id)["run"]
 
-    def training_started(self, run_id, timeout=600):
+    def training_started(self, run_id, timeout=1800):
         """Waits until the run trains; returns (time the Train stage was seen, total steps)."""
         t0 = time.time()
         while time.time() - t0 < timeout:
