@@ -583,7 +583,16 @@ def outage(stack, runs, service):
 
 def reference(stack, runs):
     b = runs.uninterrupted()
-    return [], {"run": b["run"], "weights_sha256": b["weights_sha256"]}
+    trained, attempt = runs.train_activity(b["run"])
+    figures = {"run": b["run"], "weights_sha256": b["weights_sha256"], "train_attempts": attempt,
+               "final_loss": (trained or {}).get("finalLoss")}
+    r = runs.get(b["run"])
+    problems, f = metric_problems(runs, r)
+    figures.update(f)
+    if attempt != 1:
+        # E.g. a training step slower than the 30 s heartbeat timeout on an overloaded machine.
+        problems.append("the reference run's training was not uninterrupted (attempt %s)" % attempt)
+    return problems, figures
 
 
 def run_scenario(name, stack, runs):
