@@ -498,7 +498,8 @@ def worker_kill(stack, runs, late):
             first_step = time.time()
         # Kill at a step after the last checkpoint, so the resumed attempt redoes some steps.
         if late:
-            if total and step >= 0.7 * total and step > ckpt > 0:
+            # (Not only after a checkpoint: a fast training leaves too short a window for that.)
+            if total and step >= 0.7 * total and ckpt > 0:
                 break
         elif first_step is not None and ((step > ckpt > 0) or time.time() - first_step >= 25):
             break
