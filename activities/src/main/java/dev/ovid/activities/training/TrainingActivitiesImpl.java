@@ -52,6 +52,9 @@ public class TrainingActivitiesImpl implements TrainingActivities {
   @Inject DatasetVersionReader datasets;
   @Inject TrainingStopSignal stopSignal;
 
+  /** Well inside the training activity's 30-second heartbeat timeout. */
+  private static final java.time.Duration KEEP_ALIVE_EVERY = java.time.Duration.ofSeconds(10);
+
   @Override
   public TrainedModelRef train(TrainingRequest request) {
     var context = Activity.getExecutionContext();
@@ -60,14 +63,19 @@ public class TrainingActivitiesImpl implements TrainingActivities {
             request.runId(), context.getHeartbeatDetails(TrainingHeartbeat.class).orElse(null));
     long generation = stopSignal.current();
     // How many trainings run at once is the training queue's slot count (ovid.worker.*).
-    return train(request, context, resumeFrom, () -> stopSignal.stopped(generation));
+    // Steps heartbeat too, but one step of a large model on a CPU can outlast the timeout.
+    var latest = new java.util.concurrent.atomic.AtomicReference<>(resumeFrom);
+    try (var keepAlive = new HeartbeatKeepAlive(context, KEEP_ALIVE_EVERY, latest::get)) {
+      return train(request, context, resumeFrom, () -> stopSignal.stopped(generation), latest::set);
+    }
   }
 
   private TrainedModelRef train(
       TrainingRequest request,
       io.temporal.activity.ActivityExecutionContext context,
       TrainingHeartbeat resumeFrom,
-      java.util.function.BooleanSupplier stopRequested) {
+      java.util.function.BooleanSupplier stopRequested,
+      java.util.function.Consumer<TrainingHeartbeat> heartbeatSent) {
     var config = models.trainingConfig(request.hyperparameters());
     List<ManifestEntry> entries = datasets.entries(request.dataset().manifest(), "train");
     try (OvidModel model =
@@ -104,7 +112,8 @@ public class TrainingActivitiesImpl implements TrainingActivities {
               request.runId(),
               resumeFrom,
               lastLoggedStep(request.mlflowRunId()),
-              stopRequested);
+              stopRequested,
+              heartbeatSent);
       TrainingResult result;
       try {
         result = trainer.train(data, reporter);

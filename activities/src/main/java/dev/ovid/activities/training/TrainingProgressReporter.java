@@ -39,6 +39,7 @@ final class TrainingProgressReporter implements TrainingListener {
   private final List<LossSample> history = new ArrayList<>();
   private final java.util.function.BooleanSupplier stopRequested;
   private final long metricsLoggedUpTo;
+  private final java.util.function.Consumer<TrainingHeartbeat> heartbeatSent;
   private TrainingHeartbeat last;
 
   TrainingProgressReporter(
@@ -49,7 +50,8 @@ final class TrainingProgressReporter implements TrainingListener {
       long runId,
       TrainingHeartbeat resumedFrom,
       long metricsLoggedUpTo,
-      java.util.function.BooleanSupplier stopRequested) {
+      java.util.function.BooleanSupplier stopRequested,
+      java.util.function.Consumer<TrainingHeartbeat> heartbeatSent) {
     this.context = context;
     this.runs = runs;
     this.metrics = metrics;
@@ -58,6 +60,7 @@ final class TrainingProgressReporter implements TrainingListener {
     this.last = resumedFrom;
     this.stopRequested = stopRequested;
     this.metricsLoggedUpTo = metricsLoggedUpTo;
+    this.heartbeatSent = heartbeatSent;
   }
 
   @Override
@@ -84,7 +87,7 @@ final class TrainingProgressReporter implements TrainingListener {
             loss,
             last == null ? null : last.checkpointUri(),
             last == null ? null : last.checkpointSha256());
-    context.heartbeat(last);
+    heartbeat();
     if (step % DB_EVERY_STEPS == 0 || step == totalSteps) flush(step, totalSteps, loss);
   }
 
@@ -121,13 +124,19 @@ final class TrainingProgressReporter implements TrainingListener {
                 last == null ? Double.NaN : last.loss(),
                 stored.uri(),
                 stored.sha256());
-        if (heartbeat) context.heartbeat(last);
+        if (heartbeat) heartbeat();
       } finally {
         Files.deleteIfExists(file);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("saving checkpoint at step " + step, e);
     }
+  }
+
+  /** Heartbeats the latest details, which the keep-alive repeats between steps. */
+  private void heartbeat() {
+    heartbeatSent.accept(last);
+    context.heartbeat(last);
   }
 
   /** Sends the buffered metrics and loss points (at checkpoints and when training ends). */
