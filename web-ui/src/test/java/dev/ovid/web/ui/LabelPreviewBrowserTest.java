@@ -59,6 +59,8 @@ class LabelPreviewBrowserTest {
       Page page = browser.page;
       try {
         VocabulariesBrowserTest.logInAt(page, base, "vocabularies", "product");
+        // Other tests' vocabularies fill the grid: search, so the new one is in view.
+        page.locator("#vocab-search input").fill(name);
         page.locator("#vocab-grid vaadin-grid-cell-content")
             .filter(new Locator.FilterOptions().setHasText(name))
             .first()
