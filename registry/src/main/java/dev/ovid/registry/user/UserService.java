@@ -68,13 +68,7 @@ public class UserService {
   @Transactional
   public OvidUser create(
       String username, String password, Collection<String> roles, String actor, int minPassword) {
-    String name = ValidationException.requireText("username", username);
-    if (!NAME.matcher(name).matches()) {
-      throw new ValidationException(
-          "username "
-              + Echo.quote(name)
-              + " may hold only letters, digits, '.', '_', '@' and '-' (max 100)");
-    }
+    String name = checkName(username);
     if (OvidUser.findByName(name).isPresent()) {
       throw new ConflictException("user '" + name + "' already exists");
     }
@@ -123,6 +117,45 @@ public class UserService {
     audit.record(actor, enabled ? "user.enabled" : "user.disabled", "user", user.username, null);
     if (!enabled) endSessionsOf(user.username);
     return user;
+  }
+
+  /**
+   * The user an OpenID Connect provider vouched for: created without a password when new, and given
+   * the Ovid roles the provider's token grants at this login (the provider is the source of truth
+   * for them). Empty when the user exists but is disabled in Ovid, which then refuses the login.
+   */
+  @Transactional
+  public Optional<OvidUser> signedInThroughProvider(
+      String username, Collection<String> roles, String provider) {
+    Set<String> granted = checkRoles(roles);
+    String actor = "oidc:" + provider;
+    Optional<OvidUser> existing = find(username);
+    if (existing.isEmpty()) {
+      OvidUser user = new OvidUser();
+      user.username = checkName(username);
+      user.roles = String.join(",", granted);
+      user.enabled = true;
+      user.createdAt = Instant.now();
+      user.updatedAt = user.createdAt;
+      user.persist();
+      audit.record(
+          actor, "user.created", "user", user.username, detail("roles", granted, "via", provider));
+      return Optional.of(user);
+    }
+    OvidUser user = existing.get();
+    if (!user.enabled) return Optional.empty();
+    if (!user.roleSet().equals(granted)) {
+      Set<String> before = user.roleSet();
+      user.roles = String.join(",", granted);
+      user.updatedAt = Instant.now();
+      audit.record(
+          actor,
+          "user.roles-changed",
+          "user",
+          user.username,
+          detail("from", before, "to", granted, "via", provider));
+    }
+    return Optional.of(user);
   }
 
   @Transactional
@@ -183,6 +216,17 @@ public class UserService {
       throw new ValidationException("password must have at most " + MAX_PASSWORD + " characters");
     }
     return BcryptUtil.bcryptHash(password, COST);
+  }
+
+  private static String checkName(String username) {
+    String name = ValidationException.requireText("username", username);
+    if (!NAME.matcher(name).matches()) {
+      throw new ValidationException(
+          "username "
+              + Echo.quote(name)
+              + " may hold only letters, digits, '.', '_', '@' and '-' (max 100)");
+    }
+    return name;
   }
 
   private static Set<String> checkRoles(Collection<String> roles) {

@@ -26,6 +26,11 @@ public class LoginSessions {
 
   /** Starts a session for a successful form login: a row, an audit entry and the cookie. */
   void start(RoutingContext rc, String username) {
+    start(rc, username, "password");
+  }
+
+  /** Starts a session; {@code via} says how the user proved who they are (audited). */
+  void start(RoutingContext rc, String username, String via) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String id = HexFormat.of().formatHex(bytes);
@@ -35,7 +40,7 @@ public class LoginSessions {
         "user.logged-in",
         "user",
         username,
-        AuditLog.detail("from", String.valueOf(rc.request().remoteAddress())));
+        AuditLog.detail("from", String.valueOf(rc.request().remoteAddress()), "via", via));
     Cookie cookie =
         Cookie.cookie(COOKIE, id)
             .setPath("/")

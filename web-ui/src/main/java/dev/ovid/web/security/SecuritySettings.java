@@ -1,6 +1,7 @@
 package dev.ovid.web.security;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,6 +21,14 @@ public interface SecuritySettings {
   String devSessionKey();
 
   Lockout lockout();
+
+  Oidc oidc();
+
+  interface Oidc {
+    /** The provider's name on the login page ("Log in with ..."), e.g. "Keycloak". */
+    @WithDefault("single sign-on")
+    String displayName();
+  }
 
   interface SeedUser {
     String password();

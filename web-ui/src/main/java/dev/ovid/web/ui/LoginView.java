@@ -1,5 +1,6 @@
 package dev.ovid.web.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -12,12 +13,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.ovid.web.security.CurrentUser;
+import dev.ovid.web.security.SingleSignOnRoute;
 import dev.ovid.web.ui.home.HomeView;
 
 /**
  * The log-in page. The form posts natively to Quarkus' {@code j_security_check} (form
  * authentication), which sets the login cookie and redirects to the landing page; a failed attempt
- * comes back here with {@code ?error}.
+ * comes back here with {@code ?error}. When an OpenID Connect provider is configured, a link logs
+ * in through it instead ({@link SingleSignOnRoute}).
  */
 @Route("login")
 @PageTitle("Log in | Ovid")
@@ -25,7 +28,7 @@ import dev.ovid.web.ui.home.HomeView;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
   private final LoginForm form = new LoginForm();
 
-  public LoginView() {
+  public LoginView(SingleSignOnRoute singleSignOn) {
     setSizeFull();
     setAlignItems(Alignment.CENTER);
     setJustifyContentMode(JustifyContentMode.CENTER);
@@ -36,6 +39,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         new H1("Ovid"),
         new Paragraph("Open-vocabulary video classification: pipelines, vocabularies, lineage."),
         form);
+    if (singleSignOn.enabled()) {
+      Anchor sso = new Anchor(SingleSignOnRoute.PATH, "Log in with " + singleSignOn.providerName());
+      sso.setId("sso-login");
+      // A server route (the provider's redirect dance), not a Vaadin view.
+      sso.setRouterIgnore(true);
+      add(sso);
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.ovid.web.security;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -120,6 +121,17 @@ class SessionsAndLoginsTest {
         assertTrue(c.httpOnly || c.name.equals("JSESSIONID"), c.name + " is not HttpOnly");
       }
     }
+  }
+
+  @Test
+  void singleSignOnIsOffUnlessAProviderIsConfigured() {
+    given()
+        .redirects()
+        .follow(false)
+        .get("/sso/login")
+        .then()
+        .statusCode(404)
+        .body(containsString("Single sign-on is not configured"));
   }
 
   @Test
