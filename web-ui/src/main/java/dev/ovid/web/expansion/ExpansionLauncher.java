@@ -1,5 +1,7 @@
 package dev.ovid.web.expansion;
 
+import dev.ovid.registry.common.Echo;
+import dev.ovid.registry.common.NotFoundException;
 import dev.ovid.registry.temporal.TemporalConnection;
 import dev.ovid.workflows.expansion.ExpandVocabularyRequest;
 import dev.ovid.workflows.expansion.ExpansionProgress;
@@ -7,7 +9,9 @@ import dev.ovid.workflows.expansion.ExpansionWorkflow;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowQueryException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -44,6 +48,11 @@ public class ExpansionLauncher {
 
   /** The progress an expansion reports (its query). */
   public ExpansionProgress progress(String workflowId) {
-    return temporal.client().newWorkflowStub(ExpansionWorkflow.class, workflowId).progress();
+    try {
+      return temporal.client().newWorkflowStub(ExpansionWorkflow.class, workflowId).progress();
+    } catch (WorkflowNotFoundException | WorkflowQueryException e) {
+      // Unknown, or another kind of workflow (a run, an index build) with no expansion progress.
+      throw new NotFoundException("no expansion " + Echo.quote(workflowId));
+    }
   }
 }
