@@ -45,7 +45,7 @@ public final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             JsonNode result = api.client().get("/api/audit/verify");

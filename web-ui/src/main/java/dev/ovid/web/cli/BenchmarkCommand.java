@@ -59,7 +59,7 @@ public final class BenchmarkCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             List<Map<String, Object>> suite = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class BenchmarkCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             PrintWriter out = spec.commandLine().getOut();

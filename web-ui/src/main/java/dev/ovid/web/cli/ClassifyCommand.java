@@ -60,7 +60,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return DatasetCommand.guarded(
+    return CliCalls.guarded(
         spec,
         () -> {
           if (!Files.isRegularFile(video)) {

@@ -35,16 +35,6 @@ public final class DatasetCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Runs a call, printing a one-line error (exit 1) instead of a stack trace. */
-  static int guarded(CommandSpec spec, Callable<Integer> call) throws Exception {
-    try {
-      return call.call();
-    } catch (OvidApiClient.CliException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return 1;
-    }
-  }
-
   @Command(
       name = "register",
       mixinStandardHelpOptions = true,
@@ -94,7 +84,7 @@ public final class DatasetCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -135,7 +125,7 @@ public final class DatasetCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             JsonNode all = api.client().get("/api/datasets");
@@ -190,7 +180,7 @@ public final class DatasetCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             JsonNode diff =

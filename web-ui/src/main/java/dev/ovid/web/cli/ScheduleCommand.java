@@ -1,6 +1,6 @@
 package dev.ovid.web.cli;
 
-import static dev.ovid.web.cli.DatasetCommand.guarded;
+import static dev.ovid.web.cli.CliCalls.guarded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -57,7 +57,7 @@ public final class UsersCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +92,7 @@ public final class UsersCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ public final class UsersCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             api.client().put("/api/users/" + username + "/password", Map.of("password", password));
@@ -143,12 +143,15 @@ public final class UsersCommand implements Runnable {
     @Parameters(index = "0", description = "user name")
     String username;
 
-    @Parameters(index = "1", description = "comma-separated roles")
+    @Option(
+        names = "--roles",
+        required = true,
+        description = "comma-separated: ml-ops, product-owner, approver, auditor, admin")
     String roles;
 
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             print(
@@ -161,47 +164,44 @@ public final class UsersCommand implements Runnable {
     }
   }
 
-  @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user")
-  static final class Disable implements Callable<Integer> {
+  /** Enabling and disabling differ only in the value they send. */
+  abstract static class SetEnabled implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin AdminOptions api;
 
     @Parameters(index = "0", description = "user name")
     String username;
 
+    abstract boolean enabled();
+
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             print(
                 spec.commandLine().getOut(),
-                api.client().put("/api/users/" + username + "/enabled", Map.of("enabled", false)));
+                api.client()
+                    .put("/api/users/" + username + "/enabled", Map.of("enabled", enabled())));
             spec.commandLine().getOut().flush();
             return 0;
           });
     }
   }
 
-  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a user")
-  static final class Enable implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin AdminOptions api;
-
-    @Parameters(index = "0", description = "user name")
-    String username;
-
+  @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a user")
+  static final class Disable extends SetEnabled {
     @Override
-    public Integer call() throws Exception {
-      return DatasetCommand.guarded(
-          spec,
-          () -> {
-            print(
-                spec.commandLine().getOut(),
-                api.client().put("/api/users/" + username + "/enabled", Map.of("enabled", true)));
-            spec.commandLine().getOut().flush();
-            return 0;
-          });
+    boolean enabled() {
+      return false;
+    }
+  }
+
+  @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a user")
+  static final class Enable extends SetEnabled {
+    @Override
+    boolean enabled() {
+      return true;
     }
   }
 }

@@ -57,7 +57,7 @@ public final class VocabCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return DatasetCommand.guarded(
+      return CliCalls.guarded(
           spec,
           () -> {
             if (!Files.isRegularFile(file)) {
