@@ -156,6 +156,41 @@ class SingleSignOnTest {
   }
 
   @Test
+  void neitherTheClientSecretNorATokenReachesTheLog() {
+    StringBuilder logged = new StringBuilder();
+    java.util.logging.Handler capture =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            logged.append(record.getMessage()).append(' ');
+            if (record.getParameters() != null) {
+              for (Object p : record.getParameters()) logged.append(p).append(' ');
+            }
+            if (record.getThrown() != null) logged.append(record.getThrown()).append('\n');
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      loginThroughProvider(fresh("sso-logs"), "auditor").then().statusCode(200);
+      loginThroughProvider(fresh("sso-logs"), "staff").then().statusCode(403);
+    } finally {
+      root.removeHandler(capture);
+    }
+    String text = logged.toString();
+    assertFalse(text.contains(TestOpenIdProvider.CLIENT_SECRET), "client secret logged");
+    // Signed tokens (ID and access) are JWTs, whose header always starts so.
+    assertFalse(text.contains("eyJ"), "a token was logged");
+    assertTrue(text.contains("holds no Ovid role"), "the refusal was not logged: " + text);
+  }
+
+  @Test
   void aWrongProviderPasswordNeverReachesOvid() {
     Response start = given().redirects().follow(false).get("/sso/login");
     start.then().statusCode(302);
