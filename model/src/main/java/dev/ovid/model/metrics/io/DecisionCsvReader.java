@@ -75,7 +75,8 @@ public final class DecisionCsvReader {
 
     boolean[] positives = new boolean[rows.size];
     long[] positiveLine = new long[rows.size];
-    Map<String, Long> unscored = new HashMap<>(); // label name -> count (COUNT_AS_MISSED only)
+    // Positives with no score row (COUNT_AS_MISSED only), with the line that named them.
+    Map<VideoLabel, Long> unscored = new HashMap<>();
     long positivesRead = 0;
     try (CsvTable table = CsvTable.open(labelsFile, VIDEO_ID, LABEL)) {
       String[] f = new String[2];
@@ -97,8 +98,7 @@ public final class DecisionCsvReader {
                     + scoresFile
                     + (v == null ? " (unknown video)" : l == null ? " (unknown label)" : ""));
           }
-          String key = f[0] + "\u0000" + f[1];
-          if (unscored.put(key, table.line()) != null) {
+          if (unscored.put(new VideoLabel(f[0], f[1]), table.line()) != null) {
             throw table.error(
                 "duplicate positive (video "
                     + CsvTable.quote(f[0])
@@ -128,8 +128,8 @@ public final class DecisionCsvReader {
       throw new MetricsInputException(labelsFile, 0, "no positive rows after the header");
     }
     long[] unscoredPerLabel = new long[labels.names.size()];
-    for (String key : unscored.keySet()) {
-      unscoredPerLabel[labels.index.get(key.substring(key.indexOf('\u0000') + 1))]++;
+    for (VideoLabel key : unscored.keySet()) {
+      unscoredPerLabel[labels.index.get(key.label())]++;
     }
     return new MultiLabelDecisions(
         Arrays.copyOf(rows.score, rows.size),
@@ -140,6 +140,9 @@ public final class DecisionCsvReader {
         labels.names,
         unscoredPerLabel);
   }
+
+  /** A (video, label) pair named by the labels file; ids may hold any character. */
+  private record VideoLabel(String video, String label) {}
 
   private static void requireId(CsvTable table, String value, String column) throws IOException {
     if (value.isEmpty()) {
