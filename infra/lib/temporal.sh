@@ -1,5 +1,9 @@
 # Temporal dev server (Temporal CLI `server start-dev`) with a SQLite file, so workflows survive
 # restarts. v1.5.1 is the newest CLI tag that `go install` can build (later tags use `replace`).
+# SQLite in WAL mode with synchronous=normal: a commit no longer waits for an fsync (15 ms a
+# workflow update here, 0.7 ms without), and two such commits sit on every activity's path. What
+# a killed server process had committed survives; an OS crash or power loss may lose the last
+# commits (see README, Temporal).
 
 OVID_TEMPORAL_MODULE="${OVID_TEMPORAL_MODULE:-github.com/temporalio/cli/cmd/temporal@v1.5.1}"
 TEMPORAL_DATA="$OVID_DATA_DIR/temporal"
@@ -40,6 +44,7 @@ temporal_up() {
   mkdir -p "$TEMPORAL_DATA"
   start_detached temporal "$bin" server start-dev --disable-config-file --disable-config-env \
     --db-filename "$TEMPORAL_DATA/temporal.db" \
+    --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
     --ip 127.0.0.1 --port "$OVID_TEMPORAL_PORT" --ui-port "$OVID_TEMPORAL_UI_PORT" \
     --http-port "$OVID_TEMPORAL_HTTP_PORT" --metrics-port "$OVID_TEMPORAL_METRICS_PORT" \
     --log-level warn
