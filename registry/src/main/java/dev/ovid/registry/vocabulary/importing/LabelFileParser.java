@@ -1,6 +1,7 @@
 package dev.ovid.registry.vocabulary.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ovid.registry.common.Echo;
 import dev.ovid.registry.common.Json;
 import dev.ovid.registry.common.ValidationException;
 import dev.ovid.registry.vocabulary.LabelKind;
@@ -61,7 +62,7 @@ public final class LabelFileParser {
     if (name < 0) {
       throw new ValidationException(
           "CSV line 1 must be a header with a 'name' column (name[,kind[,description]]), was: "
-              + String.join(",", records.get(0).fields()));
+              + Echo.clip(String.join(",", records.get(0).fields()), 200));
     }
     int kind = header.indexOf("kind");
     int description = header.indexOf("description");
@@ -129,7 +130,7 @@ public final class LabelFileParser {
       root = Json.mapper().readTree(text);
     } catch (IOException e) {
       throw new ValidationException(
-          "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+          "not valid JSON: " + Echo.clip(e.getMessage().lines().findFirst().orElse(""), 300));
     }
     JsonNode items = root != null && root.isObject() ? root.path("labels") : root;
     if (items == null || !items.isArray()) {
@@ -195,9 +196,10 @@ public final class LabelFileParser {
                 }
               });
     } catch (SAXException e) {
-      throw new ValidationException("not a Label Studio labeling config (XML): " + e.getMessage());
+      throw new ValidationException(
+          "not a Label Studio labeling config (XML): " + Echo.clip(e.getMessage(), 300));
     } catch (IOException | javax.xml.parsers.ParserConfigurationException e) {
-      throw new ValidationException("cannot read the XML: " + e.getMessage());
+      throw new ValidationException("cannot read the XML: " + Echo.clip(e.getMessage(), 300));
     }
     return rows;
   }
