@@ -92,6 +92,7 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
             clipWidth,
             config.transformerLayers(),
             config.transformerHeads(),
+            (float) embeddingStd(clip.text().tokenEmbedding().getArray()),
             new CounterRandom(config.seed(), STREAM_PROMPT_TRANSFORMER));
   }
 

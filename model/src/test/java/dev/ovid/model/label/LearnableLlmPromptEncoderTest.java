@@ -106,6 +106,57 @@ class LearnableLlmPromptEncoderTest {
     }
   }
 
+  /** Standard deviation of a tensor's entries. */
+  private static double std(NDArray x) {
+    NDArray centered = x.sub(x.mean());
+    return Math.sqrt(centered.square().mean().getFloat());
+  }
+
+  @Test
+  void softPromptsStartAtATenthOfTheTowersOwnTokenScale() {
+    // Soft prompts much larger than the label's own token embeddings drown the label (every label
+    // then gets the same embedding); much smaller ones are cheap to blow up (next test). They start
+    // at a tenth of the tower's token scale, whatever that scale is.
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG);
+    double soft = std(encoder.softPrompts(LABELS));
+    double tokens = std(clip.text().tokenEmbedding().getArray());
+    double ratio = soft / tokens;
+    assertTrue(
+        ratio > 0.05 && ratio < 0.2,
+        "soft prompt std " + soft + " vs token embedding std " + tokens + " (ratio " + ratio + ")");
+  }
+
+  @Test
+  void oneAdamStepMovesTheSoftPromptsByASmallFractionOfTheirSize() {
+    // AdamW moves every trainable entry by about the learning rate per step. With the output map
+    // initialised at 0.02/sqrt(width) (entries ~0.004), one step at the shapes experiment's rate
+    // (2e-3) changed the soft prompts by about half their size, and within 60 steps they were 40
+    // times larger and outweighed the label's tokens.
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG.withSeed(21));
+    Map<String, NDArray> trainable = encoder.trainableParameters();
+    trainable.values().forEach(p -> p.setRequiresGradient(true));
+    NDArray before = encoder.softPrompts(LABELS).duplicate();
+    NDArray target =
+        Tensors.normalizeRows(
+            Tensors.normal(
+                manager,
+                new Shape(LABELS.size(), clip.config().projectionDim()),
+                1.0,
+                new CounterRandom(4)));
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      collector.backward(encoder.encode(LABELS).mul(target).sum().neg());
+    }
+    Map<String, NDArray> gradients = new HashMap<>();
+    trainable.forEach((name, p) -> gradients.put(name, p.getGradient()));
+    AdamW optimizer = new AdamW(0.9f, 0.999f, 1e-8f, 0.05f);
+    optimizer.initialize(trainable);
+    optimizer.step(trainable, gradients, 2e-3f);
+    trainable.values().forEach(p -> p.getGradient().subi(p.getGradient()));
+    NDArray after = encoder.softPrompts(LABELS);
+    double change = after.sub(before).norm().getFloat() / before.norm().getFloat();
+    assertTrue(change < 0.1, "one step changed the soft prompts by " + change + " of their norm");
+  }
+
   @Test
   void isDeterministicGivenTheSeed() {
     NDArray first = encoder(CONFIG).encode(LABELS);
