@@ -52,8 +52,8 @@ BUCKET = "ovid-artifacts"
 OUTAGE_SECONDS = 30
 TERMINAL = ("SUCCEEDED", "FAILED", "CANCELLED")
 
-# The late worker kill trains at least this many epochs (see worker_kill).
-LATE_KILL_MIN_EPOCHS = 8
+# Runs whose worker is killed train at least this many epochs (see kill_runs).
+KILL_MIN_EPOCHS = 8
 
 SCENARIOS = [
     ("worker-kill-early", "SIGKILL of the worker under 30 s into training; the run resumes"),
@@ -497,12 +497,8 @@ def finished(runs, run_id, problems, figures):
 
 def worker_kill(stack, runs, late):
     problems, figures = [], {}
-    if late:
-        # 18 steps of the demo train in a few seconds on an idle machine: progress (reported every
-        # 5 steps) lags behind, and a kill aimed at 70 % landed after the last step. The late kill
-        # trains longer, against its own uninterrupted reference of the same length.
-        runs = runs.with_epochs(max(4 * runs.hp["epochs"], LATE_KILL_MIN_EPOCHS))
-        figures["epochs"] = runs.hp["epochs"]
+    runs = kill_runs(runs)
+    figures["epochs"] = runs.hp["epochs"]
     baseline = runs.uninterrupted()
     figures["reference_run"] = baseline["run"]
     run_id = runs.launch()
@@ -604,7 +600,15 @@ def outage(stack, runs, service):
     return problems, figures
 
 
+def kill_runs(runs):
+    """The runs a worker kill interrupts, and their uninterrupted reference. 18 steps of the demo
+    train in a few seconds on an idle machine, and progress (reported every 5 steps) lags behind:
+    kills aimed at a step landed after the last one. So these runs train longer."""
+    return runs.with_epochs(max(4 * runs.hp["epochs"], KILL_MIN_EPOCHS))
+
+
 def reference(stack, runs):
+    runs = kill_runs(runs)
     b = runs.uninterrupted()
     trained, attempt = runs.train_activity(b["run"])
     figures = {"run": b["run"], "weights_sha256": b["weights_sha256"], "train_attempts": attempt,
@@ -635,7 +639,8 @@ def main():
     ap.add_argument("--scenario", action="append",
                     help="scenario(s) to run, repeatable or comma-separated (default: all; see --list)")
     ap.add_argument("--epochs", type=int, default=int(os.environ.get("OVID_CHAOS_EPOCHS", "2")),
-                    help="training epochs of every run (default 2: 18 steps on the demo dataset)")
+                    help="training epochs of every run (default 2: 18 steps on the demo dataset); "
+                         "runs whose worker is killed train 4x as long, at least %d" % KILL_MIN_EPOCHS)
     ap.add_argument("--keep", action="store_true", help="leave the private stack running at the end")
     ap.add_argument("--list", action="store_true", help="list the scenarios and exit")
     ap.add_argument("--json", action="store_true", help="JSON lines; the last one sums up")
