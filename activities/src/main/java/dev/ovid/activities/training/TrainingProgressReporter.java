@@ -22,7 +22,7 @@ import java.util.List;
  * resume), buffered loss metrics to MLflow, loss points and progress to the database every few
  * steps, and each checkpoint uploaded to the object store.
  */
-final class TrainingProgressReporter implements TrainingListener {
+final class TrainingProgressReporter implements TrainingListener, AutoCloseable {
   private static final int DB_EVERY_STEPS = 5;
 
   /** The train stage's share of the pipeline's progress bar. */
@@ -41,6 +41,21 @@ final class TrainingProgressReporter implements TrainingListener {
   private final long metricsLoggedUpTo;
   private final java.util.function.Consumer<TrainingHeartbeat> heartbeatSent;
   private TrainingHeartbeat last;
+  // Time this listener held the training thread, per kind (BENCHMARKS.md, "Tracking overhead").
+  private long trackingNanos;
+  private long heartbeatNanos;
+  private long steps;
+  // Loss rows and progress go to the database from this thread, in order, so a step never waits
+  // for a transaction; flush() and checkpoints wait for what is queued.
+  private final java.util.concurrent.ExecutorService writer =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ovid-training-progress");
+            t.setDaemon(true);
+            return t;
+          });
+  private java.util.concurrent.Future<?> lastWrite;
+  private volatile RuntimeException writeFailure;
 
   TrainingProgressReporter(
       ActivityExecutionContext context,
@@ -70,6 +85,7 @@ final class TrainingProgressReporter implements TrainingListener {
       throw new IllegalStateException(
           "training stopped at step " + step + ": worker shutting down");
     }
+    long started = System.nanoTime();
     // An earlier attempt may have sent steps after its last checkpoint: MLflow keeps every value
     // it is sent, so those steps are not sent again (training is deterministic: same values).
     if (step > metricsLoggedUpTo) {
@@ -87,8 +103,23 @@ final class TrainingProgressReporter implements TrainingListener {
             loss,
             last == null ? null : last.checkpointUri(),
             last == null ? null : last.checkpointSha256());
+    long tracked = System.nanoTime();
     heartbeat();
+    long beaten = System.nanoTime();
     if (step % DB_EVERY_STEPS == 0 || step == totalSteps) flush(step, totalSteps, loss);
+    trackingNanos += (tracked - started) + (System.nanoTime() - beaten);
+    heartbeatNanos += beaten - tracked;
+    steps++;
+  }
+
+  /**
+   * Nanoseconds the training thread spent in this listener's per-step work: metrics to MLflow and
+   * loss/progress to the database ({@code tracking}), and heartbeats. Checkpoints are not counted.
+   */
+  record Overhead(long steps, long trackingNanos, long heartbeatNanos) {}
+
+  Overhead overhead() {
+    return new Overhead(steps, trackingNanos, heartbeatNanos);
   }
 
   @Override
@@ -142,6 +173,7 @@ final class TrainingProgressReporter implements TrainingListener {
   /** Sends the buffered metrics and loss points (at checkpoints and when training ends). */
   void flush() {
     metrics.flush();
+    awaitWrite(true);
     if (!pending.isEmpty()) {
       runs.recordLoss(runId, List.copyOf(pending), Actors.WORKER);
       pending.clear();
@@ -153,15 +185,50 @@ final class TrainingProgressReporter implements TrainingListener {
   }
 
   private void flush(long step, long totalSteps, float loss) {
-    runs.recordLoss(runId, List.copyOf(pending), Actors.WORKER);
+    var samples = List.copyOf(pending);
     pending.clear();
-    runs.updateProgress(
-        runId,
-        "TRAIN",
-        STAGE_START + STAGE_WIDTH * step / Math.max(1, totalSteps),
-        String.format("step %d/%d, loss %.4f", step, totalSteps, loss),
-        step,
-        (double) loss,
-        Actors.WORKER);
+    awaitWrite(false);
+    lastWrite =
+        writer.submit(
+            () -> {
+              if (writeFailure != null) return; // later rows wait for the failed attempt's retry
+              try {
+                runs.recordLoss(runId, samples, Actors.WORKER);
+                runs.updateProgress(
+                    runId,
+                    "TRAIN",
+                    STAGE_START + STAGE_WIDTH * step / Math.max(1, totalSteps),
+                    String.format("step %d/%d, loss %.4f", step, totalSteps, loss),
+                    step,
+                    (double) loss,
+                    Actors.WORKER);
+              } catch (RuntimeException e) {
+                writeFailure = e;
+              }
+            });
+  }
+
+  /**
+   * Rethrows a failed database write (so it stops training at the next step, as a synchronous write
+   * did) and with {@code all} first waits for the queued writes.
+   */
+  private void awaitWrite(boolean all) {
+    var write = lastWrite;
+    if (all && write != null) {
+      try {
+        write.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while recording training progress", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("recording training progress failed", e.getCause());
+      }
+    }
+    if (writeFailure != null) throw writeFailure;
+  }
+
+  @Override
+  public void close() {
+    writer.shutdown();
   }
 }
