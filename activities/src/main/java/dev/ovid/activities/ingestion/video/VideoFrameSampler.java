@@ -36,8 +36,8 @@ public final class VideoFrameSampler {
       }
       List<BufferedImage> out = new ArrayList<>(frames);
       // Sequential decoding: seeking is unreliable for tiny clips and costs a keyframe decode.
-      // Only the F wanted frames are converted to RGB (FFmpeg's swscale): converting every
-      // decoded frame cost more than decoding it.
+      // Only the F wanted frames are converted to RGB (FFmpeg's swscale); the others are decoded
+      // and dropped, as converting them was wasted work.
       int next = 0;
       int index = 0;
       while (next < frames) {
