@@ -255,22 +255,41 @@ public class MlflowTracker implements AutoCloseable {
   }
 
   private void sendBatch(String runId, List<MetricPoint> metrics) {
-    List<Service.Metric> batch = new ArrayList<>(metrics.size());
-    for (MetricPoint m : metrics) {
-      batch.add(
-          Service.Metric.newBuilder()
-              .setKey(m.key())
-              .setValue(m.value())
-              .setStep(m.step())
-              .setTimestamp(m.timestampMs())
-              .build());
-    }
+    String body = logBatchJson(runId, metrics);
     call(
         "log metrics to run " + runId,
         () -> {
-          client.logBatch(runId, batch, List.of(), List.of());
+          client.sendPost("runs/log-batch", body);
           return null;
         });
+  }
+
+  /**
+   * The log-batch request body, written directly: building protobuf messages and printing them with
+   * protobuf's JSON printer cost the client about as much CPU as the server spent storing the
+   * values (BENCHMARKS.md, "Tracking overhead"). Non-finite values are spelled as protobuf's JSON
+   * mapping spells them.
+   */
+  static String logBatchJson(String runId, List<MetricPoint> metrics) {
+    var encoder = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
+    StringBuilder json = new StringBuilder(64 + metrics.size() * 96);
+    json.append("{\"run_id\":\"").append(encoder.quoteAsString(runId)).append("\",\"metrics\":[");
+    for (int i = 0; i < metrics.size(); i++) {
+      MetricPoint m = metrics.get(i);
+      if (i > 0) json.append(',');
+      json.append("{\"key\":\"").append(encoder.quoteAsString(m.key())).append("\",\"value\":");
+      double v = m.value();
+      if (Double.isNaN(v)) json.append("\"NaN\"");
+      else if (v == Double.POSITIVE_INFINITY) json.append("\"Infinity\"");
+      else if (v == Double.NEGATIVE_INFINITY) json.append("\"-Infinity\"");
+      else json.append(v);
+      json.append(",\"timestamp\":")
+          .append(m.timestampMs())
+          .append(",\"step\":")
+          .append(m.step())
+          .append('}');
+    }
+    return json.append("]}").toString();
   }
 
   /**

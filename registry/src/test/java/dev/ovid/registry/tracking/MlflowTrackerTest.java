@@ -133,6 +133,30 @@ class MlflowTrackerTest {
     assertExactlyOnce(run.runId(), "samples_per_second", steps, 1);
     assertExactlyOnce(run.runId(), "bulk", 20_000, 0);
     assertEquals(1.0 / steps, tracker.readRun(run.runId()).latestMetrics().get("train_loss"));
+    assertEquals(19_999.0, tracker.metricHistory(run.runId(), "bulk").get(19_999).value());
+  }
+
+  @Test
+  void logsNonFiniteValuesAndKeysThatNeedEscaping() {
+    MlflowRun run = tracker.startRun(spec(UUID.randomUUID().toString()));
+    String key = "loss/val \\\"q\"";
+    tracker.logMetrics(
+        run.runId(),
+        List.of(
+            new MetricPoint("nan", Double.NaN, 1, 1_700_000_000_000L),
+            new MetricPoint("inf", Double.POSITIVE_INFINITY, 1, 1_700_000_000_000L),
+            new MetricPoint("tiny", 1.5e-300, 1, 1_700_000_000_000L),
+            new MetricPoint("loss/val", -0.25, 2, 1_700_000_000_001L)));
+    assertTrue(Double.isNaN(tracker.metricHistory(run.runId(), "nan").get(0).value()));
+    // MLflow's SQL store keeps +inf as the largest double.
+    assertTrue(tracker.metricHistory(run.runId(), "inf").get(0).value() >= Double.MAX_VALUE);
+    assertEquals(1.5e-300, tracker.metricHistory(run.runId(), "tiny").get(0).value());
+    assertEquals(
+        new MetricPoint("loss/val", -0.25, 2, 1_700_000_000_001L),
+        tracker.metricHistory(run.runId(), "loss/val").get(0));
+    assertTrue(
+        MlflowTracker.logBatchJson("r", List.of(new MetricPoint(key, 1, 1, 1)))
+            .contains("\"key\":\"loss/val \\\\\\\"q\\\"\""));
   }
 
   @Test
