@@ -45,7 +45,7 @@ final class TrainingProgressReporter implements TrainingListener, AutoCloseable 
   private long trackingNanos;
   private long heartbeatNanos;
   private long steps;
-  // Loss rows and progress go to the database from this thread, in order, so a step never waits
+  // Loss rows and progress go to the database from this thread, in order, so a step does not wait
   // for a transaction; flush() and checkpoints wait for what is queued.
   private final java.util.concurrent.ExecutorService writer =
       java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -173,7 +173,7 @@ final class TrainingProgressReporter implements TrainingListener, AutoCloseable 
   /** Sends the buffered metrics and loss points (at checkpoints and when training ends). */
   void flush() {
     metrics.flush();
-    awaitWrite(true);
+    awaitWrite();
     if (!pending.isEmpty()) {
       runs.recordLoss(runId, List.copyOf(pending), Actors.WORKER);
       pending.clear();
@@ -187,7 +187,9 @@ final class TrainingProgressReporter implements TrainingListener, AutoCloseable 
   private void flush(long step, long totalSteps, float loss) {
     var samples = List.copyOf(pending);
     pending.clear();
-    awaitWrite(false);
+    // One write queued at most: a database slower than five steps slows training, as before,
+    // instead of queueing without bound. The previous write is normally long done.
+    awaitWrite();
     lastWrite =
         writer.submit(
             () -> {
@@ -209,12 +211,12 @@ final class TrainingProgressReporter implements TrainingListener, AutoCloseable 
   }
 
   /**
-   * Rethrows a failed database write (so it stops training at the next step, as a synchronous write
-   * did) and with {@code all} first waits for the queued writes.
+   * Waits for the queued database write and rethrows its failure, which so stops training at the
+   * next write, as a synchronous write did.
    */
-  private void awaitWrite(boolean all) {
+  private void awaitWrite() {
     var write = lastWrite;
-    if (all && write != null) {
+    if (write != null) {
       try {
         write.get();
       } catch (InterruptedException e) {
