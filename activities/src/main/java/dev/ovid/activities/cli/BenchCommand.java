@@ -10,8 +10,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks that run locally (model vs PyTorch, label scoring vs sgemm peak, the video"
-            + " loader's memory).",
-    subcommands = {BenchModelCommand.class, BenchScoringCommand.class, BenchLoaderCommand.class})
+            + " loader's memory, the data path vs FFmpeg).",
+    subcommands = {
+      BenchModelCommand.class,
+      BenchScoringCommand.class,
+      BenchLoaderCommand.class,
+      BenchDataCommand.class
+    })
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -115,16 +115,26 @@ public class TrainingActivitiesImpl implements TrainingActivities {
               stopRequested,
               heartbeatSent);
       TrainingResult result;
-      try {
-        result = trainer.train(data, reporter);
-      } catch (ActivityCanceledException cancelled) {
-        // The run was cancelled: keep what was trained so "retry from checkpoint" loses nothing.
-        LOG.infof(
-            "run %d: cancelled at step %d; saving a checkpoint", request.runId(), trainer.step());
-        reporter.save(trainer.step(), trainer.checkpoint(data), false);
-        throw cancelled;
+      long trainStarted = System.nanoTime();
+      long waitedBefore = reader.waitNanos();
+      try (reporter) {
+        try {
+          result = trainer.train(data, reporter);
+        } catch (ActivityCanceledException cancelled) {
+          // The run was cancelled: keep what was trained so "retry from checkpoint" loses
+          // nothing.
+          LOG.infof(
+              "run %d: cancelled at step %d; saving a checkpoint", request.runId(), trainer.step());
+          reporter.save(trainer.step(), trainer.checkpoint(data), false);
+          throw cancelled;
+        }
+        reporter.flush();
       }
-      reporter.flush();
+      logShares(
+          request.runId(),
+          System.nanoTime() - trainStarted,
+          reader.waitNanos() - waitedBefore,
+          reporter.overhead());
       model
           .learnedTemperature()
           .ifPresent(
@@ -149,6 +159,29 @@ public class TrainingActivitiesImpl implements TrainingActivities {
           finalLoss,
           resumedFromStep);
     }
+  }
+
+  /**
+   * Where the training thread's time went: waiting for decoded videos, tracking (MLflow metrics,
+   * loss and progress rows) and heartbeats; the rest is the model's compute (BENCHMARKS.md).
+   */
+  private static void logShares(
+      long runId, long wallNanos, long dataWaitNanos, TrainingProgressReporter.Overhead overhead) {
+    double wall = Math.max(1, wallNanos);
+    LOG.infof(
+        "run %d: %d steps in %.1f s: data wait %.1f%%, tracking %.3f%% (%.2f ms/step),"
+            + " heartbeats %.3f%% (%.3f ms/step), compute and the rest %.1f%%",
+        runId,
+        overhead.steps(),
+        wallNanos / 1e9,
+        100 * dataWaitNanos / wall,
+        100 * overhead.trackingNanos() / wall,
+        overhead.trackingNanos() / 1e6 / Math.max(1, overhead.steps()),
+        100 * overhead.heartbeatNanos() / wall,
+        overhead.heartbeatNanos() / 1e6 / Math.max(1, overhead.steps()),
+        100
+            * (wallNanos - dataWaitNanos - overhead.trackingNanos() - overhead.heartbeatNanos())
+            / wall);
   }
 
   /**

@@ -22,8 +22,9 @@ import java.util.List;
  * resume), buffered loss metrics to MLflow, loss points and progress to the database every few
  * steps, and each checkpoint uploaded to the object store.
  */
-final class TrainingProgressReporter implements TrainingListener {
+final class TrainingProgressReporter implements TrainingListener, AutoCloseable {
   private static final int DB_EVERY_STEPS = 5;
+  private static final long HEARTBEAT_EVERY_NANOS = 1_000_000_000L;
 
   /** The train stage's share of the pipeline's progress bar. */
   private static final double STAGE_START = 0.2;
@@ -41,6 +42,22 @@ final class TrainingProgressReporter implements TrainingListener {
   private final long metricsLoggedUpTo;
   private final java.util.function.Consumer<TrainingHeartbeat> heartbeatSent;
   private TrainingHeartbeat last;
+  private long lastBeatAt; // System.nanoTime() of this thread's last heartbeat; 0: none yet
+  // Time this listener held the training thread, per kind (BENCHMARKS.md, "Tracking overhead").
+  private long trackingNanos;
+  private long heartbeatNanos;
+  private long steps;
+  // Loss rows and progress go to the database from this thread, in order, so a step does not wait
+  // for a transaction; flush() and checkpoints wait for what is queued.
+  private final java.util.concurrent.ExecutorService writer =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ovid-training-progress");
+            t.setDaemon(true);
+            return t;
+          });
+  private java.util.concurrent.Future<?> lastWrite;
+  private volatile RuntimeException writeFailure;
 
   TrainingProgressReporter(
       ActivityExecutionContext context,
@@ -70,6 +87,7 @@ final class TrainingProgressReporter implements TrainingListener {
       throw new IllegalStateException(
           "training stopped at step " + step + ": worker shutting down");
     }
+    long started = System.nanoTime();
     // An earlier attempt may have sent steps after its last checkpoint: MLflow keeps every value
     // it is sent, so those steps are not sent again (training is deterministic: same values).
     if (step > metricsLoggedUpTo) {
@@ -87,8 +105,23 @@ final class TrainingProgressReporter implements TrainingListener {
             loss,
             last == null ? null : last.checkpointUri(),
             last == null ? null : last.checkpointSha256());
-    heartbeat();
+    long tracked = System.nanoTime();
+    heartbeat(false);
+    long beaten = System.nanoTime();
     if (step % DB_EVERY_STEPS == 0 || step == totalSteps) flush(step, totalSteps, loss);
+    trackingNanos += (tracked - started) + (System.nanoTime() - beaten);
+    heartbeatNanos += beaten - tracked;
+    steps++;
+  }
+
+  /**
+   * Nanoseconds the training thread spent in this listener's per-step work: metrics to MLflow and
+   * loss/progress to the database ({@code tracking}), and heartbeats. Checkpoints are not counted.
+   */
+  record Overhead(long steps, long trackingNanos, long heartbeatNanos) {}
+
+  Overhead overhead() {
+    return new Overhead(steps, trackingNanos, heartbeatNanos);
   }
 
   @Override
@@ -124,7 +157,7 @@ final class TrainingProgressReporter implements TrainingListener {
                 last == null ? Double.NaN : last.loss(),
                 stored.uri(),
                 stored.sha256());
-        if (heartbeat) heartbeat();
+        if (heartbeat) heartbeat(true);
       } finally {
         Files.deleteIfExists(file);
       }
@@ -133,15 +166,24 @@ final class TrainingProgressReporter implements TrainingListener {
     }
   }
 
-  /** Heartbeats the latest details, which the keep-alive repeats between steps. */
-  private void heartbeat() {
+  /**
+   * Hands the latest details to the keep-alive (which sends them every few seconds) and heartbeats
+   * them from this thread at most once a second, or at once when {@code now} (a new checkpoint).
+   * The Temporal SDK sends a heartbeat synchronously when none is scheduled, which cost short steps
+   * about 1 % of their time; a cancellation still surfaces here within about a second.
+   */
+  private void heartbeat(boolean now) {
     heartbeatSent.accept(last);
+    long at = System.nanoTime();
+    if (!now && lastBeatAt != 0 && at - lastBeatAt < HEARTBEAT_EVERY_NANOS) return;
+    lastBeatAt = at == 0 ? 1 : at;
     context.heartbeat(last);
   }
 
   /** Sends the buffered metrics and loss points (at checkpoints and when training ends). */
   void flush() {
     metrics.flush();
+    awaitWrite();
     if (!pending.isEmpty()) {
       runs.recordLoss(runId, List.copyOf(pending), Actors.WORKER);
       pending.clear();
@@ -153,15 +195,52 @@ final class TrainingProgressReporter implements TrainingListener {
   }
 
   private void flush(long step, long totalSteps, float loss) {
-    runs.recordLoss(runId, List.copyOf(pending), Actors.WORKER);
+    var samples = List.copyOf(pending);
     pending.clear();
-    runs.updateProgress(
-        runId,
-        "TRAIN",
-        STAGE_START + STAGE_WIDTH * step / Math.max(1, totalSteps),
-        String.format("step %d/%d, loss %.4f", step, totalSteps, loss),
-        step,
-        (double) loss,
-        Actors.WORKER);
+    // One write queued at most: a database slower than five steps slows training, as before,
+    // instead of queueing without bound. The previous write is normally long done.
+    awaitWrite();
+    lastWrite =
+        writer.submit(
+            () -> {
+              if (writeFailure != null) return; // later rows wait for the failed attempt's retry
+              try {
+                runs.recordLoss(runId, samples, Actors.WORKER);
+                runs.updateProgress(
+                    runId,
+                    "TRAIN",
+                    STAGE_START + STAGE_WIDTH * step / Math.max(1, totalSteps),
+                    String.format("step %d/%d, loss %.4f", step, totalSteps, loss),
+                    step,
+                    (double) loss,
+                    Actors.WORKER);
+              } catch (RuntimeException e) {
+                writeFailure = e;
+              }
+            });
+  }
+
+  /**
+   * Waits for the queued database write and rethrows its failure, which so stops training at the
+   * next write, as a synchronous write did.
+   */
+  private void awaitWrite() {
+    var write = lastWrite;
+    if (write != null) {
+      try {
+        write.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while recording training progress", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("recording training progress failed", e.getCause());
+      }
+    }
+    if (writeFailure != null) throw writeFailure;
+  }
+
+  @Override
+  public void close() {
+    writer.shutdown();
   }
 }

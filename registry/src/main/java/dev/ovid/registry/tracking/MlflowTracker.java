@@ -24,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.mlflow.api.proto.ModelRegistry;
 import org.mlflow.api.proto.Service;
@@ -63,6 +68,25 @@ public class MlflowTracker implements AutoCloseable {
   private final MlflowClient client;
   private final ObjectStore objectStore;
   private volatile String experimentId;
+
+  /**
+   * Log-batch requests sent at once. The MLflow client's connection pool keeps two connections per
+   * host alive (reused between calls), and the server spends ~0.13 ms of CPU per metric (Python and
+   * its database; BENCHMARKS.md), so two requests in flight keep both its workers busy.
+   */
+  static final int PARALLEL_BATCHES = 2;
+
+  private static final AtomicInteger SENDERS = new AtomicInteger();
+
+  // Sends metric batches off the caller's thread (daemon: never keeps a JVM alive).
+  private final ExecutorService metricSender =
+      Executors.newFixedThreadPool(
+          PARALLEL_BATCHES,
+          r -> {
+            Thread t = new Thread(r, "ovid-mlflow-metrics-" + SENDERS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   public MlflowTracker(MlflowConfig config, ObjectStore objectStore) {
     this.config = config;
@@ -193,32 +217,88 @@ public class MlflowTracker implements AutoCloseable {
         });
   }
 
-  /** Sends metrics with log-batch, at most 1000 per call. */
+  /**
+   * Sends metrics with log-batch, at most 1000 per call and {@link #PARALLEL_BATCHES} calls at
+   * once; returns when all are stored. If a call fails, the batches of the other calls may be
+   * stored: resend only through a {@link MetricBuffer} (which sends one batch per call) where
+   * values must not be stored twice.
+   */
   public void logMetrics(String runId, List<MetricPoint> metrics) {
-    for (int from = 0; from < metrics.size(); from += MetricBuffer.MAX_BATCH) {
-      List<Service.Metric> batch =
-          metrics.subList(from, Math.min(metrics.size(), from + MetricBuffer.MAX_BATCH)).stream()
-              .map(
-                  m ->
-                      Service.Metric.newBuilder()
-                          .setKey(m.key())
-                          .setValue(m.value())
-                          .setStep(m.step())
-                          .setTimestamp(m.timestampMs())
-                          .build())
-              .toList();
-      call(
-          "log metrics to run " + runId,
-          () -> {
-            client.logBatch(runId, batch, List.of(), List.of());
-            return null;
-          });
+    if (metrics.size() <= MetricBuffer.MAX_BATCH) {
+      sendBatch(runId, metrics);
+      return;
     }
+    List<Future<?>> calls = new ArrayList<>();
+    for (int from = 0; from < metrics.size(); from += MetricBuffer.MAX_BATCH) {
+      List<MetricPoint> chunk =
+          metrics.subList(from, Math.min(metrics.size(), from + MetricBuffer.MAX_BATCH));
+      calls.add(metricSender.submit(() -> sendBatch(runId, chunk)));
+    }
+    RuntimeException first = null;
+    for (Future<?> call : calls) {
+      try {
+        call.get();
+      } catch (ExecutionException e) {
+        if (first == null) {
+          first =
+              e.getCause() instanceof RuntimeException r
+                  ? r
+                  : new ServiceUnavailableException(
+                      "log metrics to run " + runId + ": " + e.getCause(), e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ServiceUnavailableException("log metrics to run " + runId + ": interrupted", e);
+      }
+    }
+    if (first != null) throw first;
   }
 
-  /** A buffer that logs this run's metrics in batches; close it to send the rest. */
+  private void sendBatch(String runId, List<MetricPoint> metrics) {
+    String body = logBatchJson(runId, metrics);
+    call(
+        "log metrics to run " + runId,
+        () -> {
+          client.sendPost("runs/log-batch", body);
+          return null;
+        });
+  }
+
+  /**
+   * The log-batch request body, written directly: building protobuf messages and printing them with
+   * protobuf's JSON printer cost the client about as much CPU as the server spent storing the
+   * values (BENCHMARKS.md, "Tracking overhead"). Non-finite values are spelled as protobuf's JSON
+   * mapping spells them.
+   */
+  static String logBatchJson(String runId, List<MetricPoint> metrics) {
+    var encoder = com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
+    StringBuilder json = new StringBuilder(64 + metrics.size() * 96);
+    json.append("{\"run_id\":\"").append(encoder.quoteAsString(runId)).append("\",\"metrics\":[");
+    for (int i = 0; i < metrics.size(); i++) {
+      MetricPoint m = metrics.get(i);
+      if (i > 0) json.append(',');
+      json.append("{\"key\":\"").append(encoder.quoteAsString(m.key())).append("\",\"value\":");
+      double v = m.value();
+      if (Double.isNaN(v)) json.append("\"NaN\"");
+      else if (v == Double.POSITIVE_INFINITY) json.append("\"Infinity\"");
+      else if (v == Double.NEGATIVE_INFINITY) json.append("\"-Infinity\"");
+      else json.append(v);
+      json.append(",\"timestamp\":")
+          .append(m.timestampMs())
+          .append(",\"step\":")
+          .append(m.step())
+          .append('}');
+    }
+    return json.append("]}").toString();
+  }
+
+  /**
+   * A buffer that logs this run's metrics in batches of 1000 from a background thread, so the
+   * training loop never waits for MLflow; close (or flush) it to send the rest and wait.
+   */
   public MetricBuffer metricBuffer(String runId) {
-    return new MetricBuffer(runId, this::logMetrics);
+    return MetricBuffer.async(
+        runId, this::sendBatch, MetricBuffer.MAX_BATCH, metricSender, PARALLEL_BATCHES);
   }
 
   public void setTerminated(String runId, RunOutcome outcome) {
@@ -426,6 +506,7 @@ public class MlflowTracker implements AutoCloseable {
 
   @Override
   public void close() {
+    metricSender.shutdown();
     client.close();
   }
 

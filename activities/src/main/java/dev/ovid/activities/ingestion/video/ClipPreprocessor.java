@@ -30,17 +30,15 @@ public final class ClipPreprocessor {
   public float[] toTensor(List<BufferedImage> frames) {
     int plane = size * size;
     float[] out = new float[frames.size() * 3 * plane];
+    int[] rgbs = new int[plane];
     for (int f = 0; f < frames.size(); f++) {
-      BufferedImage image = centerCrop(resizeShortSide(frames.get(f)));
+      pixels(frames.get(f), rgbs);
       int base = f * 3 * plane;
-      for (int y = 0; y < size; y++) {
-        for (int x = 0; x < size; x++) {
-          int rgb = image.getRGB(x, y);
-          int p = y * size + x;
-          out[base + p] = channel((rgb >> 16) & 0xff, 0);
-          out[base + plane + p] = channel((rgb >> 8) & 0xff, 1);
-          out[base + 2 * plane + p] = channel(rgb & 0xff, 2);
-        }
+      for (int p = 0; p < plane; p++) {
+        int rgb = rgbs[p];
+        out[base + p] = channel((rgb >> 16) & 0xff, 0);
+        out[base + plane + p] = channel((rgb >> 8) & 0xff, 1);
+        out[base + 2 * plane + p] = channel(rgb & 0xff, 2);
       }
     }
     return out;
@@ -54,20 +52,26 @@ public final class ClipPreprocessor {
   public byte[] toBytes(List<BufferedImage> frames) {
     int plane = size * size;
     byte[] out = new byte[frames.size() * 3 * plane];
+    int[] rgbs = new int[plane];
     for (int f = 0; f < frames.size(); f++) {
-      BufferedImage image = centerCrop(resizeShortSide(frames.get(f)));
+      pixels(frames.get(f), rgbs);
       int base = f * 3 * plane;
-      for (int y = 0; y < size; y++) {
-        for (int x = 0; x < size; x++) {
-          int rgb = image.getRGB(x, y);
-          int p = y * size + x;
-          out[base + p] = (byte) ((rgb >> 16) & 0xff);
-          out[base + plane + p] = (byte) ((rgb >> 8) & 0xff);
-          out[base + 2 * plane + p] = (byte) (rgb & 0xff);
-        }
+      for (int p = 0; p < plane; p++) {
+        int rgb = rgbs[p];
+        out[base + p] = (byte) ((rgb >> 16) & 0xff);
+        out[base + plane + p] = (byte) ((rgb >> 8) & 0xff);
+        out[base + 2 * plane + p] = (byte) (rgb & 0xff);
       }
     }
     return out;
+  }
+
+  /**
+   * The resized, cropped frame's pixels as packed RGB, row by row, read in one call: a call per
+   * pixel went through the colour model each time.
+   */
+  private void pixels(BufferedImage frame, int[] rgbs) {
+    centerCrop(resizeShortSide(frame)).getRGB(0, 0, size, size, rgbs, 0, size);
   }
 
   private float channel(int value, int c) {

@@ -30,6 +30,7 @@ public final class PrefetchingReader<T> implements AutoCloseable {
   private int[] order = new int[0];
   private int submitted;
   private long offPlanReads;
+  private long waitNanos;
 
   /**
    * @param load loads item {@code i}; called from the reader's threads
@@ -65,6 +66,15 @@ public final class PrefetchingReader<T> implements AutoCloseable {
 
   /** Item {@code index}: the next planned one from the queue, else loaded now. */
   public T get(int index) {
+    long started = System.nanoTime();
+    try {
+      return take(index);
+    } finally {
+      waitNanos += System.nanoTime() - started;
+    }
+  }
+
+  private T take(int index) {
     Pending<T> head = ahead.peekFirst();
     if (head == null || head.index() != index) {
       // Off the plan: the rest of it no longer describes what the caller reads.
@@ -91,6 +101,14 @@ public final class PrefetchingReader<T> implements AutoCloseable {
 
   public int capacity() {
     return capacity;
+  }
+
+  /**
+   * Nanoseconds the consumer spent inside {@link #get}: waiting for an item still loading, or
+   * loading one off the plan. Near zero when the loader keeps ahead of the consumer.
+   */
+  public long waitNanos() {
+    return waitNanos;
   }
 
   /** Reads that were not the next planned one (each loaded synchronously). */

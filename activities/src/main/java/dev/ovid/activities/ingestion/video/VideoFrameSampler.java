@@ -36,15 +36,20 @@ public final class VideoFrameSampler {
       }
       List<BufferedImage> out = new ArrayList<>(frames);
       // Sequential decoding: seeking is unreliable for tiny clips and costs a keyframe decode.
+      // Only the F wanted frames are converted to RGB (FFmpeg's swscale); the others are decoded
+      // and dropped, as converting them was wasted work.
       int next = 0;
       int index = 0;
-      Frame frame;
-      while (next < frames && (frame = grabber.grabImage()) != null) {
-        int wanted = (int) Math.min(total - 1, Math.floor((next + 0.5) * total / frames));
-        while (next < frames && index == wanted) {
-          out.add(copy(converter.convert(frame)));
-          next++;
-          wanted = (int) Math.min(total - 1, Math.floor((next + 0.5) * total / frames));
+      while (next < frames) {
+        boolean wanted = index == wanted(next, total);
+        Frame frame = grabber.grabFrame(false, true, wanted, false, false);
+        if (frame == null) break;
+        if (wanted) {
+          BufferedImage image = converter.convert(frame);
+          while (next < frames && index == wanted(next, total)) {
+            out.add(copy(image));
+            next++;
+          }
         }
         index++;
       }
@@ -57,6 +62,11 @@ public final class VideoFrameSampler {
     } catch (Exception e) {
       throw new VideoDecodeException(uri, String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /** Index of the frame at the middle of the {@code i}-th of F equal segments. */
+  private int wanted(int i, int total) {
+    return (int) Math.min(total - 1, Math.floor((i + 0.5) * total / frames));
   }
 
   private static BufferedImage copy(BufferedImage image) {
