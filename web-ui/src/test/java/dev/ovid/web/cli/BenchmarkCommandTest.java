@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ovid.registry.benchmark.BenchmarkEvaluation;
 import dev.ovid.registry.benchmark.BenchmarkRegistry;
 import dev.ovid.registry.dataset.DatasetRegistry;
@@ -22,21 +21,16 @@ import dev.ovid.workflows.benchmark.BenchmarkSpec;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code ovid benchmark run|show [--json]} against the application's REST API. */
 @QuarkusTest
 class BenchmarkCommandTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TestHTTPResource("/")
   URL base;
@@ -45,13 +39,6 @@ class BenchmarkCommandTest {
   @Inject DatasetRegistry datasets;
   @Inject VocabularyService vocabularies;
   @Inject BenchmarkRegistry benchmarks;
-
-  private record Result(int exit, String out, String err) {
-    JsonNode lastLineJson() throws Exception {
-      String[] lines = out.strip().split("\n");
-      return JSON.readTree(lines[lines.length - 1]);
-    }
-  }
 
   private long modelVersionId;
   private String modelName;
@@ -88,22 +75,13 @@ class BenchmarkCommandTest {
     modelVersionId = m.id;
   }
 
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new OvidCli());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--url");
-    all.add(base.toString());
-    int exit = cli.execute(all.toArray(String[]::new));
-    return new Result(exit, out.toString(), err.toString());
+  private CliRun run(String... args) {
+    return CliRun.of(base, args);
   }
 
   @Test
   void runStartsASuiteThatShowFindsAgain() throws Exception {
-    Result started =
+    CliRun started =
         run(
             "benchmark",
             "run",
@@ -119,11 +97,11 @@ class BenchmarkCommandTest {
     assertEquals(modelVersionId, created.path("modelVersionId").asLong());
     assertEquals(modelName + " v1", created.path("model").asText());
 
-    Result shown = run("benchmark", "show", Long.toString(id), "--json");
+    CliRun shown = run("benchmark", "show", Long.toString(id), "--json");
     assertEquals(0, shown.exit(), shown.out() + shown.err());
     assertEquals(id, shown.lastLineJson().path("id").asLong());
 
-    Result text = run("benchmark", "show", Long.toString(id));
+    CliRun text = run("benchmark", "show", Long.toString(id));
     assertEquals(0, text.exit(), text.err());
     assertTrue(
         text.out().startsWith("benchmark evaluation " + id + ": " + modelName + " v1, "),
@@ -146,31 +124,31 @@ class BenchmarkCommandTest {
     }
     benchmarks.finish(e.id, 0.42, 0.55, List.of(0.55, 0.6), List.of(0.5, 0.61), "s3://r", "test");
 
-    Result table = run("benchmark", "show");
+    CliRun table = run("benchmark", "show");
     assertEquals(0, table.exit(), table.err());
     String row = table.out().lines().filter(l -> l.startsWith(modelName)).findFirst().orElseThrow();
     assertTrue(row.contains("0.500 / 0.500"), row);
     assertTrue(row.contains("0.600 / 0.610"), row);
 
-    Result json = run("benchmark", "show", "--json");
+    CliRun json = run("benchmark", "show", "--json");
     assertEquals(0, json.exit(), json.err());
     JsonNode board = json.lastLineJson();
     assertTrue(board.path("benchmarks").toString().contains("CLI-B"), board.toString());
 
-    Result detail = run("benchmark", "show", Long.toString(e.id));
+    CliRun detail = run("benchmark", "show", Long.toString(e.id));
     assertTrue(detail.out().contains("calibrated threshold 0.4200"), detail.out());
     assertTrue(detail.out().contains("F1@calibrated 0.6100"), detail.out());
   }
 
   @Test
   void badArgumentsAndUnknownIdsAreErrorsThatSaySo() {
-    Result malformed =
+    CliRun malformed =
         run("benchmark", "run", "--model-version", "1", "--benchmark", "no-ids-here");
     assertEquals(1, malformed.exit());
     assertTrue(
         malformed.err().contains("expected NAME=DATASET_VERSION_ID:VOCABULARY_ID"),
         malformed.err());
-    Result missing = run("benchmark", "show", Long.toString(Long.MAX_VALUE));
+    CliRun missing = run("benchmark", "show", Long.toString(Long.MAX_VALUE));
     assertEquals(1, missing.exit(), missing.out());
     assertTrue(
         missing.err().contains("404") || missing.err().toLowerCase().contains("not"),

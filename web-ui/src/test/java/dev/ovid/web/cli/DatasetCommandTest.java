@@ -13,14 +13,11 @@ import dev.ovid.registry.objectstore.ObjectStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code ovid dataset register|list|diff} against the application's REST API. */
 @QuarkusTest
@@ -31,19 +28,8 @@ class DatasetCommandTest {
   @Inject DatasetRegistry datasets;
   @Inject ObjectStore store;
 
-  private record Result(int exit, String out, String err) {}
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new OvidCli());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--url");
-    all.add(base.toString());
-    int exit = cli.execute(all.toArray(String[]::new));
-    return new Result(exit, out.toString(), err.toString());
+  private CliRun run(String... args) {
+    return CliRun.of(base, args);
   }
 
   private void version(String name, String... ids) {
@@ -64,7 +50,7 @@ class DatasetCommandTest {
   @Test
   void registersListsAndDiffs() throws Exception {
     String name = "cli-ds-" + UUID.randomUUID().toString().substring(0, 8);
-    Result registered =
+    CliRun registered =
         run(
             "dataset",
             "register",
@@ -81,27 +67,27 @@ class DatasetCommandTest {
     assertTrue(
         registered.out().contains("registered dataset source '" + name + "'"), registered.out());
 
-    Result again =
+    CliRun again =
         run("dataset", "register", name, "--kind", "MANIFEST", "--location", "/data/x.jsonl");
     assertEquals(1, again.exit());
     assertTrue(again.err().contains("HTTP 409"), again.err());
 
     version(name, "a", "b");
     version(name, "a", "c");
-    Result list = run("dataset", "list", "--json");
+    CliRun list = run("dataset", "list", "--json");
     assertEquals(0, list.exit(), list.err());
     JsonNode json = new ObjectMapper().readTree(list.out());
     assertTrue(json.path("datasetNames").toString().contains(name));
 
-    Result diff = run("dataset", "diff", name, "--from", "1", "--to", "2", "--json");
+    CliRun diff = run("dataset", "diff", name, "--from", "1", "--to", "2", "--json");
     assertEquals(0, diff.exit(), diff.err());
     JsonNode d = new ObjectMapper().readTree(diff.out());
     assertEquals(name + "/c", d.path("videosAdded").path(0).asText());
     assertEquals(name + "/b", d.path("videosRemoved").path(0).asText());
 
-    Result text = run("dataset", "diff", name, "--from", "1", "--to", "2");
+    CliRun text = run("dataset", "diff", name, "--from", "1", "--to", "2");
     assertTrue(text.out().contains("videosAdded"), text.out());
-    Result missing = run("dataset", "diff", name, "--from", "1", "--to", "7");
+    CliRun missing = run("dataset", "diff", name, "--from", "1", "--to", "7");
     assertEquals(1, missing.exit());
     assertTrue(missing.err().contains("HTTP 404"), missing.err());
   }

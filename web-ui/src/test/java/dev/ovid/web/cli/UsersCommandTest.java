@@ -8,15 +8,10 @@ import dev.ovid.registry.user.UserService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code ovid users add|list|roles|passwd|disable|enable} against the REST API, as admin. */
 @QuarkusTest
@@ -26,19 +21,8 @@ class UsersCommandTest {
 
   @Inject UserService users;
 
-  private record Result(int exit, String out, String err) {}
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new OvidCli());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--url");
-    all.add(base.toString());
-    int exit = cli.execute(all.toArray(String[]::new));
-    return new Result(exit, out.toString(), err.toString());
+  private CliRun run(String... args) {
+    return CliRun.of(base, args);
   }
 
   private static int apiStatus(String user, String password) {
@@ -48,13 +32,13 @@ class UsersCommandTest {
   @Test
   void anAdminManagesAUserFromTheCommandLine() {
     String name = "cli-user-" + UUID.randomUUID().toString().substring(0, 8);
-    Result added =
+    CliRun added =
         run("users", "add", name, "--roles", "auditor", "--new-password", "first-password-1");
     assertEquals(0, added.exit(), added.err());
     assertTrue(added.out().contains(name) && added.out().contains("enabled"), added.out());
     assertEquals(200, apiStatus(name, "first-password-1"));
 
-    Result listed = run("users", "list");
+    CliRun listed = run("users", "list");
     assertEquals(0, listed.exit(), listed.err());
     assertTrue(listed.out().lines().anyMatch(l -> l.startsWith(name + " ")), listed.out());
 
@@ -65,12 +49,12 @@ class UsersCommandTest {
     assertEquals(401, apiStatus(name, "first-password-1"));
     assertEquals(200, apiStatus(name, "second-password-2"));
 
-    Result disabled = run("users", "disable", name);
+    CliRun disabled = run("users", "disable", name);
     assertEquals(0, disabled.exit(), disabled.err());
     assertTrue(disabled.out().contains("disabled"), disabled.out());
     assertEquals(401, apiStatus(name, "second-password-2"));
 
-    Result enabled = run("users", "enable", name);
+    CliRun enabled = run("users", "enable", name);
     assertEquals(0, enabled.exit(), enabled.err());
     assertEquals(200, apiStatus(name, "second-password-2"));
   }
@@ -78,14 +62,14 @@ class UsersCommandTest {
   @Test
   void badInputAndMissingRightsAreOneLineErrors() {
     String name = "cli-user-" + UUID.randomUUID().toString().substring(0, 8);
-    Result badRole =
+    CliRun badRole =
         run("users", "add", name, "--roles", "superuser", "--new-password", "long-enough-1");
     assertEquals(1, badRole.exit());
     assertTrue(badRole.err().contains("superuser"), badRole.err());
     assertEquals(1, badRole.err().strip().lines().count(), badRole.err());
     assertTrue(users.find(name).isEmpty());
 
-    Result notAdmin = run("users", "list", "--user", "mlops", "--password", "mlops");
+    CliRun notAdmin = run("users", "list", "--user", "mlops", "--password", "mlops");
     assertEquals(1, notAdmin.exit());
     assertEquals(1, notAdmin.err().strip().lines().count(), notAdmin.err());
   }
