@@ -3,15 +3,13 @@ package dev.ovid.web.security;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ovid.web.testing.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -24,26 +22,7 @@ class NoSecretsInLogsTest {
 
   @Test
   void secretsNeverReachTheLog() {
-    StringBuilder logged = new StringBuilder();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            logged.append(record.getMessage()).append(' ');
-            if (record.getParameters() != null) {
-              for (Object p : record.getParameters()) logged.append(p).append(' ');
-            }
-            if (record.getThrown() != null) logged.append(record.getThrown()).append('\n');
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    Logger root = Logger.getLogger("");
-    root.addHandler(capture);
+    LogCapture logged = new LogCapture();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     PrintStream out = System.out;
     System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
@@ -84,10 +63,10 @@ class NoSecretsInLogsTest {
           .then()
           .statusCode(400);
     } finally {
-      root.removeHandler(capture);
+      logged.close();
       System.setOut(out);
     }
-    String all = logged + "\n" + console.toString(StandardCharsets.UTF_8);
+    String all = logged.text() + "\n" + console.toString(StandardCharsets.UTF_8);
     var config = ConfigProvider.getConfig();
     List<String> secrets =
         List.of(

@@ -16,6 +16,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.ovid.registry.audit.AuditLog;
 import dev.ovid.registry.user.UserService;
+import dev.ovid.web.testing.LogCapture;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -157,33 +158,12 @@ class SingleSignOnTest {
 
   @Test
   void neitherTheClientSecretNorATokenReachesTheLog() {
-    StringBuilder logged = new StringBuilder();
-    java.util.logging.Handler capture =
-        new java.util.logging.Handler() {
-          @Override
-          public void publish(java.util.logging.LogRecord record) {
-            logged.append(record.getMessage()).append(' ');
-            if (record.getParameters() != null) {
-              for (Object p : record.getParameters()) logged.append(p).append(' ');
-            }
-            if (record.getThrown() != null) logged.append(record.getThrown()).append('\n');
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-    root.addHandler(capture);
-    try {
+    String text;
+    try (LogCapture logged = new LogCapture()) {
       loginThroughProvider(fresh("sso-logs"), "auditor").then().statusCode(200);
       loginThroughProvider(fresh("sso-logs"), "staff").then().statusCode(403);
-    } finally {
-      root.removeHandler(capture);
+      text = logged.text();
     }
-    String text = logged.toString();
     assertFalse(text.contains(TestOpenIdProvider.CLIENT_SECRET), "client secret logged");
     // Signed tokens (ID and access) are JWTs, whose header always starts so.
     assertFalse(text.contains("eyJ"), "a token was logged");
