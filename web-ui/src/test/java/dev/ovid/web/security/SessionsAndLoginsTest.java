@@ -8,11 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import dev.ovid.registry.audit.AuditLog;
 import dev.ovid.registry.user.UserService;
@@ -22,9 +18,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -64,22 +58,8 @@ class SessionsAndLoginsTest {
 
   @Test
   void aCookieReplayedAfterLogOutIsRefused() {
-    try (Playwright playwright =
-            Playwright.create(
-                new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser =
-            playwright
-                .chromium()
-                .launch(
-                    new BrowserType.LaunchOptions()
-                        .setExecutablePath(
-                            Paths.get(
-                                System.getenv().getOrDefault("OVID_CHROMIUM", "/usr/bin/chromium")))
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
-      BrowserContext context = browser.newContext();
-      Page page = context.newPage();
+    try (dev.ovid.web.ui.Browser browser = new dev.ovid.web.ui.Browser()) {
+      Page page = browser.page;
       page.setDefaultTimeout(30_000);
       com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
       page.navigate(base + "runs");
@@ -88,7 +68,7 @@ class SessionsAndLoginsTest {
       page.locator("#login-form input[name='password']").press("Enter");
       assertThat(page.locator("#current-user")).hasText("auditor");
       String cookies =
-          context.cookies().stream()
+          browser.cookies().stream()
               .filter(c -> !c.name.equals("JSESSIONID"))
               .map(c -> c.name + "=" + c.value)
               .collect(Collectors.joining("; "));
@@ -117,7 +97,7 @@ class SessionsAndLoginsTest {
       assertTrue(
           audit.recent(50).stream()
               .anyMatch(e -> e.action.equals("user.logged-out") && e.actor.equals("auditor")));
-      for (Cookie c : context.cookies()) {
+      for (Cookie c : browser.cookies()) {
         assertTrue(c.httpOnly || c.name.equals("JSESSIONID"), c.name + " is not HttpOnly");
       }
     }

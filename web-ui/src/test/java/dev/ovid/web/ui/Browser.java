@@ -15,13 +15,13 @@ import java.util.Map;
  * Headless Chromium from the system (Debian's /usr/bin/chromium) driven by Playwright; never
  * downloads a browser. Override the binary with OVID_CHROMIUM.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   private final Playwright playwright;
   private final com.microsoft.playwright.Browser browser;
   private final BrowserContext context;
-  final Page page;
+  public final Page page;
 
-  Browser() {
+  public Browser() {
     this(1400, 1000);
   }
 
@@ -55,6 +55,11 @@ final class Browser implements AutoCloseable {
                 .setTimezoneId("Europe/Berlin")
                 .setAcceptDownloads(true));
     page = context.newPage();
+  }
+
+  /** The cookies this browser holds (for replaying them outside it). */
+  public List<com.microsoft.playwright.options.Cookie> cookies() {
+    return context.cookies();
   }
 
   /** Saves a screenshot and the DOM under target folder's playwright/ for a failed test. */

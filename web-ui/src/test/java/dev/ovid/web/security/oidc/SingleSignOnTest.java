@@ -9,11 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import dev.ovid.registry.audit.AuditLog;
 import dev.ovid.registry.user.UserService;
 import dev.ovid.web.testing.LogCapture;
@@ -24,7 +20,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,22 +57,8 @@ class SingleSignOnTest {
   @Test
   void aBrowserLogsInThroughTheProviderAndGetsTheMappedRole() {
     String name = fresh("sso-alice");
-    try (Playwright playwright =
-            Playwright.create(
-                new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser =
-            playwright
-                .chromium()
-                .launch(
-                    new BrowserType.LaunchOptions()
-                        .setExecutablePath(
-                            Paths.get(
-                                System.getenv().getOrDefault("OVID_CHROMIUM", "/usr/bin/chromium")))
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
-      BrowserContext context = browser.newContext();
-      Page page = context.newPage();
+    try (dev.ovid.web.ui.Browser browser = new dev.ovid.web.ui.Browser()) {
+      Page page = browser.page;
       page.setDefaultTimeout(30_000);
       com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
       page.navigate(base + "login");
@@ -101,7 +82,7 @@ class SingleSignOnTest {
       // An ml-ops user may launch runs: the Runs page offers the launch form.
       page.navigate(base + "runs");
       assertThat(page.locator("#launch-button")).isVisible();
-      for (var c : context.cookies()) {
+      for (var c : browser.cookies()) {
         assertTrue(c.httpOnly || c.name.equals("JSESSIONID"), c.name + " is not HttpOnly");
       }
       page.locator("#logout-button").click();
