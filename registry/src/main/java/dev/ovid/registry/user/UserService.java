@@ -72,14 +72,7 @@ public class UserService {
     if (OvidUser.findByName(name).isPresent()) {
       throw new ConflictException("user '" + name + "' already exists");
     }
-    OvidUser user = new OvidUser();
-    user.username = name;
-    user.passwordHash = hash(password, minPassword);
-    user.roles = String.join(",", checkRoles(roles));
-    user.enabled = true;
-    user.createdAt = Instant.now();
-    user.updatedAt = user.createdAt;
-    user.persist();
+    OvidUser user = persistNew(name, hash(password, minPassword), checkRoles(roles));
     audit.record(actor, "user.created", "user", name, detail("roles", user.roleSet()));
     return user;
   }
@@ -131,13 +124,7 @@ public class UserService {
     String actor = "oidc:" + provider;
     Optional<OvidUser> existing = find(username);
     if (existing.isEmpty()) {
-      OvidUser user = new OvidUser();
-      user.username = checkName(username);
-      user.roles = String.join(",", granted);
-      user.enabled = true;
-      user.createdAt = Instant.now();
-      user.updatedAt = user.createdAt;
-      user.persist();
+      OvidUser user = persistNew(checkName(username), null, granted);
       audit.record(
           actor, "user.created", "user", user.username, detail("roles", granted, "via", provider));
       return Optional.of(user);
@@ -216,6 +203,19 @@ public class UserService {
       throw new ValidationException("password must have at most " + MAX_PASSWORD + " characters");
     }
     return BcryptUtil.bcryptHash(password, COST);
+  }
+
+  /** A new enabled user; {@code passwordHash} is null for one who logs in only through OIDC. */
+  private static OvidUser persistNew(String name, String passwordHash, Set<String> roles) {
+    OvidUser user = new OvidUser();
+    user.username = name;
+    user.passwordHash = passwordHash;
+    user.roles = String.join(",", roles);
+    user.enabled = true;
+    user.createdAt = Instant.now();
+    user.updatedAt = user.createdAt;
+    user.persist();
+    return user;
   }
 
   private static String checkName(String username) {
