@@ -53,13 +53,18 @@ public final class ClipModel implements AutoCloseable {
   }
 
   /** Loads onto {@link Devices#best()}. */
-  /** What mixed precision stores in bfloat16: the vision tower but its layer norms. */
+  /**
+   * What mixed precision stores in bfloat16: both towers' weights but their layer norms, and the
+   * projections. The text tower's token and position embeddings stay float32: learnable soft
+   * prompts are float32 and join them before the first layer.
+   */
   static boolean isBf16InMixedPrecision(String name) {
-    return (name.startsWith("vision_model.")
-            && !name.contains("layer_norm")
-            && !name.contains("layrnorm")
-            && !name.contains("layernorm"))
-        || name.equals("visual_projection.weight");
+    boolean norm =
+        name.contains("layer_norm") || name.contains("layrnorm") || name.contains("layernorm");
+    return (name.startsWith("vision_model.") && !norm)
+        || (name.startsWith("text_model.encoder.") && !norm)
+        || name.equals("visual_projection.weight")
+        || name.equals("text_projection.weight");
   }
 
   public static ClipModel load(Path dir) throws IOException {
@@ -71,10 +76,10 @@ public final class ClipModel implements AutoCloseable {
   }
 
   /**
-   * With {@link Precision#BF16} the vision tower (every tensor but its layer norms) and the visual
-   * projection are stored in bfloat16, and images are encoded in bfloat16; the text tower stays
-   * float32 because learnable prompts need gradients through it, which bfloat16 cannot carry in DJL
-   * (see {@link dev.ovid.model.core.Autocast}).
+   * With {@link Precision#BF16} both towers ({@link #isBf16InMixedPrecision}) are stored in
+   * bfloat16; images are encoded in bfloat16 throughout, and the text tower's products run in
+   * bfloat16 between float32 residuals, so gradients for learnable prompts pass through it (see
+   * {@link dev.ovid.model.core.Autocast}).
    */
   public static ClipModel load(Path dir, Device device, Precision precision) throws IOException {
     ClipConfig config = ClipConfig.load(dir);
