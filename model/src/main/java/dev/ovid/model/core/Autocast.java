@@ -1,15 +1,8 @@
 package dev.ovid.model.core;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Mixed-precision building blocks: PyTorch's autocast written by hand, since DJL has none.
@@ -18,12 +11,8 @@ import java.io.UncheckedIOException;
  * softmax} and {@code full} on a bfloat16 tensor abort the JVM in native code, and a bfloat16
  * tensor reports {@link DataType#UNKNOWN}), and its {@code toType} runs under a no-grad guard, so
  * no DJL cast carries a gradient. Both casts therefore run one-line TorchScript modules ({@code
- * to_bf16.pt}, {@code to_fp32.pt}, made by {@code model/scripts/make_casts.py}), always in DJL's
- * training mode: in inference mode DJL runs TorchScript under libtorch's {@code InferenceMode},
- * whose results can never be saved for a backward pass (a frozen weight cast once at load time is
- * used by every training step). In training mode a cast inside a {@link
- * ai.djl.training.GradientCollector} records {@code ToCopyBackward} like {@code
- * x.to(torch.bfloat16)} in Python; with gradients off nothing is recorded.
+ * to_bf16.pt}, {@code to_fp32.pt}, see {@link TorchScriptOp}), which record {@code ToCopyBackward}
+ * inside a gradient collector like {@code x.to(torch.bfloat16)} in Python.
  *
  * <p>Inside {@link #enable}, {@link #linear} and {@link #matMul} cast float32 operands (activations
  * and float32 master weights alike) to bfloat16, multiply, and hand a float32 result on; layer
@@ -40,8 +29,10 @@ import java.io.UncheckedIOException;
 public final class Autocast {
   private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> false);
 
-  private static final CastModule TO_BF16 = new CastModule("to_bf16.pt");
-  private static final CastModule TO_FP32 = new CastModule("to_fp32.pt");
+  private static final TorchScriptOp TO_BF16 = new TorchScriptOp("to_bf16.pt");
+  private static final TorchScriptOp TO_FP32 = new TorchScriptOp("to_fp32.pt");
+  private static final TorchScriptOp ATTENTION = new TorchScriptOp("attention.pt");
+  private static final TorchScriptOp MASKED_ATTENTION = new TorchScriptOp("masked_attention.pt");
 
   private Autocast() {}
 
@@ -138,46 +129,20 @@ public final class Autocast {
     return bf16(fp32(scores).softmax(-1));
   }
 
-  /** A TorchScript cast, loaded on first use and held for the life of the process. */
-  private static final class CastModule {
-    private final String resource;
-    private volatile Block block;
-    // Keeps the block's native module alive: it is released when its model is collected.
-    private Model model;
-
-    CastModule(String resource) {
-      this.resource = resource;
-    }
-
-    NDArray apply(NDArray x) {
-      return block()
-          .forward(new ParameterStore(x.getManager(), false), new NDList(x), true)
-          .singletonOrThrow();
-    }
-
-    private Block block() {
-      Block b = block;
-      if (b == null) {
-        synchronized (this) {
-          b = block;
-          if (b == null) {
-            Model m = Model.newInstance("ovid-" + resource);
-            try (InputStream in = Autocast.class.getResourceAsStream(resource)) {
-              if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the model jar");
-              }
-              m.load(in);
-            } catch (IOException | ai.djl.MalformedModelException e) {
-              throw new UncheckedIOException(
-                  "cannot load the cast module " + resource, new IOException(e));
-            }
-            model = m;
-            b = m.getBlock();
-            block = b;
-          }
-        }
-      }
-      return b;
-    }
+  /**
+   * Multi-head attention {@code softmax(q kᵀ / √d + mask) v} over [B, H, T, d] inputs through
+   * libtorch's fused {@code scaled_dot_product_attention} (forward and backward without the [T, T]
+   * weights in memory). {@code mask} is additive, broadcastable to [B, H, T, T], or null. Inside
+   * {@link #enable} float32 inputs are multiplied in bfloat16 and the result comes back float32;
+   * bfloat16 inputs give a bfloat16 result; otherwise float32 throughout.
+   */
+  public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask) {
+    boolean mixed = enabled() && !isLow(q);
+    NDArray lq = mixed ? bf16(q) : q;
+    NDArray lk = mixed || isLow(q) ? bf16(k) : k;
+    NDArray lv = mixed || isLow(q) ? bf16(v) : v;
+    NDArray out =
+        mask == null ? ATTENTION.apply(lq, lk, lv) : MASKED_ATTENTION.apply(lq, lk, lv, mask);
+    return mixed ? fp32(out) : out;
   }
 }
