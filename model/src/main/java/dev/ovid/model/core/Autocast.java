@@ -103,6 +103,10 @@ public final class Autocast {
     if (!isLow(x)) {
       w = fp32(weight);
       b = bias == null ? null : fp32(bias);
+    } else {
+      // A bfloat16 activation meeting float32 weights (layers kept float32 in a bfloat16 tower).
+      w = bf16(weight);
+      b = bias == null ? null : bf16(bias);
     }
     return (b == null ? Linear.linear(x, w) : Linear.linear(x, w, b)).singletonOrThrow();
   }
