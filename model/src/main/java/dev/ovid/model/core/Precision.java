@@ -31,15 +31,33 @@ public enum Precision {
   }
 
   /**
-   * BF16 where the hardware computes it natively: a CUDA GPU (bf16 needs compute capability 8.0 or
-   * newer; older GPUs would need fp16 with loss scaling, which Ovid does not do), or a CPU with
-   * AVX512-BF16 or AMX. FP32 elsewhere, where emulated bf16 would be slower than float32.
+   * BF16 where the hardware computes it natively: a CUDA GPU of compute capability 8.0 or newer, or
+   * a CPU with AVX512-BF16 or AMX. FP32 elsewhere, where emulated bf16 would be slower than
+   * float32; older GPUs would need fp16 with loss scaling, which Ovid does not do.
    */
   public static Precision defaultFor(Device device) {
     if (device.isGpu()) {
-      return BF16;
+      return gpuHasBf16(computeCapability(device)) ? BF16 : FP32;
     }
     return cpuHasBf16(Path.of("/proc/cpuinfo")) ? BF16 : FP32;
+  }
+
+  /** Ampere (compute capability 8.0) and newer compute bfloat16 natively. */
+  static boolean gpuHasBf16(String computeCapability) {
+    try {
+      return Integer.parseInt(computeCapability) >= 80;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String computeCapability(Device device) {
+    try {
+      return ai.djl.util.cuda.CudaUtils.getComputeCapability(device.getDeviceId());
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      // No CUDA runtime to ask: stay on the safe side.
+      return "0";
+    }
   }
 
   static boolean cpuHasBf16(Path cpuinfo) {
