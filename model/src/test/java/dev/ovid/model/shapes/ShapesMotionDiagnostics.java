@@ -35,13 +35,13 @@ import java.util.Random;
  *
  * System properties: {@code work} (folder, kept between runs: the pretrained CLIP is reused),
  * {@code clip} ({@code pretrained}, the default, or {@code random}), {@code config}, {@code lr},
- * {@code epochs}, {@code limit} (training clips), {@code twins} (replace each left/up clip by the
- * frame-reversed twin of a right/down one: the same shape, size, path and background), {@code
- * pairBatches} (keep twins in the same batch), {@code motionOnly} (train against the four motion
- * labels only), {@code posStd}, {@code qkStd}, {@code outStd} (re-initialise the temporal position
- * embeddings, temporal query/key and temporal output weights at this standard deviation), and
- * {@code full=true}, which runs the whole experiment at its standard settings and prints the
- * README's table.
+ * {@code epochs}, {@code layers} (T), {@code limit} (training clips), {@code twins} (replace each
+ * left/up clip by the frame-reversed twin of a right/down one: the same shape, size, path and
+ * background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly} (train
+ * against the four motion labels only), {@code posStd}, {@code qkStd}, {@code outStd}
+ * (re-initialise the temporal position embeddings, temporal query/key and temporal output weights
+ * at this standard deviation), and {@code full=true}, which runs the whole experiment at its
+ * standard settings and prints the README's table.
  */
 public final class ShapesMotionDiagnostics {
   private ShapesMotionDiagnostics() {}
@@ -64,7 +64,7 @@ public final class ShapesMotionDiagnostics {
             Integer.getInteger("epochs", d.epochs()),
             d.batchSize(),
             Float.parseFloat(System.getProperty("lr", String.valueOf(d.learningRate()))),
-            d.temporalLayers(),
+            Integer.getInteger("layers", d.temporalLayers()),
             d.prompts());
     String config = System.getProperty("config", "temporal");
     Path work = Path.of(System.getProperty("work", "/tmp/ovid-shapes-diagnostics"));
