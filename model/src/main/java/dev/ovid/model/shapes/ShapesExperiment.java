@@ -125,7 +125,12 @@ public final class ShapesExperiment {
     }
   }
 
-  /** One configuration's results. */
+  /**
+   * One configuration's results.
+   *
+   * @param reversalShift mean distance between a test video's unit embedding and that of the same
+   *     frames in reverse order ({@link #reversalShift}): 0 for a model blind to frame order
+   */
   public record Row(
       String config,
       double auprSeen,
@@ -133,7 +138,8 @@ public final class ShapesExperiment {
       double auprMotion,
       long steps,
       float lastLoss,
-      double trainSeconds) {}
+      double trainSeconds,
+      double reversalShift) {}
 
   public record Result(
       ShapesSplit split,
@@ -200,8 +206,15 @@ public final class ShapesExperiment {
       Row r = rows.get(rows.size() - 1);
       log.accept(
           String.format(
-              "  %s: %d steps in %.0f s, AUPR seen %.3f unseen %.3f motion %.3f",
-              config, r.steps(), r.trainSeconds(), r.auprSeen(), r.auprUnseen(), r.auprMotion()));
+              "  %s: %d steps in %.0f s, AUPR seen %.3f unseen %.3f motion %.3f, reversal shift"
+                  + " %.2g",
+              config,
+              r.steps(),
+              r.trainSeconds(),
+              r.auprSeen(),
+              r.auprUnseen(),
+              r.auprMotion(),
+              r.reversalShift()));
     }
     return new Result(split(), train.size(), test.size(), report, pretrainSeconds, rows);
   }
@@ -216,7 +229,14 @@ public final class ShapesExperiment {
           result.losses().isEmpty() ? Float.NaN : result.losses().get(result.losses().size() - 1);
       double[] aupr = evaluate(model, settings, split(), test);
       return new Row(
-          config, aupr[0], aupr[1], aupr[2], result.lastStep() - result.firstStep(), last, seconds);
+          config,
+          aupr[0],
+          aupr[1],
+          aupr[2],
+          result.lastStep() - result.firstStep(),
+          last,
+          seconds,
+          reversalShift(model, settings, test));
     }
   }
 
@@ -273,6 +293,47 @@ public final class ShapesExperiment {
         new ShapesTrainingSet(
             clips, ShapesSplit.of(s.seed()).trainingVocabulary(), s.frames(), s.imageSize());
     return trainer.train(data, TrainingListener.NONE);
+  }
+
+  /**
+   * How much the model sees frame order: the mean Euclidean distance between the unit embedding of
+   * each clip and that of its frames in reverse order. In this world reversing a clip turns it into
+   * a clip of the opposite motion (left ↔ right, up ↔ down) with the same entity, so a model can
+   * only rank motion labels by direction if this is well above 0; the frame mean gives exactly 0
+   * (up to rounding), as does an untrained temporal branch (its temporal position embeddings and
+   * temporal output projections start at zero).
+   */
+  public static double reversalShift(OvidModel model, Settings s, List<ShapesClip> clips) {
+    int frame = 3 * s.imageSize() * s.imageSize();
+    double total = 0;
+    try (NDManager manager = NDManager.newBaseManager(model.manager().getDevice())) {
+      int batch = 32;
+      for (int from = 0; from < clips.size(); from += batch) {
+        int to = Math.min(clips.size(), from + batch);
+        int n = to - from;
+        byte[] forward = new byte[n * s.frames() * frame];
+        byte[] reversed = new byte[forward.length];
+        for (int i = 0; i < n; i++) {
+          byte[] one = ShapesWorld.render(clips.get(from + i), s.frames(), s.imageSize());
+          System.arraycopy(one, 0, forward, i * one.length, one.length);
+          for (int f = 0; f < s.frames(); f++) {
+            System.arraycopy(
+                one, f * frame, reversed, (i * s.frames() + s.frames() - 1 - f) * frame, frame);
+          }
+        }
+        try (NDManager scratch = manager.newSubManager()) {
+          Shape shape = new Shape(n, s.frames(), 3, s.imageSize(), s.imageSize());
+          NDArray a =
+              model.embedVideos(scratch.create(ByteBuffer.wrap(forward), shape, DataType.UINT8));
+          NDArray b =
+              model.embedVideos(scratch.create(ByteBuffer.wrap(reversed), shape, DataType.UINT8));
+          for (float d : a.sub(b).norm(new int[] {1}).toFloatArray()) {
+            total += d;
+          }
+        }
+      }
+    }
+    return total / clips.size();
   }
 
   /** AUPR over every test video on seen entity labels, held-out entity labels, motion labels. */

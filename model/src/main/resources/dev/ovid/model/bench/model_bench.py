@@ -25,6 +25,9 @@ from transformers import (CLIPConfig, CLIPModel, CLIPTokenizer, T5Config,
                           T5ForConditionalGeneration, T5TokenizerFast)
 
 MASK = (1 << 64) - 1
+# dev.ovid.model.label.PromptTransformer.SOFT_PROMPT_SCALE: soft prompts are the linear map's output
+# times this many standard deviations of the CLIP text tower's token-embedding entries.
+SOFT_PROMPT_SCALE = 0.1
 GOLDEN = 0x9E3779B97F4A7C15
 
 
@@ -125,6 +128,9 @@ class LabelSide:
         self.clip, self.t5, self.p, self.cfg = clip, t5, p, prompts
         self.clip_tok, self.t5_tok = clip_tok, t5_tok
         self.cache_ok = True
+        # PromptTransformer's fixed outScale: population standard deviation over all entries
+        e = clip.text_model.embeddings.token_embedding.weight.detach().float()
+        self.out_scale = float(SOFT_PROMPT_SCALE * ((e - e.mean()).square().mean().sqrt()).item())
 
     def prompt_transformer(self, x):
         p, heads = self.p, self.cfg["transformerHeads"]
@@ -147,7 +153,7 @@ class LabelSide:
             h = dense(ln(x, pre + "ln2"), pre + "mlp.fc1")
             h = 0.5 * h * (1 + torch.erf(h / math.sqrt(2.0)))
             x = x + dense(h, pre + "mlp.fc2")
-        return dense(ln(x, "ln_final"), "proj")
+        return dense(ln(x, "ln_final"), "proj") * self.out_scale
 
     def greedy_tokens(self, enc, mask, steps):
         t5 = self.t5

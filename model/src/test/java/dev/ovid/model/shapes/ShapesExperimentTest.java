@@ -67,6 +67,25 @@ class ShapesExperimentTest {
   }
 
   @Test
+  void reversalShiftIsZeroForModelsBlindToFrameOrderAndPositiveForOneThatIsNot() {
+    ShapesExperiment experiment = new ShapesExperiment(settings, work, s -> {});
+    List<ShapesClip> clips = experiment.testClips().subList(0, 6);
+    try (OvidModel frameMean = ShapesExperiment.build("frame-mean", settings, clipDir, t5Dir);
+        OvidModel temporal = ShapesExperiment.build("temporal", settings, clipDir, t5Dir)) {
+      assertEquals(0, ShapesExperiment.reversalShift(frameMean, settings, clips), 1e-5);
+      // An untrained branch: zero temporal position embeddings and temporal output projections.
+      assertEquals(0, ShapesExperiment.reversalShift(temporal, settings, clips), 1e-5);
+      NDArray time = temporal.trainableParameters().get("video.branch.pos.temporal");
+      float[] values = new float[Math.toIntExact(time.size())];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (i % 7 - 3) * 0.5f * (i < values.length / 2 ? 1 : -1);
+      }
+      time.set(values);
+      assertTrue(ShapesExperiment.reversalShift(temporal, settings, clips) > 1e-4);
+    }
+  }
+
+  @Test
   void frameMeanHasNothingToTrainAndIsEvaluatedAsPretrained() {
     ShapesExperiment experiment = new ShapesExperiment(settings, work, s -> {});
     try (OvidModel model = ShapesExperiment.build("frame-mean", settings, clipDir, t5Dir)) {

@@ -119,12 +119,14 @@ class TemporalBranchMotionTest {
       double first = mean(losses.subList(0, 10));
       double last = mean(losses.subList(losses.size() - 10, losses.size()));
       double after = ownMotionFirst(model, videos);
+      double shift = ShapesExperiment.reversalShift(model, s, base);
       System.out.printf(
           "temporal branch, 8 videos and their reversals: motion loss %.3f -> %.3f, own motion"
-              + " ranked first %.2f -> %.2f%n",
-          first, last, before, after);
+              + " ranked first %.2f -> %.2f, reversal shift %.3f%n",
+          first, last, before, after, shift);
       assertTrue(last < 0.6 * first, "motion loss " + first + " -> " + last);
       assertTrue(after >= 0.875, "own motion ranked first for " + after + " of the videos");
+      assertTrue(shift > 0.01, "reversal shift " + shift);
     }
   }
 

@@ -1,0 +1,285 @@
+package dev.ovid.model.shapes;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.core.OvidModels;
+import dev.ovid.model.core.Tensors;
+import dev.ovid.model.training.OvidTrainer;
+import dev.ovid.model.training.TrainingDataset;
+import dev.ovid.model.training.TrainingListener;
+import dev.ovid.model.training.TrainingResult;
+import dev.ovid.model.training.VideoExample;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Why the shapes experiment's motion claim does not come out (README, the shapes experiment): one
+ * configuration trained in seconds with the knobs the README's diagnostics name, then AUPR, the
+ * reversal shift ({@link ShapesExperiment#reversalShift}) and, on training clips, how often a
+ * clip's own motion scores highest. Not a test. Run from {@code model/} after {@code test-compile}:
+ *
+ * <pre>
+ * java -cp target/test-classes:target/classes:$CP -Dconfig=temporal -Dlr=1e-2 \
+ *     dev.ovid.model.shapes.ShapesMotionDiagnostics
+ * </pre>
+ *
+ * System properties: {@code work} (folder, kept between runs: the pretrained CLIP is reused),
+ * {@code clip} ({@code pretrained}, the default, or {@code random}), {@code config}, {@code lr},
+ * {@code epochs}, {@code layers} (T), {@code limit} (training clips), {@code twins} (replace each
+ * left/up clip by the frame-reversed twin of a right/down one: the same shape, size, path and
+ * background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly} (train
+ * against the four motion labels only), {@code posStd}, {@code qkStd}, {@code outStd}
+ * (re-initialise the temporal position embeddings, temporal query/key and temporal output weights
+ * at this standard deviation), and {@code full=true}, which runs the whole experiment at its
+ * standard settings and prints the README's table.
+ */
+public final class ShapesMotionDiagnostics {
+  private ShapesMotionDiagnostics() {}
+
+  public static void main(String[] args) throws Exception {
+    if (Boolean.getBoolean("full")) {
+      full();
+      return;
+    }
+    ShapesExperiment.Settings d = ShapesExperiment.Settings.standard();
+    ShapesExperiment.Settings s =
+        new ShapesExperiment.Settings(
+            d.seed(),
+            d.trainRepeats(),
+            d.testRepeats(),
+            Integer.getInteger("limit", 0),
+            d.frames(),
+            d.imageSize(),
+            d.pretraining(),
+            Integer.getInteger("epochs", d.epochs()),
+            d.batchSize(),
+            Float.parseFloat(System.getProperty("lr", String.valueOf(d.learningRate()))),
+            Integer.getInteger("layers", d.temporalLayers()),
+            d.prompts());
+    String config = System.getProperty("config", "temporal");
+    Path work = Path.of(System.getProperty("work", "/tmp/ovid-shapes-diagnostics"));
+    Files.createDirectories(work);
+    Path clipDir =
+        System.getProperty("clip", "pretrained").equals("random")
+            ? OvidModels.tinyRandomClipDir(s.clipSpec(), s.seed(), work)
+            : work.resolve("clip-" + s.seed());
+    if (!Files.exists(clipDir.resolve("model.safetensors"))) {
+      ClipPretraining.pretrain(s.clipSpec(), s.pretraining(), clipDir, System.out::println);
+    }
+    ShapesExperiment experiment = new ShapesExperiment(s, work, System.out::println);
+    List<ShapesClip> train = experiment.trainClips();
+    if (Boolean.getBoolean("twins")) {
+      train = twins(train);
+    }
+    List<ShapesClip> test = experiment.testClips();
+    List<String> vocabulary =
+        Boolean.getBoolean("motionOnly")
+            ? ShapesWorld.actionLabels()
+            : experiment.split().trainingVocabulary();
+    Path t5Dir = OvidModels.tinyRandomT5Dir(s.seed(), work);
+    try (OvidModel model = ShapesExperiment.build(config, s, clipDir, t5Dir)) {
+      reinitialise(model);
+      System.out.println("motion label cosines " + motionCosines(model));
+      report("before", model, s, experiment, train, test);
+      if (!model.trainableParameters().isEmpty()) {
+        TrainingDataset data =
+            Boolean.getBoolean("pairBatches")
+                ? new PairBatches(train, vocabulary, s)
+                : new ShapesTrainingSet(train, vocabulary, s.frames(), s.imageSize());
+        TrainingResult result =
+            new OvidTrainer(model, ShapesExperiment.trainingConfig(config, s))
+                .train(data, TrainingListener.NONE);
+        List<Float> losses = result.losses();
+        System.out.printf(
+            "%d steps, loss %.3f -> %.3f%n",
+            losses.size(), losses.get(0), losses.get(losses.size() - 1));
+        report("after", model, s, experiment, train, test);
+      }
+    }
+  }
+
+  private static void full() throws Exception {
+    Path dir = Files.createTempDirectory("ovid-shapes");
+    long started = System.nanoTime();
+    ShapesExperiment.Result r =
+        new ShapesExperiment(ShapesExperiment.Settings.standard(), dir, System.out::println).run();
+    System.out.printf(
+        "end to end %.1f min, pretraining %.0f s, frame zero-shot accuracy %.2f%n",
+        (System.nanoTime() - started) / 6e10,
+        r.pretrainSeconds(),
+        r.pretraining().zeroShotAccuracy());
+    for (ShapesExperiment.Row row : r.rows()) {
+      System.out.printf(
+          "| %s | %.3f | %.3f | %.3f | %.1g | %d | %.0f s |%n",
+          row.config(),
+          row.auprSeen(),
+          row.auprUnseen(),
+          row.auprMotion(),
+          row.reversalShift(),
+          row.steps(),
+          row.trainSeconds());
+    }
+  }
+
+  /** Each right/down clip followed by its frame-reversed twin (left/up); left/up clips dropped. */
+  static List<ShapesClip> twins(List<ShapesClip> clips) {
+    List<ShapesClip> out = new ArrayList<>();
+    for (ShapesClip c : clips) {
+      if (c.motion().equals("right") || c.motion().equals("down")) {
+        out.add(c);
+        out.add(
+            new ShapesClip(
+                c.id() + "-reversed",
+                c.colour(),
+                c.shape(),
+                c.motion().equals("right") ? "left" : "up",
+                c.size(),
+                c.across(),
+                c.start(),
+                c.travel(),
+                c.background(),
+                c.noiseSeed()));
+      }
+    }
+    return out;
+  }
+
+  private static void reinitialise(OvidModel model) {
+    Map<String, NDArray> p = model.trainableParameters();
+    int n = 0;
+    for (Map.Entry<String, NDArray> e : p.entrySet()) {
+      String key = e.getKey();
+      String property =
+          key.endsWith("pos.temporal")
+              ? "posStd"
+              : key.matches(".*temporal\\.[qk]_proj\\.weight")
+                  ? "qkStd"
+                  : key.matches(".*temporal\\.out_proj\\.weight") ? "outStd" : null;
+      float std = property == null ? 0 : Float.parseFloat(System.getProperty(property, "0"));
+      if (std > 0) {
+        NDArray r =
+            Tensors.normal(model.manager(), e.getValue().getShape(), std, new CounterRandom(11, n));
+        e.getValue().set(r.toFloatArray());
+        n++;
+      }
+    }
+  }
+
+  private static String motionCosines(OvidModel model) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray e = model.embedLabels(ShapesWorld.actionLabels(), m);
+      float[] c = e.matMul(e.transpose()).toFloatArray();
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        for (int j = i + 1; j < 4; j++) {
+          b.append(
+              String.format(
+                  "%s/%s %.2f ",
+                  ShapesWorld.MOTIONS.get(i), ShapesWorld.MOTIONS.get(j), c[i * 4 + j]));
+        }
+      }
+      return b.toString();
+    }
+  }
+
+  private static void report(
+      String when,
+      OvidModel model,
+      ShapesExperiment.Settings s,
+      ShapesExperiment experiment,
+      List<ShapesClip> train,
+      List<ShapesClip> test) {
+    double[] a = ShapesExperiment.evaluate(model, s, experiment.split(), test);
+    System.out.printf(
+        "%s: AUPR seen %.3f unseen %.3f motion %.3f, reversal shift %.2g, own motion first on"
+            + " training clips %.2f%n",
+        when,
+        a[0],
+        a[1],
+        a[2],
+        ShapesExperiment.reversalShift(model, s, test),
+        ownMotionFirst(model, s, train.subList(0, Math.min(64, train.size()))));
+  }
+
+  private static double ownMotionFirst(
+      OvidModel model, ShapesExperiment.Settings s, List<ShapesClip> clips) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      byte[] all = new byte[clips.size() * s.frames() * 3 * s.imageSize() * s.imageSize()];
+      for (int i = 0; i < clips.size(); i++) {
+        byte[] one = ShapesWorld.render(clips.get(i), s.frames(), s.imageSize());
+        System.arraycopy(one, 0, all, i * one.length, one.length);
+      }
+      NDArray frames =
+          m.create(
+              ByteBuffer.wrap(all),
+              new Shape(clips.size(), s.frames(), 3, s.imageSize(), s.imageSize()),
+              DataType.UINT8);
+      long[] best =
+          model
+              .embedVideos(frames)
+              .matMul(model.embedLabels(ShapesWorld.actionLabels(), m).transpose())
+              .argMax(1)
+              .toLongArray();
+      int right = 0;
+      for (int i = 0; i < clips.size(); i++) {
+        right += ShapesWorld.MOTIONS.get((int) best[i]).equals(clips.get(i).motion()) ? 1 : 0;
+      }
+      return right / (double) clips.size();
+    }
+  }
+
+  /**
+   * Clips at 2k and 2k + 1 (twins) always in the same batch, pairs in a fresh order each epoch: the
+   * trainer announces each epoch's order ({@link TrainingDataset#willRead}) and asks for indices in
+   * that order, so position p of the epoch is served member p % 2 of the (p / 2)-th pair.
+   */
+  static final class PairBatches implements TrainingDataset {
+    private final ShapesTrainingSet clips;
+    private int[] positionOf;
+    private int[] pairAt;
+
+    PairBatches(List<ShapesClip> twins, List<String> vocabulary, ShapesExperiment.Settings s) {
+      this.clips = new ShapesTrainingSet(twins, vocabulary, s.frames(), s.imageSize());
+    }
+
+    @Override
+    public int size() {
+      return clips.size();
+    }
+
+    @Override
+    public List<String> vocabulary() {
+      return clips.vocabulary();
+    }
+
+    @Override
+    public void willRead(int[] order) {
+      positionOf = new int[clips.size()];
+      for (int p = 0; p < order.length; p++) {
+        positionOf[order[p]] = p;
+      }
+      List<Integer> pairs = new ArrayList<>();
+      for (int k = 0; k < clips.size() / 2; k++) {
+        pairs.add(k);
+      }
+      Collections.shuffle(pairs, new Random(order[0]));
+      pairAt = pairs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public VideoExample get(int index, NDManager manager) {
+      int p = positionOf[index];
+      return clips.get(2 * pairAt[p / 2] + p % 2, manager);
+    }
+  }
+}
