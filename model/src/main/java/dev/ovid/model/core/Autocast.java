@@ -53,6 +53,16 @@ public final class Autocast {
     return () -> ENABLED.set(before);
   }
 
+  /**
+   * Float32 products on this thread until the scope closes, inside {@link #enable} too: for
+   * computations whose discrete decisions bfloat16 rounding would flip (an LLM's greedy decoding).
+   */
+  public static Scope suspend() {
+    boolean before = ENABLED.get();
+    ENABLED.set(false);
+    return () -> ENABLED.set(before);
+  }
+
   /** True inside {@link #enable}. */
   public static boolean enabled() {
     return ENABLED.get();

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The numeric precision a model computes in. {@code BF16}: the frozen backbone's weight matrices
- * (CLIP towers, T5) are stored in bfloat16 and every matrix product (linear maps, attention scores
- * and contexts) of the whole model runs in bfloat16, the trainable parts' from their float32 master
- * weights; activations between products, layer-norm and softmax statistics, reductions, the loss,
- * gradients of the trainable weights and the optimizer state stay float32 (what PyTorch's autocast
- * does, written out by hand since DJL has none; see {@link Autocast}).
+ * The numeric precision a model computes in. {@code BF16}: the frozen CLIP towers' weight matrices
+ * are stored in bfloat16 (but the vision layers the temporal branch regularizes toward, see {@code
+ * ClipModel.isBf16InMixedPrecision}) and every matrix product (linear maps, attention) of the CLIP
+ * towers, the temporal branch and the prompt transformer runs in bfloat16, the trainable parts'
+ * from their float32 master weights; activations between products, layer-norm and softmax
+ * statistics, reductions, the loss, gradients of the trainable weights and the optimizer state stay
+ * float32 (what PyTorch's autocast does, written out by hand since DJL has none; see {@link
+ * Autocast}). The LLM (T5) computes in float32: bfloat16 rounding flips its greedy decoding.
  */
 public enum Precision {
   FP32,

@@ -62,6 +62,12 @@ class AutocastTest {
     try (Autocast.Scope off = Autocast.enable(false)) {
       assertFalse(Autocast.enabled());
     }
+    try (Autocast.Scope outer = Autocast.enable(true)) {
+      try (Autocast.Scope llm = Autocast.suspend()) {
+        assertFalse(Autocast.enabled(), "suspend turns products back to float32 inside enable");
+      }
+      assertTrue(Autocast.enabled());
+    }
   }
 
   /**
