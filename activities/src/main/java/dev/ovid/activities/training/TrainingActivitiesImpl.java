@@ -93,6 +93,12 @@ public class TrainingActivitiesImpl implements TrainingActivities {
           model.embedLabels(data.vocabulary(), scratch);
         }
       }
+      // "auto" resolves per worker: record what this one computes in, and where.
+      mlflow.setTags(
+          request.mlflowRunId(),
+          Map.of(
+              MlflowTracker.TAG_TRAINING_PRECISION, model.precision().label(),
+              MlflowTracker.TAG_TRAINING_DEVICE, model.manager().getDevice().toString()));
       var trainer = new OvidTrainer(model, config);
       int resumedFromStep = 0;
       if (resumeFrom != null && resumeFrom.checkpointUri() != null) {

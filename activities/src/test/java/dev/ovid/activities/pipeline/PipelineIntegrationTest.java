@@ -58,6 +58,11 @@ class PipelineIntegrationTest {
     assertNotNull(tracked.tags().get(MlflowTracker.TAG_DATASET_VERSION));
     assertNotNull(tracked.tags().get(MlflowTracker.TAG_VOCABULARY_VERSION));
     assertNotNull(tracked.tags().get(MlflowTracker.TAG_GIT_COMMIT));
+    assertEquals(
+        dev.ovid.model.core.Precision.defaultFor(dev.ovid.model.weights.Devices.best()).label(),
+        tracked.tags().get(MlflowTracker.TAG_TRAINING_PRECISION),
+        "precision auto is recorded as what the worker resolved it to");
+    assertNotNull(tracked.tags().get(MlflowTracker.TAG_TRAINING_DEVICE));
     int steps = 2 * ((36 + 7) / 8);
     assertEquals(steps, mlflow.metricHistory(done.mlflowRunId, "train_loss").size());
     assertTrue(
