@@ -2,7 +2,9 @@ package dev.ovid.activities.training;
 
 import dev.ovid.model.core.TinyClipSpec;
 import dev.ovid.model.shapes.ClipPretraining;
+import dev.ovid.model.shapes.ShapesWorld;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -47,15 +50,33 @@ final class ShapesPretrainedBackbone {
     return new ClipPretraining.Settings(200, 32, 2e-3f, 14f, seed);
   }
 
-  /** The cache folder's name for {@code seed}. */
+  /**
+   * The cache folder's name for {@code seed}: a digest of the recipe, the CLIP's shape, the
+   * settings, the seed and the bytecode of the code that pretrains (so a changed {@link
+   * ClipPretraining} or {@link ShapesWorld} never reuses a CLIP the old code made).
+   */
   static String key(long seed) {
-    String what = RECIPE + " " + CLIP + " " + settings(seed);
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(what.getBytes(StandardCharsets.UTF_8));
-      return "clip-shapes-" + HexFormat.of().formatHex(digest, 0, 8);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((RECIPE + " " + CLIP + " " + settings(seed)).getBytes(StandardCharsets.UTF_8));
+      for (Class<?> code : List.of(ClipPretraining.class, ShapesWorld.class)) {
+        sha.update(bytecode(code));
+      }
+      return "clip-shapes-" + HexFormat.of().formatHex(sha.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytecode(Class<?> code) {
+    String resource = code.getSimpleName() + ".class";
+    try (InputStream in = code.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("cannot read " + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
   }
 
