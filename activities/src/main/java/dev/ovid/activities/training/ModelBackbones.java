@@ -24,9 +24,11 @@ import java.nio.file.Path;
  * Builds the model a run's {@link ModelSpec} names from the model library:
  *
  * <ul>
- *   <li>backbone {@code tiny-random}: a tiny random CLIP (and T5 where the label encoder needs
- *       one), deterministic from the seed; {@code clip:<dir>}: a Hugging Face CLIP folder; {@code
- *       clip+t5:<clipDir>,<t5Dir>}: CLIP plus Flan-T5;
+ *   <li>backbone {@code shapes-pretrained}: a tiny CLIP pretrained on the shapes world ({@link
+ *       ShapesPretrainedBackbone}, cached) and a tiny random T5; {@code tiny-random}: a tiny random
+ *       CLIP (and T5 where the label encoder needs one), deterministic from the seed; {@code
+ *       clip:<dir>}: a Hugging Face CLIP folder; {@code clip+t5:<clipDir>,<t5Dir>}: CLIP plus
+ *       Flan-T5;
  *   <li>label encoder {@code class-name}, {@code templates}, {@code fixed-llm-attributes}
  *       (attributes written by the T5, greedy decoding) or {@code learnable-llm-prompts} (the
  *       paper's).
@@ -59,6 +61,11 @@ final class ModelBackbones {
         if (spec.needsT5()) {
           t5Dir = OvidModels.tinyRandomT5Dir(seed, workDir);
         }
+      } else if (backbone.equals(ModelSpec.SHAPES_PRETRAINED)) {
+        clipDir = ShapesPretrainedBackbone.clipDir(seed, workDir).clipDir();
+        if (spec.needsT5()) {
+          t5Dir = OvidModels.tinyRandomT5Dir(seed, workDir);
+        }
       } else if (backbone.startsWith("clip+t5:")) {
         String[] dirs = backbone.substring(8).split(",", 2);
         if (dirs.length != 2) {
@@ -72,7 +79,7 @@ final class ModelBackbones {
         throw new BadInputException(
             "unknown backbone '"
                 + backbone
-                + "' (tiny-random, clip:<dir>, clip+t5:<clipDir>,<t5Dir>)");
+                + "' (shapes-pretrained, tiny-random, clip:<dir>, clip+t5:<clipDir>,<t5Dir>)");
       }
       if (spec.needsT5() && t5Dir == null) {
         throw new BadInputException(
@@ -96,6 +103,7 @@ final class ModelBackbones {
                 clipDir,
                 t5Dir,
                 backbone.equals(ModelSpec.TINY_RANDOM)
+                        || backbone.equals(ModelSpec.SHAPES_PRETRAINED)
                     ? "tiny-random T5, seed " + seed
                     : "T5 " + t5Dir.toAbsolutePath(),
                 video,

@@ -22,7 +22,7 @@ class ModelBackbonesPrecisionTest {
   @Test
   void tinyRandomBackboneIsBuiltInTheRunsPrecision() {
     TrainingConfig config = TrainingConfig.builder().temporalLayers(2).frames(2).build();
-    ModelSpec spec = ModelSpec.paper();
+    ModelSpec spec = ModelSpec.paper().withBackbone(ModelSpec.TINY_RANDOM);
     var video = config.videoEncoderConfig();
     try (OvidModel bf16 = ModelBackbones.build(spec, video, 1, Precision.BF16, workDir);
         OvidModel fp32 = ModelBackbones.build(spec, video, 1, Precision.FP32, workDir)) {

@@ -55,8 +55,11 @@ class ModelConfigurationsTest {
   @MethodSource("configurations")
   void trainsTwoStepsOfEveryConfiguration(
       String encoder, int temporalLayers, boolean swr, boolean towardFrozen) {
+    // The random backbone keeps this test to seconds; ShapesPretrainedBackboneTest and the
+    // pipeline test train on the pretrained one.
     ModelSpec spec =
         ModelSpec.paper()
+            .withBackbone(ModelSpec.TINY_RANDOM)
             .withLabelEncoder(encoder)
             .withSwr(swr)
             .withDecayTowardFrozen(towardFrozen);

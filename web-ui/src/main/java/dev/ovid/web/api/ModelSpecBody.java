@@ -7,8 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ModelSpec")
 public record ModelSpecBody(
     @Schema(
-            description = "tiny-random, clip:<dir> or clip+t5:<clipDir>,<t5Dir>",
-            example = "tiny-random")
+            description =
+                "shapes-pretrained (tiny CLIP pretrained on the generated shapes world, cached by"
+                    + " the worker), tiny-random, clip:<dir> or clip+t5:<clipDir>,<t5Dir>",
+            example = "shapes-pretrained")
         String backbone,
     @Schema(
             description = "class-name, templates, fixed-llm-attributes or learnable-llm-prompts",

@@ -127,7 +127,8 @@ class ClassifyResourceTest {
     double threshold = first.getDouble("threshold");
     List<Boolean> passes = first.getList("labels.passes", Boolean.class);
     for (int i = 0; i < n; i++) {
-      assertEquals(scores.get(i) >= threshold, passes.get(i), "label " + i + " vs " + threshold);
+      VideoIndexResourceTest.assertJudgedByThreshold(
+          scores.get(i), threshold, passes.get(i), "label " + i);
     }
     assertTrue(first.getList("labels.label").contains("a purple spiral never seen in training"));
     assertTrue(first.getLong("timings.encodeMs") >= 0);

@@ -220,7 +220,7 @@ class RunsResourceTest {
         .get("/api/runs/{id}", id)
         .then()
         .statusCode(200)
-        .body("lineage.run.hyperparameters.model.backbone", equalTo("tiny-random"))
+        .body("lineage.run.hyperparameters.model.backbone", equalTo("shapes-pretrained"))
         .body("lineage.run.hyperparameters.model.labelEncoder", equalTo("learnable-llm-prompts"))
         .body("lineage.run.hyperparameters.model.swr", equalTo(true));
   }

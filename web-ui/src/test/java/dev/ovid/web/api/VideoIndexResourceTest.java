@@ -218,7 +218,9 @@ class VideoIndexResourceTest {
       assertTrue(scores.get(i - 1) >= scores.get(i), "" + scores);
     double threshold = preview.getDouble("threshold");
     List<Boolean> passes = preview.getList("videos.passes", Boolean.class);
-    for (int i = 0; i < scores.size(); i++) assertEquals(scores.get(i) >= threshold, passes.get(i));
+    for (int i = 0; i < scores.size(); i++) {
+      assertJudgedByThreshold(scores.get(i), threshold, passes.get(i), "label " + i);
+    }
     int passing = preview.getInt("passing");
     assertTrue(passing >= 0 && passing <= index.videoCount);
 
@@ -333,7 +335,7 @@ class VideoIndexResourceTest {
       assertTrue(scores.size() >= 2, row);
       for (int i = 0; i < scores.size(); i++) {
         if (i > 0) assertTrue(scores.get(i - 1) >= scores.get(i), row);
-        assertEquals(scores.get(i) >= threshold, passes.get(i), row);
+        assertJudgedByThreshold(scores.get(i), threshold, passes.get(i), row);
         if (i >= 2) assertTrue(passes.get(i), "beyond top 2 only passing labels: " + row);
       }
       csvRows += scores.size();
@@ -520,5 +522,16 @@ class VideoIndexResourceTest {
       last = poll.get();
     }
     return last;
+  }
+
+  /**
+   * {@code passes} is the server's comparison of the exact score; the response rounds scores to 6
+   * decimals, so a score within that rounding of the threshold may read either way (the demo
+   * model's scores crowd near 1).
+   */
+  static void assertJudgedByThreshold(float score, double threshold, boolean passes, String what) {
+    if (Math.abs(score - threshold) > 1e-6) {
+      assertEquals(score >= threshold, passes, what + ": score " + score + " vs " + threshold);
+    }
   }
 }

@@ -33,7 +33,7 @@ class LaunchPresetsBrowserTest {
         assertThat(page.locator("#launch-label-encoder input"))
             .hasValue("learnable-llm-prompts", SLOW);
         assertThat(page.locator("#launch-temporal-layers input")).hasValue("4");
-        assertThat(page.locator("#launch-backbone input")).hasValue("tiny-random");
+        assertThat(page.locator("#launch-backbone input")).hasValue("shapes-pretrained");
 
         page.locator("#launch-preset input").fill("frame-mean");
         page.locator("vaadin-combo-box-item")

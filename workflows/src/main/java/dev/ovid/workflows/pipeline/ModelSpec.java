@@ -11,8 +11,11 @@ import java.util.Map;
  * recorded in MLflow and in the lineage. {@link #paper()} holds the paper's choices at the tiny
  * scale the demo runs on.
  *
- * @param backbone {@code tiny-random} (a tiny random CLIP and T5 made from the run's seed), {@code
- *     clip:<dir>} or {@code clip+t5:<clipDir>,<t5Dir>} (Hugging Face folders on the worker)
+ * @param backbone {@code shapes-pretrained} (a tiny CLIP pretrained contrastively on frames and
+ *     captions of the generated shapes world, then frozen, plus a tiny random T5; both made from
+ *     the run's seed and cached by the worker), {@code tiny-random} (a tiny random CLIP and T5 made
+ *     from the run's seed), {@code clip:<dir>} or {@code clip+t5:<clipDir>,<t5Dir>} (Hugging Face
+ *     folders on the worker)
  * @param labelEncoder {@code class-name}, {@code templates}, {@code fixed-llm-attributes} or {@code
  *     learnable-llm-prompts}
  * @param prefixes N learnable prefixes (learnable LLM prompts)
@@ -50,6 +53,7 @@ public record ModelSpec(
     boolean learnTemperature) {
 
   public static final String TINY_RANDOM = "tiny-random";
+  public static final String SHAPES_PRETRAINED = "shapes-pretrained";
   public static final List<String> LABEL_ENCODERS =
       List.of("class-name", "templates", "fixed-llm-attributes", "learnable-llm-prompts");
 
@@ -85,10 +89,13 @@ public record ModelSpec(
         false);
   }
 
-  /** The paper's model: learnable LLM prompts, SWR on, copied weights decay toward CLIP. */
+  /**
+   * The paper's model: learnable LLM prompts, SWR on, copied weights decay toward CLIP; on the
+   * shapes-pretrained CLIP, which (unlike a random one) gives the demo something to transfer.
+   */
   public static ModelSpec paper() {
     return new ModelSpec(
-        TINY_RANDOM, "learnable-llm-prompts", 4, 4, 4, 1, 4, true, null, 0.05, true, 0, 1.0);
+        SHAPES_PRETRAINED, "learnable-llm-prompts", 4, 4, 4, 1, 4, true, null, 0.05, true, 0, 1.0);
   }
 
   /**
@@ -221,13 +228,15 @@ public record ModelSpec(
     List<String> out = new ArrayList<>();
     if (backbone == null
         || !(backbone.equals(TINY_RANDOM)
+            || backbone.equals(SHAPES_PRETRAINED)
             || (backbone.startsWith("clip:") && backbone.length() > 5)
             || (backbone.startsWith("clip+t5:")
                 && backbone.substring(8).split(",", -1).length == 2
                 && !backbone.substring(8).startsWith(",")
                 && !backbone.endsWith(",")))) {
       out.add(
-          "model.backbone must be tiny-random, clip:<dir> or clip+t5:<clipDir>,<t5Dir>, was "
+          "model.backbone must be shapes-pretrained, tiny-random, clip:<dir> or"
+              + " clip+t5:<clipDir>,<t5Dir>, was "
               + backbone);
     }
     if (labelEncoder == null || !LABEL_ENCODERS.contains(labelEncoder)) {
@@ -236,7 +245,8 @@ public record ModelSpec(
       out.add(
           "model.labelEncoder "
               + labelEncoder
-              + " needs a T5: use backbone tiny-random or clip+t5:<clipDir>,<t5Dir>");
+              + " needs a T5: use backbone shapes-pretrained, tiny-random or"
+              + " clip+t5:<clipDir>,<t5Dir>");
     }
     range(out, "model.prefixes", prefixes, 1, 64);
     range(out, "model.attributes", attributes, 1, 64);

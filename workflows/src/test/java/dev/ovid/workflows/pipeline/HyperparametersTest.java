@@ -55,6 +55,22 @@ class HyperparametersTest {
   }
 
   @Test
+  void theShapesPretrainedBackboneIsTheDefaultAndTinyRandomStaysAvailable() {
+    assertEquals(ModelSpec.SHAPES_PRETRAINED, Hyperparameters.defaults().model().backbone());
+    assertEquals(List.of(), ModelSpec.paper().problems());
+    assertEquals(List.of(), ModelSpec.paper().withBackbone(ModelSpec.TINY_RANDOM).problems());
+    assertEquals(
+        List.of(),
+        ModelSpec.paper()
+            .withBackbone(ModelSpec.SHAPES_PRETRAINED)
+            .withLabelEncoder("class-name")
+            .problems());
+    List<String> problems = ModelSpec.paper().withBackbone("shapes-pretrained:x").problems();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("shapes-pretrained"), problems.get(0));
+  }
+
+  @Test
   void learnedTemperatureIsAValidatedRecordedModelChoice() throws Exception {
     Hyperparameters learned =
         Hyperparameters.defaults().withModel(ModelSpec.paper().withLearnTemperature(true));

@@ -1,33 +1,32 @@
 package dev.ovid.activities.curation.demo;
 
+import dev.ovid.model.shapes.ShapesClip;
+import dev.ovid.model.shapes.ShapesWorld;
 import dev.ovid.registry.dataset.demo.DemoClip;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
-/** Renders a {@link DemoClip} to an MPEG-4 file, deterministically (same bytes every time). */
+/**
+ * Renders a {@link DemoClip} with the shapes benchmark's {@link ShapesWorld} (size, path and
+ * background drawn from the clip's id) to an MPEG-4 file, deterministically (same bytes every
+ * time).
+ */
 public final class DemoVideoWriter {
   public static final int SIZE = 64;
   public static final int FRAMES = 16;
-  private static final Map<String, Color> COLORS =
-      Map.of(
-          "red", new Color(220, 40, 40),
-          "green", new Color(40, 200, 60),
-          "blue", new Color(50, 80, 230),
-          "yellow", new Color(235, 215, 40));
+  private static final long SEED = 0x4445_4D4FL;
 
   static {
     avutil.av_log_set_level(avutil.AV_LOG_ERROR);
   }
 
   public void write(DemoClip clip, Path out) throws Exception {
+    byte[] pixels = ShapesWorld.render(shapesClip(clip), FRAMES, SIZE);
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), SIZE, SIZE, 0);
         Java2DFrameConverter converter = new Java2DFrameConverter()) {
       recorder.setFormat("mp4");
@@ -40,40 +39,36 @@ public final class DemoVideoWriter {
       recorder.setVideoOption("flags", "+bitexact");
       recorder.start();
       for (int f = 0; f < FRAMES; f++) {
-        recorder.record(converter.convert(render(clip, f)));
+        recorder.record(converter.convert(frame(pixels, f)));
       }
       recorder.stop();
     }
   }
 
-  static BufferedImage render(DemoClip clip, int frame) {
+  /** The shapes-world clip a demo clip shows: its random draws come from the clip's id. */
+  static ShapesClip shapesClip(DemoClip clip) {
+    List<ShapesClip> motions =
+        ShapesWorld.clips(List.of(clip.entityLabel()), 1, SEED, clip.id().hashCode(), clip.id());
+    return motions.stream()
+        .filter(c -> c.motion().equals(clip.motion()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown motion " + clip.motion()));
+  }
+
+  /** Frame {@code f} of [F, 3, H, W] uint8 pixels as an image. */
+  static BufferedImage frame(byte[] pixels, int f) {
     BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(new Color(24, 24, 28));
-    g.fillRect(0, 0, SIZE, SIZE);
-    int shape = 20;
-    double t = frame / (double) (FRAMES - 1);
-    int travel = SIZE - shape - 8;
-    int x = 4 + travel / 2;
-    int y = 4 + travel / 2;
-    switch (clip.motion()) {
-      case "left" -> x = 4 + (int) Math.round(travel * (1 - t));
-      case "right" -> x = 4 + (int) Math.round(travel * t);
-      case "up" -> y = 4 + (int) Math.round(travel * (1 - t));
-      case "down" -> y = 4 + (int) Math.round(travel * t);
-      default -> throw new IllegalArgumentException("unknown motion " + clip.motion());
+    int plane = SIZE * SIZE;
+    int offset = f * 3 * plane;
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        int i = offset + y * SIZE + x;
+        int r = pixels[i] & 0xff;
+        int g = pixels[i + plane] & 0xff;
+        int b = pixels[i + 2 * plane] & 0xff;
+        image.setRGB(x, y, (r << 16) | (g << 8) | b);
+      }
     }
-    g.setColor(COLORS.get(clip.color()));
-    switch (clip.shape()) {
-      case "square" -> g.fillRect(x, y, shape, shape);
-      case "circle" -> g.fillOval(x, y, shape, shape);
-      case "triangle" ->
-          g.fillPolygon(
-              new int[] {x, x + shape / 2, x + shape}, new int[] {y + shape, y, y + shape}, 3);
-      default -> throw new IllegalArgumentException("unknown shape " + clip.shape());
-    }
-    g.dispose();
     return image;
   }
 }

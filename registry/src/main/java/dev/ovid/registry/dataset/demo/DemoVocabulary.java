@@ -15,6 +15,10 @@ public class DemoVocabulary {
   public static final String ACTOR = "system:seed";
   private static final Logger LOG = Logger.getLogger(DemoVocabulary.class);
 
+  /** Labels of the demo dataset before it became the shapes benchmark. */
+  private static final List<String> RETIRED_LABELS =
+      List.of("red", "green", "blue", "yellow", "square", "circle", "triangle");
+
   @Inject VocabularyService vocabularies;
   @Inject VocabularyVersions versions;
 
@@ -22,16 +26,18 @@ public class DemoVocabulary {
   public Vocabulary ensure() {
     var existing = Vocabulary.findByName(DemoDataset.VOCABULARY);
     if (existing.isPresent()) {
-      if (versions.latest(existing.get().name).isEmpty()
-          && !vocabularies.labels(existing.get().name).isEmpty()) {
-        versions.publish(existing.get().name, "demo vocabulary", ACTOR);
+      String name = existing.get().name;
+      if (upgradeRetiredLabels(name)) {
+        versions.publish(name, "demo vocabulary: the shapes benchmark's labels", ACTOR);
+      } else if (versions.latest(name).isEmpty() && !vocabularies.labels(name).isEmpty()) {
+        versions.publish(name, "demo vocabulary", ACTOR);
       }
-      return existing.get();
+      return vocabularies.find(name);
     }
     Vocabulary vocabulary =
         vocabularies.create(
             DemoDataset.VOCABULARY,
-            "Labels of Ovid's generated demo dataset: colours, shapes and motions",
+            "Labels of Ovid's generated demo dataset: shapes (red circle) and motions (moving left)",
             ACTOR);
     List<NewLabel> labels =
         DemoDataset.labels().stream().map(l -> NewLabel.human(l, "demo-dataset")).toList();
@@ -39,5 +45,27 @@ public class DemoVocabulary {
     versions.publish(vocabulary.name, "demo vocabulary", ACTOR);
     LOG.infof("created demo vocabulary '%s' with %d labels", vocabulary.name, labels.size());
     return vocabularies.find(vocabulary.name);
+  }
+
+  /**
+   * A demo vocabulary seeded before the demo dataset became the shapes benchmark carries single
+   * colours and shapes ("red", "circle") that no clip is labelled with any more: replace them with
+   * the entity labels. Returns whether anything changed.
+   */
+  private boolean upgradeRetiredLabels(String name) {
+    List<String> present = vocabularies.labels(name).stream().map(l -> l.name).toList();
+    List<String> retired = present.stream().filter(RETIRED_LABELS::contains).toList();
+    if (retired.isEmpty()) {
+      return false;
+    }
+    retired.forEach(l -> vocabularies.removeLabel(name, l, ACTOR));
+    List<NewLabel> missing =
+        DemoDataset.labels().stream()
+            .filter(l -> !present.contains(l))
+            .map(l -> NewLabel.human(l, "demo-dataset"))
+            .toList();
+    vocabularies.addLabels(name, missing, ACTOR);
+    LOG.infof("demo vocabulary '%s': replaced %s by the shapes benchmark's labels", name, retired);
+    return true;
   }
 }

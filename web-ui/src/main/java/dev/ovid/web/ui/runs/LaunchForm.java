@@ -95,7 +95,8 @@ class LaunchForm extends VerticalLayout {
           }
         });
     backbone.setId("launch-backbone");
-    backbone.setHelperText("tiny-random, clip:<dir> or clip+t5:<clipDir>,<t5Dir>");
+    backbone.setHelperText(
+        "shapes-pretrained, tiny-random, clip:<dir> or clip+t5:<clipDir>,<t5Dir>");
     labelEncoder.setId("launch-label-encoder");
     labelEncoder.setItems(ModelSpec.LABEL_ENCODERS);
     swr.setId("launch-swr");
