@@ -55,7 +55,7 @@ public final class Autocast {
 
   /**
    * Float32 products on this thread until the scope closes, inside {@link #enable} too: for
-   * computations whose discrete decisions bfloat16 rounding would flip (an LLM's greedy decoding).
+   * computations whose discrete decisions bfloat16 rounding would flip (an LLM's greedy choice).
    */
   public static Scope suspend() {
     boolean before = ENABLED.get();

@@ -10,11 +10,11 @@ import java.util.Locale;
  * The numeric precision a model computes in. {@code BF16}: the frozen CLIP towers' weight matrices
  * are stored in bfloat16 (but the vision layers the temporal branch regularizes toward, see {@code
  * ClipModel.isBf16InMixedPrecision}) and every matrix product (linear maps, attention) of the CLIP
- * towers, the temporal branch and the prompt transformer runs in bfloat16, the trainable parts'
- * from their float32 master weights; activations between products, layer-norm and softmax
+ * towers, the temporal branch, the prompt transformer and the LLM runs in bfloat16, the trainable
+ * parts' from their float32 master weights; activations between products, layer-norm and softmax
  * statistics, reductions, the loss, gradients of the trainable weights and the optimizer state stay
  * float32 (what PyTorch's autocast does, written out by hand since DJL has none; see {@link
- * Autocast}). The LLM (T5) computes in float32: bfloat16 rounding flips its greedy decoding.
+ * Autocast}). The LLM (T5) chooses its greedy tokens in float32: bfloat16 rounding flips them.
  */
 public enum Precision {
   FP32,
