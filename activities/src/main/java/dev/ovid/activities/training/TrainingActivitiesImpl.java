@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -93,6 +94,12 @@ public class TrainingActivitiesImpl implements TrainingActivities {
           model.embedLabels(data.vocabulary(), scratch);
         }
       }
+      // "auto" resolves per worker: record what this one computes in, and where.
+      mlflow.setTags(
+          request.mlflowRunId(),
+          Map.of(
+              MlflowTracker.TAG_TRAINING_PRECISION, model.precision().label(),
+              MlflowTracker.TAG_TRAINING_DEVICE, model.manager().getDevice().toString()));
       var trainer = new OvidTrainer(model, config);
       int resumedFromStep = 0;
       if (resumeFrom != null && resumeFrom.checkpointUri() != null) {

@@ -64,6 +64,11 @@ class PipelineIntegrationTest {
     assertNotNull(tracked.tags().get(MlflowTracker.TAG_DATASET_VERSION));
     assertNotNull(tracked.tags().get(MlflowTracker.TAG_VOCABULARY_VERSION));
     assertNotNull(tracked.tags().get(MlflowTracker.TAG_GIT_COMMIT));
+    assertEquals(
+        dev.ovid.model.core.Precision.defaultFor(dev.ovid.model.weights.Devices.best()).label(),
+        tracked.tags().get(MlflowTracker.TAG_TRAINING_PRECISION),
+        "precision auto is recorded as what the worker resolved it to");
+    assertNotNull(tracked.tags().get(MlflowTracker.TAG_TRAINING_DEVICE));
     int steps = defaults.epochs() * ((36 + defaults.batchSize() - 1) / defaults.batchSize());
     assertEquals(steps, mlflow.metricHistory(done.mlflowRunId, "train_loss").size());
     assertTrue(

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.ovid.model.core.Autocast;
-import dev.ovid.model.core.Tensors;
 import dev.ovid.model.weights.Weights;
 
 /**
@@ -79,16 +78,10 @@ public final class ClipAttention extends FrozenParameterBlock {
     long t = s.get(1);
     long d = s.get(2);
     long hd = d / heads;
-    float scale = (float) Math.pow(hd, -0.5);
-    NDArray qh = Tensors.mul(q, scale).reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
-    NDArray kh = k.reshape(b, t, heads, hd).transpose(0, 2, 3, 1);
+    NDArray qh = q.reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
+    NDArray kh = k.reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
     NDArray vh = v.reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
-    NDArray scores = Autocast.matMul(qh, kh);
-    if (mask != null) {
-      scores = scores.add(mask);
-    }
-    NDArray context =
-        Autocast.matMul(Autocast.softmax(scores), vh).transpose(0, 2, 1, 3).reshape(b, t, d);
+    NDArray context = Autocast.attention(qh, kh, vh, mask).transpose(0, 2, 1, 3).reshape(b, t, d);
     return outProjection.apply(context);
   }
 

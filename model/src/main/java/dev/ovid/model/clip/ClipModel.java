@@ -53,13 +53,33 @@ public final class ClipModel implements AutoCloseable {
   }
 
   /** Loads onto {@link Devices#best()}. */
-  /** What mixed precision stores in bfloat16: the vision tower but its layer norms. */
-  static boolean isBf16InMixedPrecision(String name) {
-    return (name.startsWith("vision_model.")
-            && !name.contains("layer_norm")
-            && !name.contains("layrnorm")
-            && !name.contains("layernorm"))
-        || name.equals("visual_projection.weight");
+  /**
+   * What mixed precision stores in bfloat16: both towers' weights but their layer norms, and the
+   * projections. The text tower's token and position embeddings stay float32: learnable soft
+   * prompts are float32 and join them before the first layer. The vision tower's last {@code
+   * float32TopLayers} layers stay float32 too: they are the temporal branch's frozen reference
+   * θ_frozen for stochastic weight regularization, and the branch's products see θ_frozen + α (θ_ft
+   * − θ_frozen) rounded to bfloat16. Were θ_frozen itself on the bfloat16 grid, every fine-tuned
+   * change smaller than half a bfloat16 step (all of them, early in training) would round back to
+   * θ_frozen and the spatial layers would not train; off the grid, rounding moves the blended
+   * weights by α (θ_ft − θ_frozen) on average, as under PyTorch's autocast.
+   */
+  static boolean isBf16InMixedPrecision(String name, int visionLayers, int float32TopLayers) {
+    boolean norm =
+        name.contains("layer_norm") || name.contains("layrnorm") || name.contains("layernorm");
+    if (norm) {
+      return false;
+    }
+    String layerPrefix = "vision_model.encoder.layers.";
+    if (name.startsWith(layerPrefix)) {
+      String rest = name.substring(layerPrefix.length());
+      int layer = Integer.parseInt(rest.substring(0, rest.indexOf('.')));
+      return layer < visionLayers - float32TopLayers;
+    }
+    return name.startsWith("vision_model.")
+        || name.startsWith("text_model.encoder.")
+        || name.equals("visual_projection.weight")
+        || name.equals("text_projection.weight");
   }
 
   public static ClipModel load(Path dir) throws IOException {
@@ -71,19 +91,32 @@ public final class ClipModel implements AutoCloseable {
   }
 
   /**
-   * With {@link Precision#BF16} the vision tower (every tensor but its layer norms) and the visual
-   * projection are stored in bfloat16, and images are encoded in bfloat16; the text tower stays
-   * float32 because learnable prompts need gradients through it, which bfloat16 cannot carry in DJL
+   * With {@link Precision#BF16} both towers (but what {@link #isBf16InMixedPrecision} keeps) are
+   * stored in bfloat16; images are encoded in bfloat16 throughout, and the text tower's products
+   * run in bfloat16 between float32 residuals, so gradients for learnable prompts pass through it
    * (see {@link dev.ovid.model.core.Autocast}).
    */
   public static ClipModel load(Path dir, Device device, Precision precision) throws IOException {
+    return load(dir, device, precision, 0);
+  }
+
+  /**
+   * {@link #load(Path, Device, Precision)}, keeping the vision tower's last {@code
+   * float32TopLayers} layers in float32 under {@link Precision#BF16} (the temporal branch's T).
+   */
+  public static ClipModel load(Path dir, Device device, Precision precision, int float32TopLayers)
+      throws IOException {
     ClipConfig config = ClipConfig.load(dir);
     NDManager manager = NDManager.newBaseManager(device);
     manager.setName("clip:" + dir.getFileName());
     try {
       Weights w = Weights.load(dir, manager);
       if (precision == Precision.BF16) {
-        w = w.convert(ClipModel::isBf16InMixedPrecision, dev.ovid.model.core.Autocast::bf16);
+        int layers = config.vision().numLayers();
+        w =
+            w.convert(
+                name -> isBf16InMixedPrecision(name, layers, float32TopLayers),
+                dev.ovid.model.core.Autocast::bf16);
       }
       ClipTextEncoder text = new ClipTextEncoder(w, config.text(), config.projectionDim());
       ClipVisionEncoder vision = new ClipVisionEncoder(w, config.vision(), config.projectionDim());

@@ -1,49 +1,38 @@
 package dev.ovid.model.core;
 
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
- * Mixed-precision building blocks. DJL 0.35.1's PyTorch JNI knows no bfloat16 data type: {@code
- * toType(BFLOAT16)}, {@code softmax} and {@code full} on a bfloat16 tensor abort the JVM in native
- * code, and a bfloat16 tensor reports {@link DataType#UNKNOWN}. So a float32 → bfloat16 cast runs a
- * one-line TorchScript module ({@code to_bf16.pt}, made by {@code
- * model/scripts/make_bf16_cast.py}).
+ * Mixed-precision building blocks: PyTorch's autocast written by hand, since DJL has none.
  *
- * <p>Its result carries no autograd history: DJL runs TorchScript so that the output is an
- * inference tensor with no {@code grad_fn} (the same module in Python records {@code
- * ToCopyBackward}); {@code AutocastTest} checks this. So no gradient can flow from a bfloat16
- * product back into a float32 value, and bfloat16 is used where no gradient flows: the frozen CLIP
- * vision tower (weights stored in bfloat16, activations bfloat16 between products) and, inside
- * {@link #enable}, inference of the float32 parts (temporal branch, prompt transformer, T5 and text
- * tower at evaluation, expansion and classification), whose {@link #linear} and {@link #matMul}
- * then cast operands to bfloat16, multiply, and hand a float32 result on. Layer norms, softmax,
- * residual sums and reductions stay float32. Training keeps the trainable parts' products in
- * float32.
+ * <p>DJL 0.35.1's PyTorch JNI knows no bfloat16 data type ({@code toType(BFLOAT16)}, {@code
+ * softmax} and {@code full} on a bfloat16 tensor abort the JVM in native code, and a bfloat16
+ * tensor reports {@link DataType#UNKNOWN}), and its {@code toType} runs under a no-grad guard, so
+ * no DJL cast carries a gradient. Both casts therefore run one-line TorchScript modules ({@code
+ * to_bf16.pt}, {@code to_fp32.pt}, see {@link TorchScriptOp}), which record {@code ToCopyBackward}
+ * inside a gradient collector like {@code x.to(torch.bfloat16)} in Python.
  *
- * <p>What does run on bfloat16 through DJL 0.35.1 (checked in {@code AutocastTest}): {@code
- * linear}, {@code matMul}, {@code add}, {@code sub}, {@code mul}, {@code div}, {@code exp}, {@code
- * erf}, {@code tanh}, {@code sigmoid}, {@code sum}, {@code max}, {@code layerNorm} (float32 gamma
- * and beta), {@code concat}, indexing, {@code transpose}/{@code reshape} and {@code
- * toType(FLOAT32)}. Their backward pass does not: a {@code duplicate()} of a cast result is an
- * ordinary tensor that accepts {@code setRequiresGradient}, yet a loss computed from it (linear,
- * softmax from exp/sum, layer norm, widened to float32) still has no {@code grad_fn}. So bfloat16
- * training of the trainable parts needs a DJL whose JNI handles bfloat16, not more code here.
+ * <p>Inside {@link #enable}, {@link #linear} and {@link #matMul} cast float32 operands (activations
+ * and float32 master weights alike) to bfloat16, multiply, and hand a float32 result on; layer
+ * norms, softmax, residual sums, reductions and the loss stay float32, and the gradients of float32
+ * master weights arrive in float32 through the casts. Frozen weights stored in bfloat16 (see {@link
+ * Precision}) are used as they are.
+ *
+ * <p>What runs on bfloat16 tensors through DJL 0.35.1, forward and backward (checked in {@code
+ * AutocastTest}): {@code linear}, {@code matMul}, {@code add}, {@code sub}, {@code mul}, {@code
+ * div}, {@code exp}, {@code erf}, {@code tanh}, {@code sigmoid}, {@code sum}, {@code max}, {@code
+ * layerNorm} (float32 gamma and beta), {@code concat}, indexing and {@code transpose}/{@code
+ * reshape}.
  */
 public final class Autocast {
   private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> false);
 
-  private static volatile Block toBf16;
-  // Held for the life of the process: the block is released when its model is collected.
-  private static Model castModel;
+  private static final TorchScriptOp TO_BF16 = new TorchScriptOp("to_bf16.pt");
+  private static final TorchScriptOp TO_FP32 = new TorchScriptOp("to_fp32.pt");
+  private static final TorchScriptOp ATTENTION = new TorchScriptOp("attention.pt");
+  private static final TorchScriptOp MASKED_ATTENTION = new TorchScriptOp("masked_attention.pt");
 
   private Autocast() {}
 
@@ -55,12 +44,22 @@ public final class Autocast {
 
   /**
    * Float32 products in bfloat16 on this thread until the scope closes ({@code on == false}: a
-   * scope that changes nothing, so callers can pass their precision test straight in). Only where
-   * no gradient is needed: the bfloat16 casts carry none.
+   * scope that changes nothing, so callers can pass their precision test straight in). Works inside
+   * a gradient collector as well: gradients flow back through the casts.
    */
   public static Scope enable(boolean on) {
     boolean before = ENABLED.get();
     ENABLED.set(before || on);
+    return () -> ENABLED.set(before);
+  }
+
+  /**
+   * Float32 products on this thread until the scope closes, inside {@link #enable} too: for
+   * computations whose discrete decisions bfloat16 rounding would flip (an LLM's greedy choice).
+   */
+  public static Scope suspend() {
+    boolean before = ENABLED.get();
+    ENABLED.set(false);
     return () -> ENABLED.set(before);
   }
 
@@ -75,19 +74,23 @@ public final class Autocast {
     return t == DataType.BFLOAT16 || t == DataType.UNKNOWN;
   }
 
-  /** A bfloat16 copy of {@code x} (no gradient flows back through it). */
+  /** {@code x} in bfloat16; differentiable while gradients are being recorded. */
   public static NDArray bf16(NDArray x) {
     if (isLow(x)) {
       return x;
     }
-    return castModule()
-        .forward(new ParameterStore(x.getManager(), false), new NDList(x), false)
-        .singletonOrThrow();
+    return TO_BF16.apply(x);
   }
 
-  /** {@code x} in float32 (differentiable). */
+  /**
+   * {@code x} in float32; differentiable while gradients are being recorded. Other types (integer
+   * indices, float64) go through DJL's own cast.
+   */
   public static NDArray fp32(NDArray x) {
-    return x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
+    if (x.getDataType() == DataType.FLOAT32) {
+      return x;
+    }
+    return isLow(x) ? TO_FP32.apply(x) : x.toType(DataType.FLOAT32, false);
   }
 
   /**
@@ -110,6 +113,10 @@ public final class Autocast {
     if (!isLow(x)) {
       w = fp32(weight);
       b = bias == null ? null : fp32(bias);
+    } else {
+      // A bfloat16 activation meeting float32 weights (layers kept float32 in a bfloat16 tower).
+      w = bf16(weight);
+      b = bias == null ? null : bf16(bias);
     }
     return (b == null ? Linear.linear(x, w) : Linear.linear(x, w, b)).singletonOrThrow();
   }
@@ -133,31 +140,23 @@ public final class Autocast {
     if (!isLow(scores)) {
       return scores.softmax(-1);
     }
-    return bf16(scores.toType(DataType.FLOAT32, false).softmax(-1));
+    return bf16(fp32(scores).softmax(-1));
   }
 
-  private static Block castModule() {
-    Block b = toBf16;
-    if (b == null) {
-      synchronized (Autocast.class) {
-        b = toBf16;
-        if (b == null) {
-          Model model = Model.newInstance("ovid-to-bf16");
-          try (InputStream in = Autocast.class.getResourceAsStream("to_bf16.pt")) {
-            if (in == null) {
-              throw new IllegalStateException("to_bf16.pt is missing from the model jar");
-            }
-            model.load(in);
-          } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new UncheckedIOException(
-                "cannot load the bfloat16 cast module", new IOException(e));
-          }
-          castModel = model;
-          b = model.getBlock();
-          toBf16 = b;
-        }
-      }
-    }
-    return b;
+  /**
+   * Multi-head attention {@code softmax(q kᵀ / √d + mask) v} over [B, H, T, d] inputs through
+   * libtorch's fused {@code scaled_dot_product_attention} (forward and backward without the [T, T]
+   * weights in memory). {@code mask} is additive, broadcastable to [B, H, T, T], or null. Inside
+   * {@link #enable} float32 inputs are multiplied in bfloat16 and the result comes back float32;
+   * bfloat16 inputs give a bfloat16 result; otherwise float32 throughout.
+   */
+  public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask) {
+    boolean mixed = enabled() && !isLow(q);
+    NDArray lq = mixed ? bf16(q) : q;
+    NDArray lk = mixed || isLow(q) ? bf16(k) : k;
+    NDArray lv = mixed || isLow(q) ? bf16(v) : v;
+    NDArray out =
+        mask == null ? ATTENTION.apply(lq, lk, lv) : MASKED_ATTENTION.apply(lq, lk, lv, mask);
+    return mixed ? fp32(out) : out;
   }
 }

@@ -101,7 +101,7 @@ public final class OvidModels {
       Precision precision,
       String description,
       AutoCloseable... owned) {
-    ClipModel clip = loadClip(clipDir, precision);
+    ClipModel clip = loadClip(clipDir, precision, video.temporalLayers());
     try {
       NDManager params = NDManager.newBaseManager(clip.device());
       VideoEncoder videoEncoder =
@@ -160,7 +160,7 @@ public final class OvidModels {
 
   private static OvidModel classNamePrompt(
       Path clipDir, VideoEncoderConfig video, long seed, String description, Precision precision) {
-    ClipModel clip = loadClip(clipDir, precision);
+    ClipModel clip = loadClip(clipDir, precision, video.temporalLayers());
     try {
       return assemble(clip, new ClassNamePromptEncoder(clip), video, seed, description, precision);
     } catch (RuntimeException e) {
@@ -216,7 +216,7 @@ public final class OvidModels {
       VideoEncoderConfig video,
       long seed,
       Precision precision) {
-    ClipModel clip = loadClip(clipDir, precision);
+    ClipModel clip = loadClip(clipDir, precision, video.temporalLayers());
     NDManager t5Manager = NDManager.newBaseManager(clip.device());
     try {
       T5Model t5 = T5Model.load(t5Dir, t5Manager);
@@ -254,10 +254,10 @@ public final class OvidModels {
     return new OvidModel(params, labels, videoEncoder, description, precision, clip);
   }
 
-  private static ClipModel loadClip(Path clipDir, Precision precision) {
+  private static ClipModel loadClip(Path clipDir, Precision precision, int temporalLayers) {
     try {
       Device device = Devices.best();
-      return ClipModel.load(clipDir, device, precision);
+      return ClipModel.load(clipDir, device, precision, temporalLayers);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load CLIP from " + clipDir, e);
     }

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The numeric precision a model computes in. {@code BF16}: the frozen backbone's weight matrices
- * (CLIP towers, T5) are stored in bfloat16 and every matrix product (linear maps, attention scores
- * and contexts) of the whole model runs in bfloat16, the trainable parts' from their float32 master
- * weights; activations between products, layer-norm and softmax statistics, reductions, the loss,
- * gradients of the trainable weights and the optimizer state stay float32 (what PyTorch's autocast
- * does, written out by hand since DJL has none; see {@link Autocast}).
+ * The numeric precision a model computes in. {@code BF16}: the frozen CLIP towers' weight matrices
+ * are stored in bfloat16 (but the vision layers the temporal branch regularizes toward, see {@code
+ * ClipModel.isBf16InMixedPrecision}) and every matrix product (linear maps, attention) of the CLIP
+ * towers, the temporal branch, the prompt transformer and the LLM runs in bfloat16, the trainable
+ * parts' from their float32 master weights; activations between products, layer-norm and softmax
+ * statistics, reductions, the loss, gradients of the trainable weights and the optimizer state stay
+ * float32 (what PyTorch's autocast does, written out by hand since DJL has none; see {@link
+ * Autocast}). The LLM (T5) chooses its greedy tokens in float32: bfloat16 rounding flips them.
  */
 public enum Precision {
   FP32,
@@ -31,15 +33,33 @@ public enum Precision {
   }
 
   /**
-   * BF16 where the hardware computes it natively: a CUDA GPU (bf16 needs compute capability 8.0 or
-   * newer; older GPUs would need fp16 with loss scaling, which Ovid does not do), or a CPU with
-   * AVX512-BF16 or AMX. FP32 elsewhere, where emulated bf16 would be slower than float32.
+   * BF16 where the hardware computes it natively: a CUDA GPU of compute capability 8.0 or newer, or
+   * a CPU with AVX512-BF16 or AMX. FP32 elsewhere, where emulated bf16 would be slower than
+   * float32; older GPUs would need fp16 with loss scaling, which Ovid does not do.
    */
   public static Precision defaultFor(Device device) {
     if (device.isGpu()) {
-      return BF16;
+      return gpuHasBf16(computeCapability(device)) ? BF16 : FP32;
     }
     return cpuHasBf16(Path.of("/proc/cpuinfo")) ? BF16 : FP32;
+  }
+
+  /** Ampere (compute capability 8.0) and newer compute bfloat16 natively. */
+  static boolean gpuHasBf16(String computeCapability) {
+    try {
+      return Integer.parseInt(computeCapability) >= 80;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static String computeCapability(Device device) {
+    try {
+      return ai.djl.util.cuda.CudaUtils.getComputeCapability(device.getDeviceId());
+    } catch (RuntimeException | UnsatisfiedLinkError e) {
+      // No CUDA runtime to ask: stay on the safe side.
+      return "0";
+    }
   }
 
   static boolean cpuHasBf16(Path cpuinfo) {

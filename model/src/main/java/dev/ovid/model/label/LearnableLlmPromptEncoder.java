@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.ovid.model.clip.ClipModel;
 import dev.ovid.model.clip.ClipTextEncoder;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.Tensors;
-import dev.ovid.model.t5.DecodedSequence;
 import dev.ovid.model.t5.SentencePieceTokenizer;
 import dev.ovid.model.t5.T5Model;
 import dev.ovid.model.tokenizer.ClipTokenizer;
@@ -197,10 +197,21 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
             .concat(idsAndMask[1].expandDims(1).broadcast(new Shape(count, n, m)), 2)
             .reshape(count * n, 1 + m);
     NDArray encoder = t5.encode(embeds, mask);
-    DecodedSequence decoded = t5.greedyDecode(encoder, mask, config.decodingSteps());
-    return decoded
-        .hidden()
-        .reshape((long) count * n * config.attributes(), config.attributeLength(), d);
+    NDArray decoded;
+    if (Autocast.enabled()) {
+      // Under mixed precision the differentiable passes run in bfloat16, but the greedy choice is
+      // made in float32, on a float32 encoding: it takes an argmax over near-tied logits, and
+      // bfloat16 rounding flipped its tokens from step to step (at base size the loss drifted 0.04
+      // from float32's in 4 steps; 0.002 with the choice in float32).
+      try (Autocast.Scope fullPrecision = Autocast.suspend()) {
+        NDArray exact = t5.encode(embeds.stopGradient(), mask);
+        decoded = t5.greedyTokens(exact, mask, config.decodingSteps());
+      }
+    } else {
+      decoded = t5.greedyTokens(encoder, mask, config.decodingSteps());
+    }
+    NDArray hidden = t5.decode(decoded.get(":, :-1"), encoder, mask);
+    return hidden.reshape((long) count * n * config.attributes(), config.attributeLength(), d);
   }
 
   @Override

@@ -128,11 +128,10 @@ final class PromptTransformer {
     long headDim = width / heads;
     NDArray qkv =
         dense(x, prefix + "qkv").reshape(b, l, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
-    NDArray q = Tensors.mul(qkv.get(0), (float) (1.0 / Math.sqrt(headDim)));
-    NDArray k = qkv.get(1);
-    NDArray v = qkv.get(2);
-    NDArray weights = Autocast.matMul(q, k.transpose(0, 1, 3, 2)).softmax(-1);
-    NDArray out = Autocast.matMul(weights, v).transpose(0, 2, 1, 3).reshape(b, l, width);
+    NDArray out =
+        Autocast.attention(qkv.get(0), qkv.get(1), qkv.get(2), null)
+            .transpose(0, 2, 1, 3)
+            .reshape(b, l, width);
     return dense(out, prefix + "out");
   }
 

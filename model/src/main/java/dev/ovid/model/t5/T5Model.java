@@ -117,6 +117,16 @@ public final class T5Model extends FrozenBlock {
    * that pass equal to the step-by-step states.
    */
   public DecodedSequence greedyDecode(NDArray encoderOutput, NDArray encoderMask, int steps) {
+    NDArray all = greedyTokens(encoderOutput, encoderMask, steps);
+    NDArray hidden = decode(all.get(":, :-1"), encoderOutput, encoderMask);
+    return new DecodedSequence(all.get(":, 1:"), hidden);
+  }
+
+  /**
+   * The greedy choice alone: [batch, steps + 1] token ids, the decoder start token first, computed
+   * without gradients (on {@code encoderOutput}'s manager).
+   */
+  public NDArray greedyTokens(NDArray encoderOutput, NDArray encoderMask, int steps) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps must be >= 1, got " + steps);
     }
@@ -144,8 +154,6 @@ public final class T5Model extends FrozenBlock {
         }
       }
     }
-    NDArray all = manager.create(ids, new Shape(batch, steps + 1));
-    NDArray hidden = decode(all.get(":, :-1"), encoderOutput, encoderMask);
-    return new DecodedSequence(all.get(":, 1:"), hidden);
+    return manager.create(ids, new Shape(batch, steps + 1));
   }
 }

@@ -8,9 +8,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.GradMode;
 import dev.ovid.model.core.OvidModel;
+import dev.ovid.model.core.Precision;
 import dev.ovid.model.core.TensorArchiveException;
 import dev.ovid.model.core.TensorRecord;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +30,10 @@ import java.util.Map;
  * (epoch order, negatives, SWR α) is a function of (seed, step), so a run restored from a
  * checkpoint continues with exactly the losses an uninterrupted run would have.
  *
- * <p>Precision: the model's ({@link OvidModel#precision}). In BF16 the frozen CLIP vision tower
- * runs in bfloat16 (see {@link dev.ovid.model.core.Precision}); the trainable parts, the loss,
- * gradients, clipping and AdamW's moments stay float32.
+ * <p>Precision: the model's ({@link OvidModel#precision}). In BF16 the frozen towers run in
+ * bfloat16 (see {@link Precision}) and the trainable parts compute their products in bfloat16 from
+ * float32 master weights ({@link Autocast}); the loss, gradients, clipping and AdamW's moments stay
+ * float32.
  */
 public final class OvidTrainer {
   private static final long STREAM_ORDER = 1;
@@ -171,11 +174,13 @@ public final class OvidTrainer {
       float value;
       if (parameters.isEmpty()) {
         // Nothing to train (frozen label encoder, no temporal branch): the loss is still reported.
-        NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
-        NDArray labelEmbeddings = model.labelEncoder().encode(names);
-        value =
-            loss(videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false))
-                .getFloat();
+        try (Autocast.Scope mixed = Autocast.enable(model.precision() == Precision.BF16)) {
+          NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
+          NDArray labelEmbeddings = model.labelEncoder().encode(names);
+          value =
+              loss(videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false))
+                  .getFloat();
+        }
         if (!Float.isFinite(value)) {
           throw new IllegalStateException("loss became " + value + " at step " + (step + 1));
         }
@@ -184,7 +189,8 @@ public final class OvidTrainer {
       // DJL's PyTorch engine records gradients for one collector per process at a time, so
       // trainings sharing a worker interleave their forward/backward passes.
       synchronized (GradientCollector.class) {
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector();
+            Autocast.Scope mixed = Autocast.enable(model.precision() == Precision.BF16)) {
           NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
           NDArray labelEmbeddings = model.labelEncoder().encode(names);
           NDArray lossValue =

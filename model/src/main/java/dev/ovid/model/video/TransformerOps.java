@@ -33,17 +33,13 @@ public final class TransformerOps {
     long s = x.getShape().get(1);
     long width = x.getShape().get(2);
     long headDim = width / heads;
-    float scale = (float) (1.0 / Math.sqrt(headDim));
-    NDArray q =
-        Tensors.mul(
-            linear(x, w.get(prefix + "q_proj.weight"), w.get(prefix + "q_proj.bias")), scale);
+    NDArray q = linear(x, w.get(prefix + "q_proj.weight"), w.get(prefix + "q_proj.bias"));
     NDArray k = linear(x, w.get(prefix + "k_proj.weight"), w.get(prefix + "k_proj.bias"));
     NDArray v = linear(x, w.get(prefix + "v_proj.weight"), w.get(prefix + "v_proj.bias"));
     q = q.reshape(n, s, heads, headDim).transpose(0, 2, 1, 3);
-    k = k.reshape(n, s, heads, headDim).transpose(0, 2, 3, 1);
+    k = k.reshape(n, s, heads, headDim).transpose(0, 2, 1, 3);
     v = v.reshape(n, s, heads, headDim).transpose(0, 2, 1, 3);
-    NDArray attention = Autocast.matMul(q, k).softmax(-1);
-    NDArray out = Autocast.matMul(attention, v).transpose(0, 2, 1, 3).reshape(n, s, width);
+    NDArray out = Autocast.attention(q, k, v, null).transpose(0, 2, 1, 3).reshape(n, s, width);
     return linear(out, w.get(prefix + "out_proj.weight"), w.get(prefix + "out_proj.bias"));
   }
 

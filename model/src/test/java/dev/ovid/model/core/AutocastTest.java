@@ -2,11 +2,9 @@ package dev.ovid.model.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
-import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -64,29 +62,81 @@ class AutocastTest {
     try (Autocast.Scope off = Autocast.enable(false)) {
       assertFalse(Autocast.enabled());
     }
+    try (Autocast.Scope outer = Autocast.enable(true)) {
+      try (Autocast.Scope llm = Autocast.suspend()) {
+        assertFalse(Autocast.enabled(), "suspend turns products back to float32 inside enable");
+      }
+      assertTrue(Autocast.enabled());
+    }
   }
 
   /**
-   * Why training keeps the trainable parts in float32: the TorchScript cast records no autograd
-   * history in DJL 0.35.1. If a DJL upgrade makes this test fail, bfloat16 products for the
-   * trainable parts become possible (see {@link Autocast}).
+   * Mixed precision inside a gradient collector: a float32 master weight's gradient comes back in
+   * float32 through the bfloat16 casts, close to the float32 gradient but not equal to it (proof
+   * that the products ran in bfloat16). DJL's own {@code toType} would drop the gradient.
    */
   @Test
-  void djlRecordsNoGradientThroughACastToBf16() {
+  void gradientsReachFloat32MasterWeightsThroughBf16Products() {
     GradMode.offOnThisThread();
     try (NDManager m = NDManager.newBaseManager()) {
-      NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(2, 3));
+      float[][] full = gradients(m, false);
+      float[][] mixed = gradients(m, true);
+      for (int i = 0; i < full.length; i++) {
+        double diff = maxRelative(mixed[i], full[i]);
+        assertTrue(diff < 0.03, "bf16 gradient " + i + " off by " + diff);
+        assertTrue(diff > 1e-6, "gradient " + i + " identical to float32: not computed in bf16");
+      }
+    }
+  }
+
+  /** Gradients of x, W and b for sum(tanh(softmax(x Wᵀ + b) · W)), fresh leaves every call. */
+  private static float[][] gradients(NDManager m, boolean mixed) {
+    NDArray x = Tensors.normal(m, new Shape(4, 16), 1.0, new CounterRandom(5, 1));
+    NDArray w = Tensors.normal(m, new Shape(8, 16), 0.3, new CounterRandom(5, 2));
+    NDArray b = Tensors.normal(m, new Shape(8), 0.3, new CounterRandom(5, 3));
+    for (NDArray leaf : new NDArray[] {x, w, b}) {
+      leaf.setRequiresGradient(true);
+    }
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector();
+        Autocast.Scope scope = Autocast.enable(mixed)) {
+      NDArray p = Autocast.softmax(Autocast.linear(x, w, b));
+      NDArray loss = Autocast.matMul(p, w).tanh().sum();
+      assertEquals(DataType.FLOAT32, loss.getDataType());
+      collector.backward(loss);
+    }
+    float[][] out = new float[3][];
+    NDArray[] leaves = {x, w, b};
+    for (int i = 0; i < 3; i++) {
+      assertEquals(DataType.FLOAT32, leaves[i].getGradient().getDataType());
+      out[i] = leaves[i].getGradient().toFloatArray();
+    }
+    return out;
+  }
+
+  /** Frozen weights stored in bfloat16 pass gradients on to a float32 input. */
+  @Test
+  void gradientsPassFrozenBf16WeightsToTheInput() {
+    GradMode.offOnThisThread();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray frozen =
+          Autocast.bf16(Tensors.normal(m, new Shape(8, 16), 0.3, new CounterRandom(6, 1)));
+      NDArray x = Tensors.normal(m, new Shape(4, 16), 1.0, new CounterRandom(6, 2));
       x.setRequiresGradient(true);
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        NDArray cast = Autocast.bf16(x).toType(DataType.FLOAT32, false);
-        assertThrows(EngineException.class, () -> collector.backward(cast.sum()));
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector();
+          Autocast.Scope scope = Autocast.enable(true)) {
+        collector.backward(Autocast.linear(x, frozen, null).sum());
+      }
+      float[] expected = Autocast.fp32(frozen).sum(new int[] {0}).toFloatArray();
+      float[] grad = x.getGradient().toFloatArray();
+      for (int i = 0; i < grad.length; i++) {
+        assertEquals(expected[i % 16], grad[i], 0.02 * Math.abs(expected[i % 16]) + 1e-3);
       }
     }
   }
 
   /**
    * The ops a bfloat16 inference path may use (a softmax written from max/sub/exp/sum/div among
-   * them). The cast's result is an inference tensor: asking it for a gradient fails.
+   * them).
    */
   @Test
   void bf16ForwardOpsWorkThroughDjl() {
@@ -111,7 +161,6 @@ class AutocastTest {
       for (float v : values) {
         assertTrue(Float.isFinite(v));
       }
-      assertThrows(EngineException.class, () -> w.setRequiresGradient(true));
     }
   }
 

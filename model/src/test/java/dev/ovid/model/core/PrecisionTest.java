@@ -30,10 +30,18 @@ class PrecisionTest {
   }
 
   @Test
+  void gpusFromAmpereOnComputeBf16() {
+    assertTrue(Precision.gpuHasBf16("80"));
+    assertTrue(Precision.gpuHasBf16("90"));
+    assertFalse(Precision.gpuHasBf16("75"), "Turing: fp16 only, which would need loss scaling");
+    assertFalse(Precision.gpuHasBf16("0"));
+    assertFalse(Precision.gpuHasBf16("unknown"));
+  }
+
+  @Test
   void parsesRunParameterSpellings() {
     assertEquals(Precision.FP32, Precision.parse("fp32", Device.cpu()));
     assertEquals(Precision.BF16, Precision.parse("BF16", Device.cpu()));
-    assertEquals(Precision.BF16, Precision.parse("auto", Device.gpu()));
     assertEquals(Precision.defaultFor(Device.cpu()), Precision.parse("auto", Device.cpu()));
     assertEquals("bf16", Precision.BF16.label());
     assertThrows(IllegalArgumentException.class, () -> Precision.parse("fp16", Device.cpu()));

@@ -53,6 +53,13 @@ public class MlflowTracker implements AutoCloseable {
   public static final String TAG_DATASET_VERSION = "ovid.dataset_version";
   public static final String TAG_VOCABULARY_VERSION = "ovid.vocabulary_version";
   public static final String TAG_GIT_COMMIT = "mlflow.source.git.commit";
+
+  /** The precision the training worker resolved the run's {@code precision} to (fp32 or bf16). */
+  public static final String TAG_TRAINING_PRECISION = "ovid.training.precision";
+
+  /** The device the training worker trained on (cpu(), gpu(0)...). */
+  public static final String TAG_TRAINING_DEVICE = "ovid.training.device";
+
   public static final String TAG_PARENT_RUN = "mlflow.parentRunId";
   public static final String TAG_RUN_NAME = "mlflow.runName";
 
