@@ -33,7 +33,13 @@ public record HyperparametersBody(
             example = "paper")
         String preset,
     @Schema(description = "model choices; each omitted one takes the preset's or default")
-        ModelSpecBody model) {
+        ModelSpecBody model,
+    @Schema(
+            description =
+                "auto (bf16 mixed precision where the worker's hardware computes it natively,"
+                    + " else fp32), fp32 or bf16",
+            example = "auto")
+        String precision) {
 
   Hyperparameters withDefaults(Hyperparameters d) {
     Hyperparameters base = preset == null ? d : ModelPreset.named(preset).applyTo(d);
@@ -47,7 +53,8 @@ public record HyperparametersBody(
         temporalLayers != null ? temporalLayers : base.temporalLayers(),
         checkpointEverySteps != null ? checkpointEverySteps : base.checkpointEverySteps(),
         seed != null ? seed : base.seed(),
-        model == null ? base.model() : model.withDefaults(base.model()));
+        model == null ? base.model() : model.withDefaults(base.model()),
+        precision != null ? precision : base.precision());
   }
 
   /** Problems that stop the defaults from being applied at all (an unknown preset). */

@@ -244,6 +244,8 @@ class RunsResourceTest {
                 Map.of(
                     "preset",
                     "frame-mean",
+                    "precision",
+                    "fp16",
                     "model",
                     Map.of("labelEncoder", "clip-magic", "prefixes", 0, "backbone", "clip:/x"))))
         .post("/api/runs")
@@ -253,7 +255,8 @@ class RunsResourceTest {
             "details",
             hasItems(
                 startsWith("model.labelEncoder must be one of"),
-                startsWith("model.prefixes must be between 1 and 64")));
+                startsWith("model.prefixes must be between 1 and 64"),
+                startsWith("precision must be auto, fp32 or bf16")));
     mlops()
         .body(
             Map.of(
@@ -282,6 +285,8 @@ class RunsResourceTest {
                         1,
                         "preset",
                         "frame-mean",
+                        "precision",
+                        "fp32",
                         "model",
                         Map.of("labelEncoder", "templates", "weightDecay", 0.1))))
             .post("/api/runs")
@@ -295,7 +300,8 @@ class RunsResourceTest {
         .then()
         .body("lineage.run.hyperparameters.temporalLayers", equalTo(0))
         .body("lineage.run.hyperparameters.model.labelEncoder", equalTo("templates"))
-        .body("lineage.run.hyperparameters.model.weightDecay", equalTo(0.1f));
+        .body("lineage.run.hyperparameters.model.weightDecay", equalTo(0.1f))
+        .body("lineage.run.hyperparameters.precision", equalTo("fp32"));
   }
 
   @Test

@@ -34,6 +34,7 @@ class LaunchPresetsBrowserTest {
             .hasValue("learnable-llm-prompts", SLOW);
         assertThat(page.locator("#launch-temporal-layers input")).hasValue("4");
         assertThat(page.locator("#launch-backbone input")).hasValue("shapes-pretrained");
+        assertThat(page.locator("#launch-precision input")).hasValue("auto");
 
         page.locator("#launch-preset input").fill("frame-mean");
         page.locator("vaadin-combo-box-item")
@@ -42,6 +43,8 @@ class LaunchPresetsBrowserTest {
             .click();
         assertThat(page.locator("#launch-label-encoder input")).hasValue("class-name");
         assertThat(page.locator("#launch-temporal-layers input")).hasValue("0");
+        assertThat(page.locator("#launch-precision input"))
+            .hasValue("auto"); // a preset chooses the model, not the precision
       } catch (AssertionError | RuntimeException e) {
         browser.keepEvidence("launch-presets");
         throw e;

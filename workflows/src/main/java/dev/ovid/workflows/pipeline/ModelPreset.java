@@ -79,6 +79,7 @@ public record ModelPreset(
         temporalLayers,
         h.checkpointEverySteps(),
         h.seed(),
-        model);
+        model,
+        h.precision());
   }
 }

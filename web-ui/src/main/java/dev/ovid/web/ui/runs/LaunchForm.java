@@ -51,6 +51,7 @@ class LaunchForm extends VerticalLayout {
   final IntegerField checkpointEvery =
       integer("Checkpoint every N steps", "launch-checkpoint-every", "at least 1");
   final IntegerField seed = integer("Seed", "launch-seed", "any integer");
+  final ComboBox<String> precision = new ComboBox<>("Precision");
   final ComboBox<ModelPreset> preset = new ComboBox<>("Preset");
   final TextField backbone = new TextField("Backbone");
   final ComboBox<String> labelEncoder = new ComboBox<>("Label encoder");
@@ -101,6 +102,10 @@ class LaunchForm extends VerticalLayout {
     labelEncoder.setItems(ModelSpec.LABEL_ENCODERS);
     swr.setId("launch-swr");
     decayTowardFrozen.setId("launch-decay-toward-frozen");
+    precision.setId("launch-precision");
+    precision.setItems(Hyperparameters.AUTO, "fp32", "bf16");
+    precision.setHelperText(
+        "auto: bf16 mixed precision where the worker's hardware computes it natively, else fp32");
     learnTemperature.setId("launch-learn-temperature");
     learnTemperature.setTooltipText(
         "τ becomes a trainable parameter log(1/τ) as in CLIP, clamped to τ ≥ 0.01; unticked, τ"
@@ -141,6 +146,7 @@ class LaunchForm extends VerticalLayout {
     negativeWeight.setValue(d.negativeWeight());
     checkpointEvery.setValue(d.checkpointEverySteps());
     seed.setValue((int) d.seed());
+    precision.setValue(d.precision());
   }
 
   private Hyperparameters currentOrDefaults() {
@@ -155,7 +161,8 @@ class LaunchForm extends VerticalLayout {
         d.temporalLayers(),
         checkpointEvery.isEmpty() ? d.checkpointEverySteps() : checkpointEvery.getValue(),
         seed.isEmpty() ? d.seed() : seed.getValue().longValue(),
-        d.model());
+        d.model(),
+        precision.isEmpty() ? d.precision() : precision.getValue());
   }
 
   /** Shows the model choices, T and λ of {@code h}. */
@@ -194,6 +201,7 @@ class LaunchForm extends VerticalLayout {
     byName.put("temporalLayers", temporalLayers);
     byName.put("checkpointEverySteps", checkpointEvery);
     byName.put("seed", seed);
+    byName.put("precision", precision);
     byName.put("model.prefixes", prefixes);
     byName.put("model.attributes", attributes);
     byName.put("model.attributeLength", attributeLength);
@@ -243,7 +251,8 @@ class LaunchForm extends VerticalLayout {
               temporalLayers.getValue(),
               checkpointEvery.getValue(),
               seed.getValue().longValue(),
-              model);
+              model,
+              precision.getValue());
       for (String problem : hyperparameters.problems()) {
         String field = problem.split(" ", 2)[0];
         problems.put(byName.getOrDefault(field, optional.getOrDefault(field, epochs)), problem);
@@ -297,6 +306,7 @@ class LaunchForm extends VerticalLayout {
         temporalLayers,
         checkpointEvery,
         seed,
+        precision,
         preset,
         backbone,
         labelEncoder,
