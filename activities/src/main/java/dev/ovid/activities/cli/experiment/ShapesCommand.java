@@ -92,21 +92,23 @@ public final class ShapesCommand implements Callable<Integer> {
     out.println();
     out.printf(
         Locale.ROOT,
-        "%-18s %10s %12s %12s %7s %9s%n",
+        "%-18s %10s %12s %12s %15s %7s %9s%n",
         "config",
         "aupr_seen",
         "aupr_unseen",
         "aupr_motion",
+        "reversal_shift",
         "steps",
         "train_s");
     for (ShapesExperiment.Row r : result.rows()) {
       out.printf(
           Locale.ROOT,
-          "%-18s %10.3f %12.3f %12.3f %7d %9.0f%n",
+          "%-18s %10.3f %12.3f %12.3f %15.2e %7d %9.0f%n",
           r.config(),
           r.auprSeen(),
           r.auprUnseen(),
           r.auprMotion(),
+          r.reversalShift(),
           r.steps(),
           r.trainSeconds());
     }
@@ -119,8 +121,9 @@ public final class ShapesCommand implements Callable<Integer> {
   }
 
   /**
-   * {"rows": [{"config": "frame-mean", "aupr_seen": 0.0, "aupr_unseen": 0.0, "aupr_motion": 0.0},
-   * ...]}
+   * {"rows": [{"config": "frame-mean", "aupr_seen": 0.0, "aupr_unseen": 0.0, "aupr_motion": 0.0,
+   * "reversal_shift": 0.0}, ...]}: the reversal shift is how far a clip's embedding moves when its
+   * frames play backwards (0: the model cannot see frame order, so it cannot tell left from right).
    */
   static String jsonLine(ShapesExperiment.Result result) {
     StringBuilder json = new StringBuilder("{\"rows\": [");
@@ -133,11 +136,12 @@ public final class ShapesCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "{\"config\": \"%s\", \"aupr_seen\": %.4f, \"aupr_unseen\": %.4f, \"aupr_motion\":"
-                  + " %.4f}",
+                  + " %.4f, \"reversal_shift\": %.3e}",
               r.config(),
               r.auprSeen(),
               r.auprUnseen(),
-              r.auprMotion()));
+              r.auprMotion(),
+              r.reversalShift()));
     }
     return json.append("]}").toString();
   }

@@ -40,14 +40,17 @@ class ShapesCommandTest {
     for (int i = 0; i < 4; i++) {
       JsonNode row = rows.get(i);
       assertEquals(configs.get(i), row.get("config").asText());
-      assertEquals(4, row.size(), row.toString());
+      assertEquals(5, row.size(), row.toString());
       for (String key : List.of("aupr_seen", "aupr_unseen", "aupr_motion")) {
         assertTrue(row.get(key).isNumber(), key + " in " + row);
         double v = row.get(key).asDouble();
         assertTrue(v >= 0 && v <= 1, key + " = " + v);
       }
+      assertTrue(row.get("reversal_shift").asDouble() >= 0, row.toString());
     }
-    assertTrue(out.toString().contains("aupr_unseen"), out.toString());
+    // The mean of frame embeddings cannot see frame order: reversing a clip changes nothing.
+    assertTrue(rows.get(0).get("reversal_shift").asDouble() < 1e-4, rows.get(0).toString());
+    assertTrue(out.toString().contains("reversal_shift"), out.toString());
     assertTrue(err.toString().contains("pretraining"), "progress goes to stderr with --json");
   }
 }
