@@ -136,16 +136,7 @@ class LearnableLlmPromptEncoderTest {
     Map<String, NDArray> trainable = encoder.trainableParameters();
     trainable.values().forEach(p -> p.setRequiresGradient(true));
     NDArray before = encoder.softPrompts(LABELS).duplicate();
-    NDArray target =
-        Tensors.normalizeRows(
-            Tensors.normal(
-                manager,
-                new Shape(LABELS.size(), clip.config().projectionDim()),
-                1.0,
-                new CounterRandom(4)));
-    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      collector.backward(encoder.encode(LABELS).mul(target).sum().neg());
-    }
+    backwardTowardRandomTargets(encoder, 4);
     Map<String, NDArray> gradients = new HashMap<>();
     trainable.forEach((name, p) -> gradients.put(name, p.getGradient()));
     AdamW optimizer = new AdamW(0.9f, 0.999f, 1e-8f, 0.05f);
@@ -179,17 +170,7 @@ class LearnableLlmPromptEncoderTest {
     trainable.forEach((k, v) -> trainableBefore.put(k, v.toFloatArray()));
     trainable.values().forEach(p -> p.setRequiresGradient(true));
 
-    NDArray target =
-        Tensors.normalizeRows(
-            Tensors.normal(
-                manager,
-                new Shape(LABELS.size(), clip.config().projectionDim()),
-                1.0,
-                new CounterRandom(3)));
-    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-      NDArray out = encoder.encode(LABELS);
-      collector.backward(out.mul(target).sum().neg());
-    }
+    backwardTowardRandomTargets(encoder, 3);
     trainable.forEach(
         (name, p) ->
             assertTrue(
@@ -216,13 +197,7 @@ class LearnableLlmPromptEncoderTest {
     LearnableLlmPromptEncoder encoder = encoder(CONFIG.withSeed(5));
     Map<String, NDArray> trainable = encoder.trainableParameters();
     trainable.values().forEach(p -> p.setRequiresGradient(true));
-    NDArray target =
-        Tensors.normalizeRows(
-            Tensors.normal(
-                manager,
-                new Shape(LABELS.size(), clip.config().projectionDim()),
-                1.0,
-                new CounterRandom(3)));
+    NDArray target = randomTargets(3);
     float first = Float.NaN;
     float last = Float.NaN;
     for (int step = 0; step < 8; step++) {
@@ -288,5 +263,26 @@ class LearnableLlmPromptEncoderTest {
           p.getGradient().subi(p.getGradient());
         });
     return out;
+  }
+
+  /**
+   * Gradients of −Σ encode(LABELS) · target for {@link #randomTargets} from {@code seed}, left on
+   * the encoder's trainable parameters.
+   */
+  private void backwardTowardRandomTargets(LearnableLlmPromptEncoder encoder, long seed) {
+    NDArray target = randomTargets(seed);
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      collector.backward(encoder.encode(LABELS).mul(target).sum().neg());
+    }
+  }
+
+  /** One random unit vector in the joint space per label. */
+  private NDArray randomTargets(long seed) {
+    return Tensors.normalizeRows(
+        Tensors.normal(
+            manager,
+            new Shape(LABELS.size(), clip.config().projectionDim()),
+            1.0,
+            new CounterRandom(seed)));
   }
 }
