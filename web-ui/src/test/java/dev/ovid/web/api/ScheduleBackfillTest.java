@@ -19,7 +19,7 @@ import dev.ovid.registry.objectstore.S3Location;
 import dev.ovid.registry.run.RunRegistry;
 import dev.ovid.registry.run.RunStatus;
 import dev.ovid.registry.run.TrainingRun;
-import dev.ovid.web.cli.OvidCli;
+import dev.ovid.web.cli.CliRun;
 import dev.ovid.web.runs.DemoSeeder;
 import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.testing.TestWorker;
@@ -29,8 +29,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Backfill of a past range on the Temporal dev server ({@code ovid schedule backfill}), with a
@@ -107,7 +104,7 @@ class ScheduleBackfillTest {
       Instant from = today.minusDays(1).atTime(2, 0).toInstant(ZoneOffset.UTC);
       Instant to = today.minusDays(1).atTime(4, 0).toInstant(ZoneOffset.UTC);
       TestWorker.ensureRunning();
-      Cli cli =
+      CliRun cli =
           cli(
               "schedule",
               "backfill",
@@ -144,7 +141,7 @@ class ScheduleBackfillTest {
             models.aliasesOf(modelVersion).contains("candidate"),
             "run " + id + "'s model became the candidate");
       }
-      Cli list = cli("schedule", "list");
+      CliRun list = cli("schedule", "list");
       assertEquals(0, list.exit(), list.err());
       assertTrue(list.out().contains("demo@" + pinned.version + " (pinned)"), list.out());
       assertTrue(list.out().contains("no candidate"), list.out());
@@ -209,19 +206,8 @@ class ScheduleBackfillTest {
     return hp;
   }
 
-  private record Cli(int exit, String out, String err) {}
-
-  private Cli cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new OvidCli());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--url");
-    all.add(base.toString());
-    int exit = cli.execute(all.toArray(String[]::new));
-    return new Cli(exit, out.toString(), err.toString());
+  private CliRun cli(String... args) {
+    return CliRun.of(base, args);
   }
 
   private List<Long> awaitRuns(String name, int count, Duration limit) {

@@ -10,12 +10,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ovid.web.cli.OvidCli;
+import dev.ovid.web.cli.CliRun;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** Drafts, published versions, diffs, export and import through REST and the CLI. */
 @QuarkusTest
@@ -170,13 +167,9 @@ class VocabularyVersionsResourceTest {
 
     Path file = Files.createTempFile("labels-", ".csv");
     Files.writeString(file, "name,kind\nsurfing,action\nbad,colour\ncooking,action\n");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new OvidCli());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit =
-        cli.execute(
+    CliRun cli =
+        CliRun.of(
+            base,
             "vocab",
             "import",
             "--vocabulary",
@@ -184,14 +177,12 @@ class VocabularyVersionsResourceTest {
             "--file",
             file.toString(),
             "--json",
-            "--url",
-            base.toString(),
             "--user",
             "product",
             "--password",
             "product");
-    assertEquals(0, exit, out + "\n" + err);
-    List<String> lines = out.toString().lines().toList();
+    assertEquals(0, cli.exit(), cli.out() + "\n" + cli.err());
+    List<String> lines = cli.out().lines().toList();
     assertEquals(
         "{\"added\": 1, \"duplicates\": 1, \"rejected\": [{\"line\": 3, \"value\": \"bad\","
             + " \"reason\": \"kind 'colour' is not one of entity, action, scene, other\"}]}",

@@ -10,11 +10,11 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** One `ovid ...` command run in-process against the test app: its exit code, stdout and stderr. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Runs {@code args} with {@code --url base} appended, as a user's shell would. */
-  static CliRun of(URL base, String... args) {
+  public static CliRun of(URL base, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new OvidCli());
@@ -28,7 +28,7 @@ record CliRun(int exit, String out, String err) {
   }
 
   /** The last line of stdout as JSON (what {@code --json} promises). */
-  JsonNode lastLineJson() throws Exception {
+  public JsonNode lastLineJson() throws Exception {
     String[] lines = out.strip().split("\n");
     return JSON.readTree(lines[lines.length - 1]);
   }
