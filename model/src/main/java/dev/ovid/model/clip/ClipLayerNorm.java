@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.weights.Weights;
 
 /** Layer normalisation over the last axis with HF's {@code weight} and {@code bias}. */
@@ -38,7 +38,7 @@ public final class ClipLayerNorm extends FrozenParameterBlock {
   }
 
   static NDArray apply(NDArray x, NDArray weight, NDArray bias, float eps) {
-    return LayerNorm.layerNorm(x, weight.getShape(), weight, bias, eps).singletonOrThrow();
+    return Autocast.layerNorm(x, weight.getShape(), weight, bias, eps);
   }
 
   @Override

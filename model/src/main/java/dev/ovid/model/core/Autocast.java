@@ -2,7 +2,9 @@ package dev.ovid.model.core;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
 
 /**
  * Mixed-precision building blocks: PyTorch's autocast written by hand, since DJL has none.
@@ -91,6 +93,25 @@ public final class Autocast {
       return x;
     }
     return isLow(x) ? TO_FP32.apply(x) : x.toType(DataType.FLOAT32, false);
+  }
+
+  /**
+   * Layer norm over {@code shape}, statistics in float32. libtorch's CPU kernel takes a bfloat16
+   * activation with float32 gamma and beta as they are; its CUDA kernel wants one type (seen on an
+   * H200 with libtorch 2.11), so on a GPU the mixed case widens to float32 and returns the
+   * activation's type, as the CPU kernel does.
+   */
+  public static NDArray layerNorm(NDArray x, Shape shape, NDArray gamma, NDArray beta, float eps) {
+    if (gamma.getDataType() == x.getDataType() || !x.getDevice().isGpu()) {
+      return LayerNorm.layerNorm(x, shape, gamma, beta, eps).singletonOrThrow();
+    }
+    return widenedLayerNorm(x, shape, gamma, beta, eps);
+  }
+
+  static NDArray widenedLayerNorm(NDArray x, Shape shape, NDArray gamma, NDArray beta, float eps) {
+    NDArray y =
+        LayerNorm.layerNorm(fp32(x), shape, fp32(gamma), fp32(beta), eps).singletonOrThrow();
+    return isLow(x) ? bf16(y) : y;
   }
 
   /**

@@ -57,9 +57,39 @@ public enum Precision {
     try {
       return ai.djl.util.cuda.CudaUtils.getComputeCapability(device.getDeviceId());
     } catch (RuntimeException | UnsatisfiedLinkError e) {
-      // No CUDA runtime to ask: stay on the safe side.
+      // DJL asks libcudart through JNA, which pip's CUDA builds ship only as libcudart.so.<N>;
+      // the driver's nvidia-smi answers too.
+      return nvidiaSmiComputeCapability(device.getDeviceId());
+    }
+  }
+
+  /** "90" for compute capability 9.0; "0" (fp32, the safe side) when nvidia-smi cannot tell. */
+  static String nvidiaSmiComputeCapability(int deviceId) {
+    try {
+      Process p =
+          new ProcessBuilder(
+                  "nvidia-smi",
+                  "--query-gpu=compute_cap",
+                  "--format=csv,noheader",
+                  "--id=" + deviceId)
+              .redirectErrorStream(true)
+              .start();
+      String answer = new String(p.getInputStream().readAllBytes()).trim();
+      if (p.waitFor() != 0) {
+        return "0";
+      }
+      return parseComputeCapability(answer);
+    } catch (IOException e) {
+      return "0";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return "0";
     }
+  }
+
+  /** nvidia-smi's "9.0" as DJL's "90"; "0" for anything else. */
+  static String parseComputeCapability(String text) {
+    return text.matches("\\d+\\.\\d") ? text.replace(".", "") : "0";
   }
 
   static boolean cpuHasBf16(Path cpuinfo) {

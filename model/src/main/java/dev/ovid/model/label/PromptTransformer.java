@@ -3,7 +3,6 @@ package dev.ovid.model.label;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.norm.LayerNorm;
 import dev.ovid.model.core.Autocast;
 import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.Tensors;
@@ -140,13 +139,8 @@ final class PromptTransformer {
   }
 
   private NDArray layerNorm(NDArray x, String name) {
-    return LayerNorm.layerNorm(
-            x,
-            new Shape(width),
-            parameters.get(name + ".weight"),
-            parameters.get(name + ".bias"),
-            EPS)
-        .singletonOrThrow();
+    return Autocast.layerNorm(
+        x, new Shape(width), parameters.get(name + ".weight"), parameters.get(name + ".bias"), EPS);
   }
 
   private void norm(NDManager manager, String name, int size) {

@@ -3,7 +3,6 @@ package dev.ovid.model.video;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.norm.LayerNorm;
 import dev.ovid.model.core.Autocast;
 import dev.ovid.model.core.Tensors;
 import java.util.Map;
@@ -21,7 +20,7 @@ public final class TransformerOps {
 
   public static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, float eps) {
     Shape last = new Shape(x.getShape().get(x.getShape().dimension() - 1));
-    return LayerNorm.layerNorm(x, last, gamma, beta, eps).singletonOrThrow();
+    return Autocast.layerNorm(x, last, gamma, beta, eps);
   }
 
   /**

@@ -19,10 +19,20 @@ from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+import transformers
 from safetensors.torch import load_file
 from torch.nn.utils.stateless import functional_call
 from transformers import (CLIPConfig, CLIPModel, CLIPTokenizer, T5Config,
                           T5ForConditionalGeneration, T5TokenizerFast)
+
+# transformers 5 changed the CLIP encoder's calls (no causal_attention_mask; a layer returns a
+# tensor, not a tuple). GPU hosts often carry 5.x, the CPU bench venv pins 4.x: speak both.
+TRANSFORMERS_4 = int(transformers.__version__.split(".")[0]) < 5
+
+
+def first(out):
+    return out[0] if isinstance(out, tuple) else out
+
 
 MASK = (1 << 64) - 1
 # dev.ovid.model.label.PromptTransformer.SOFT_PROMPT_SCALE: soft prompts are the linear map's output
@@ -100,7 +110,7 @@ class VideoSide:
             blended = {k: v + alpha * (p[b + "spatial." + k] - v) for k, v in frozen.items()}
             seq = torch.cat([tmp.reshape(videos, 1, 1, w).expand(videos, fr, 1, w), x], 2)
             seq = seq.reshape(videos * fr, patches + 1, w)
-            seq = functional_call(layer, blended, (seq, None, None))[0]
+            seq = first(functional_call(layer, blended, (seq, None, None) if TRANSFORMERS_4 else (seq, None)))
             seq = seq.reshape(videos, fr, patches + 1, w)
             tmp = seq[:, :, 0, :].mean(1)
             x = seq[:, :, 1:, :]
@@ -216,7 +226,10 @@ class LabelSide:
         inputs = torch.cat([bos, soft.reshape(c, groups, l, width_w), tail], 2).reshape(c * groups, t, width_w)
         h = inputs + tm.embeddings.position_embedding.weight[:t]
         causal = torch.full((t, t), torch.finfo(h.dtype).min, device=dev).triu(1)[None, None]
-        h = tm.encoder(inputs_embeds=h, attention_mask=None, causal_attention_mask=causal).last_hidden_state
+        if TRANSFORMERS_4:
+            h = tm.encoder(inputs_embeds=h, attention_mask=None, causal_attention_mask=causal).last_hidden_state
+        else:  # transformers 5 folds the causal mask into attention_mask
+            h = tm.encoder(inputs_embeds=h, attention_mask=causal).last_hidden_state
         h = tm.final_layer_norm(h)
         pooled = h[torch.arange(c * groups, device=dev), torch.tensor(eos, device=dev).repeat_interleave(groups)]
         feats = normalize(self.clip.text_projection(pooled))
@@ -235,10 +248,18 @@ def main():
     missing, unexpected = clip.load_state_dict(load_file(clip_dir / "model.safetensors"), strict=False)
     if unexpected or [x for x in missing if not x.endswith("position_ids")]:
         raise SystemExit(f"CLIP weights do not fit: missing {missing}, unexpected {unexpected}")
-    t5 = T5ForConditionalGeneration(T5Config.from_pretrained(t5_dir))
+    t5_config = T5Config.from_pretrained(t5_dir)
+    # transformers 5 reads T5's "tie_word_embeddings": false as true, tying lm_head to the shared
+    # embeddings, so loading lm_head.weight would overwrite them: keep what the checkpoint says.
+    t5_config.tie_word_embeddings = json.loads((t5_dir / "config.json").read_text()).get("tie_word_embeddings", True)
+    t5 = T5ForConditionalGeneration(t5_config)
     missing, unexpected = t5.load_state_dict(load_file(t5_dir / "model.safetensors"), strict=False)
     if unexpected or [x for x in missing if not x.endswith("embed_tokens.weight")]:
         raise SystemExit(f"T5 weights do not fit: missing {missing}, unexpected {unexpected}")
+    # The checkpoint stores the token table once, as shared.weight; transformers 5 no longer ties
+    # the stacks' embed_tokens to it when tie_word_embeddings is false, so tie them here.
+    t5.encoder.embed_tokens.weight = t5.shared.weight
+    t5.decoder.embed_tokens.weight = t5.shared.weight
     dev = torch.device("cuda" if bench.get("device") == "cuda" else "cpu")
     sync = torch.cuda.synchronize if dev.type == "cuda" else (lambda: None)
     for m in (clip, t5):

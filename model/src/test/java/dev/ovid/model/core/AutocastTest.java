@@ -49,6 +49,37 @@ class AutocastTest {
   }
 
   @Test
+  void widenedLayerNormMatchesTheCpuMixedKernelAndPassesGradients() {
+    // The GPU path (CUDA's layer norm wants one type) checked on the CPU against the CPU kernel,
+    // which takes a bfloat16 activation with float32 gamma and beta itself.
+    try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+      NDArray master = Tensors.normal(m, new Shape(3, 5, 16), 1.0, new CounterRandom(5, 1));
+      NDArray gamma = Tensors.normal(m, new Shape(16), 0.5, new CounterRandom(5, 2)).add(1f);
+      NDArray beta = Tensors.normal(m, new Shape(16), 0.1, new CounterRandom(5, 3));
+      master.setRequiresGradient(true);
+      Shape last = new Shape(16);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray x = Autocast.bf16(master);
+        NDArray kernel = Autocast.layerNorm(x, last, gamma, beta, 1e-5f);
+        NDArray widened = Autocast.widenedLayerNorm(x, last, gamma, beta, 1e-5f);
+        assertTrue(Autocast.isLow(widened), "returns the activation's type");
+        assertEquals(
+            0.0,
+            maxRelative(
+                Autocast.fp32(kernel).toFloatArray(), Autocast.fp32(widened).toFloatArray()),
+            0.01);
+        collector.backward(Autocast.fp32(widened).sum());
+      }
+      float[] grad = master.getGradient().toFloatArray();
+      double norm = 0;
+      for (float g : grad) {
+        norm += g * g;
+      }
+      assertTrue(norm > 0, "no gradient reached the float32 master through the widened norm");
+    }
+  }
+
+  @Test
   void enableNestsAndRestoresThePreviousState() {
     assertFalse(Autocast.enabled());
     try (Autocast.Scope outer = Autocast.enable(true)) {

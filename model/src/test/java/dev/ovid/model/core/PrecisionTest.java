@@ -39,6 +39,14 @@ class PrecisionTest {
   }
 
   @Test
+  void readsNvidiaSmisComputeCapability() {
+    assertEquals("90", Precision.parseComputeCapability("9.0"));
+    assertEquals("75", Precision.parseComputeCapability("7.5"));
+    assertEquals("0", Precision.parseComputeCapability("[N/A]"));
+    assertEquals("0", Precision.parseComputeCapability("NVIDIA-SMI has failed"));
+  }
+
+  @Test
   void parsesRunParameterSpellings() {
     assertEquals(Precision.FP32, Precision.parse("fp32", Device.cpu()));
     assertEquals(Precision.BF16, Precision.parse("BF16", Device.cpu()));

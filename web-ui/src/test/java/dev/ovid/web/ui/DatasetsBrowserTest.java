@@ -83,7 +83,7 @@ class DatasetsBrowserTest {
             .isVisible();
 
         page.locator("#version-filter input").fill(dataset);
-        clickTopRow(page, "#version-grid", dataset);
+        clickTopRow(page, "#version-grid", dataset, 2);
         assertThat(page.locator("#dataset-report")).containsText("report-" + suffix);
 
         page.locator("#diff-button").click();
@@ -97,26 +97,33 @@ class DatasetsBrowserTest {
   }
 
   /**
-   * Clicks the topmost rendered cell of {@code grid} holding {@code text}. The grid recycles cell
-   * elements, so stale ones from before a filter linger hidden (no box) and are skipped.
+   * Clicks the topmost rendered cell of {@code grid} holding {@code text}, once exactly {@code
+   * rows} such cells are rendered and have kept their places for two looks in a row. The grid
+   * recycles cell elements, so stale ones from before a filter linger hidden (no box) or, for a
+   * moment, in their old places; clicking then picked the wrong row (seen once in CI).
    */
-  private static void clickTopRow(Page page, String grid, String text) {
+  private static void clickTopRow(Page page, String grid, String text, int rows) {
     Locator cells =
         page.locator(grid + " vaadin-grid-cell-content")
             .filter(new Locator.FilterOptions().setHasText(text));
     cells.first().waitFor();
+    List<Double> before = List.of();
     for (int attempt = 0; attempt < 50; attempt++) {
-      com.microsoft.playwright.options.BoundingBox top = null;
+      List<com.microsoft.playwright.options.BoundingBox> shown = new java.util.ArrayList<>();
       for (int i = 0; i < cells.count(); i++) {
         var box = cells.nth(i).boundingBox();
-        if (box != null && box.height > 0 && (top == null || box.y < top.y)) top = box;
+        if (box != null && box.height > 0) shown.add(box);
       }
-      if (top != null) {
+      shown.sort(java.util.Comparator.comparingDouble(b -> b.y));
+      List<Double> places = shown.stream().map(b -> b.y).toList();
+      if (shown.size() == rows && places.equals(before)) {
+        var top = shown.get(0);
         page.mouse().click(top.x + top.width / 2, top.y + top.height / 2);
         return;
       }
+      before = places;
       page.waitForTimeout(200);
     }
-    throw new AssertionError("no rendered cell with '" + text + "' in " + grid);
+    throw new AssertionError("no steady " + rows + " rendered rows with '" + text + "' in " + grid);
   }
 }
