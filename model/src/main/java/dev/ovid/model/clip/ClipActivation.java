@@ -46,7 +46,7 @@ public enum ClipActivation {
             Tensors.mul(
                 x.add(Tensors.mul(Tensors.pow(x, 3f), 0.044715f)),
                 (float) Math.sqrt(2.0 / Math.PI));
-        return Tensors.mul(x, 0.5f).mul(inner.tanh().add(1f));
+        return Tensors.mul(x, 0.5f).mul(Tensors.add(inner.tanh(), 1f));
       case RELU:
         return Activation.relu(x);
       default:

@@ -54,14 +54,18 @@ public final class ClipAttention extends FrozenParameterBlock {
 
   /** {@code x} [B, T, D]; {@code mask} additive, broadcastable to [B, H, T, T], or null. */
   public NDArray forward(ParameterStore ps, NDArray x, NDArray mask, boolean training) {
-    return attend(
-        x,
-        mask,
-        numHeads,
-        qProj.forward(ps, x, training),
-        kProj.forward(ps, x, training),
-        vProj.forward(ps, x, training),
-        o -> outProj.forward(ps, o, training));
+    // One cast for q, k, v, the attention and the output projection (see Autocast.operand).
+    NDArray in = Autocast.operand(x);
+    NDArray out =
+        attend(
+            in,
+            mask,
+            numHeads,
+            qProj.forward(ps, in, training),
+            kProj.forward(ps, in, training),
+            vProj.forward(ps, in, training),
+            o -> outProj.forward(ps, o, training));
+    return Autocast.like(out, x);
   }
 
   /** The attention maths on already projected q, k, v ([B, T, D] each). */

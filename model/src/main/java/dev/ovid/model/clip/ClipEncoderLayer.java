@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.weights.Weights;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -171,8 +172,10 @@ public final class ClipEncoderLayer extends FrozenParameterBlock {
    * #WEIGHT_NAMES}); this layer's head count, activation and epsilon apply.
    */
   public NDArray forwardWith(NDArray x, NDArray mask, Function<String, NDArray> w) {
-    NDArray a =
+    // One cast in and one out per sub-block under mixed precision (see Autocast.operand).
+    NDArray n =
         ClipLayerNorm.apply(x, w.apply("layer_norm1.weight"), w.apply("layer_norm1.bias"), eps);
+    NDArray a = Autocast.operand(n);
     NDArray q =
         ClipLinear.apply(a, w.apply("self_attn.q_proj.weight"), w.apply("self_attn.q_proj.bias"));
     NDArray k =
@@ -190,16 +193,18 @@ public final class ClipEncoderLayer extends FrozenParameterBlock {
             o ->
                 ClipLinear.apply(
                     o, w.apply("self_attn.out_proj.weight"), w.apply("self_attn.out_proj.bias")));
-    NDArray h = x.add(attn);
+    NDArray h = x.add(Autocast.like(attn, n));
     NDArray m =
         ClipLayerNorm.apply(h, w.apply("layer_norm2.weight"), w.apply("layer_norm2.bias"), eps);
     NDArray f =
         ClipLinear.apply(
             activation()
-                .apply(ClipLinear.apply(m, w.apply("mlp.fc1.weight"), w.apply("mlp.fc1.bias"))),
+                .apply(
+                    ClipLinear.apply(
+                        Autocast.operand(m), w.apply("mlp.fc1.weight"), w.apply("mlp.fc1.bias"))),
             w.apply("mlp.fc2.weight"),
             w.apply("mlp.fc2.bias"));
-    return h.add(f);
+    return h.add(Autocast.like(f, m));
   }
 
   @Override

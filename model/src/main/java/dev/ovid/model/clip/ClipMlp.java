@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ovid.model.core.Autocast;
 import dev.ovid.model.weights.Weights;
 
 /** CLIP's feed-forward: {@code fc2(act(fc1(x)))}. */
@@ -32,7 +33,11 @@ public final class ClipMlp extends FrozenParameterBlock {
   }
 
   public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
-    return fc2.forward(ps, activation.apply(fc1.forward(ps, x, training)), training);
+    // Under mixed precision fc1, the activation and fc2 run in bfloat16 with one cast in and one
+    // out, as PyTorch's autocast does (see Autocast.operand).
+    NDArray in = Autocast.operand(x);
+    return Autocast.like(
+        fc2.forward(ps, activation.apply(fc1.forward(ps, in, training)), training), x);
   }
 
   @Override

@@ -115,6 +115,24 @@ public final class Autocast {
   }
 
   /**
+   * An activation about to feed several products (q, k and v, then the attention between them),
+   * cast once: inside {@link #enable} a float32 activation becomes bfloat16, and those products
+   * take their bfloat16 path with no cast in between; otherwise {@code x} itself. Forward values
+   * are those of casting per product (a bfloat16 result widened to float32 and cast back is
+   * unchanged) and two casts per product are saved; the one difference is that the gradients q, k
+   * and v send back to {@code x} are summed in bfloat16 before the cast to float32. Pair with
+   * {@link #like}.
+   */
+  public static NDArray operand(NDArray x) {
+    return enabled() && !isLow(x) ? bf16(x) : x;
+  }
+
+  /** {@code y} in {@code input}'s precision: float32 again when the block's input was float32. */
+  public static NDArray like(NDArray y, NDArray input) {
+    return isLow(input) ? y : fp32(y);
+  }
+
+  /**
    * {@code x Wᵀ + b} in the activation's precision: a bfloat16 activation meets bfloat16 weights
    * (the frozen tower stores them so); a float32 activation (a gradient path) gets float32 weights,
    * widened per call when stored in bfloat16. {@code bias} may be null.

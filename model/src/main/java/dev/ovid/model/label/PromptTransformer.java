@@ -112,10 +112,12 @@ final class PromptTransformer {
     for (int i = 0; i < layers; i++) {
       String p = "layers." + i + ".";
       x = x.add(attention(layerNorm(x, p + "ln1"), p + "attn."));
-      NDArray h = dense(layerNorm(x, p + "ln2"), p + "mlp.fc1");
+      NDArray n = layerNorm(x, p + "ln2");
+      // fc1, GELU and fc2 in bfloat16 under mixed precision, one cast in and one out.
+      NDArray h = dense(Autocast.operand(n), p + "mlp.fc1");
       // Exact GELU; constants through Scalars, which autograd can rely on.
-      h = Tensors.mul(h.mul(Tensors.div(h, (float) Math.sqrt(2.0)).erf().add(1f)), 0.5f);
-      x = x.add(dense(h, p + "mlp.fc2"));
+      h = Tensors.mul(h.mul(Tensors.add(Tensors.div(h, (float) Math.sqrt(2.0)).erf(), 1f)), 0.5f);
+      x = x.add(Autocast.like(dense(h, p + "mlp.fc2"), n));
     }
     // Through Tensors.mul (a tensor operand), which autograd can rely on.
     return Tensors.mul(dense(layerNorm(x, "ln_final"), "proj"), outScale);
@@ -125,13 +127,15 @@ final class PromptTransformer {
     long b = x.getShape().get(0);
     long l = x.getShape().get(1);
     long headDim = width / heads;
+    // One cast for the projections and the attention between them (see Autocast.operand).
+    NDArray in = Autocast.operand(x);
     NDArray qkv =
-        dense(x, prefix + "qkv").reshape(b, l, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
+        dense(in, prefix + "qkv").reshape(b, l, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
     NDArray out =
         Autocast.attention(qkv.get(0), qkv.get(1), qkv.get(2), null)
             .transpose(0, 2, 1, 3)
             .reshape(b, l, width);
-    return dense(out, prefix + "out");
+    return Autocast.like(dense(out, prefix + "out"), x);
   }
 
   private NDArray dense(NDArray x, String name) {

@@ -32,14 +32,17 @@ public final class TransformerOps {
     long s = x.getShape().get(1);
     long width = x.getShape().get(2);
     long headDim = width / heads;
-    NDArray q = linear(x, w.get(prefix + "q_proj.weight"), w.get(prefix + "q_proj.bias"));
-    NDArray k = linear(x, w.get(prefix + "k_proj.weight"), w.get(prefix + "k_proj.bias"));
-    NDArray v = linear(x, w.get(prefix + "v_proj.weight"), w.get(prefix + "v_proj.bias"));
+    // One cast for q, k, v, the attention and the output projection (see Autocast.operand).
+    NDArray in = Autocast.operand(x);
+    NDArray q = linear(in, w.get(prefix + "q_proj.weight"), w.get(prefix + "q_proj.bias"));
+    NDArray k = linear(in, w.get(prefix + "k_proj.weight"), w.get(prefix + "k_proj.bias"));
+    NDArray v = linear(in, w.get(prefix + "v_proj.weight"), w.get(prefix + "v_proj.bias"));
     q = q.reshape(n, s, heads, headDim).transpose(0, 2, 1, 3);
     k = k.reshape(n, s, heads, headDim).transpose(0, 2, 1, 3);
     v = v.reshape(n, s, heads, headDim).transpose(0, 2, 1, 3);
     NDArray out = Autocast.attention(q, k, v, null).transpose(0, 2, 1, 3).reshape(n, s, width);
-    return linear(out, w.get(prefix + "out_proj.weight"), w.get(prefix + "out_proj.bias"));
+    return Autocast.like(
+        linear(out, w.get(prefix + "out_proj.weight"), w.get(prefix + "out_proj.bias")), x);
   }
 
   /**
@@ -56,10 +59,11 @@ public final class TransformerOps {
     NDArray h = layerNorm(x, w.get("layer_norm1.weight"), w.get("layer_norm1.bias"), eps);
     x = x.add(selfAttention(h, w, "self_attn.", heads));
     h = layerNorm(x, w.get("layer_norm2.weight"), w.get("layer_norm2.bias"), eps);
-    h = linear(h, w.get("mlp.fc1.weight"), w.get("mlp.fc1.bias"));
-    h = activation(h, activation);
-    h = linear(h, w.get("mlp.fc2.weight"), w.get("mlp.fc2.bias"));
-    return x.add(h);
+    // fc1, the activation and fc2 in bfloat16 under mixed precision, one cast in and one out.
+    NDArray m = linear(Autocast.operand(h), w.get("mlp.fc1.weight"), w.get("mlp.fc1.bias"));
+    m = activation(m, activation);
+    m = linear(m, w.get("mlp.fc2.weight"), w.get("mlp.fc2.bias"));
+    return x.add(Autocast.like(m, h));
   }
 
   /** CLIP's MLP activations, autograd-safe. */
