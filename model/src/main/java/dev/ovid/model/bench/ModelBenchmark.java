@@ -283,7 +283,7 @@ public final class ModelBenchmark {
                 labels -> {
                   try (NDScope scope = new NDScope();
                       dev.ovid.model.core.Autocast.Scope mixed =
-                          dev.ovid.model.core.Autocast.enable(precision == Precision.BF16)) {
+                          dev.ovid.model.core.Autocast.enable(precision)) {
                     NDArray out = encoder.encode(labels).duplicate();
                     NDScope.unregister(out);
                     out.attach(data);

@@ -92,9 +92,9 @@ public final class ClipModel implements AutoCloseable {
 
   /**
    * With {@link Precision#BF16} both towers (but what {@link #isBf16InMixedPrecision} keeps) are
-   * stored in bfloat16; images are encoded in bfloat16 throughout, and the text tower's products
-   * run in bfloat16 between float32 residuals, so gradients for learnable prompts pass through it
-   * (see {@link dev.ovid.model.core.Autocast}).
+   * stored in bfloat16 (in float16 with {@link Precision#FP16}); images are encoded in bfloat16
+   * throughout, and the text tower's products run in bfloat16 between float32 residuals, so
+   * gradients for learnable prompts pass through it (see {@link dev.ovid.model.core.Autocast}).
    */
   public static ClipModel load(Path dir, Device device, Precision precision) throws IOException {
     return load(dir, device, precision, 0);
@@ -102,7 +102,8 @@ public final class ClipModel implements AutoCloseable {
 
   /**
    * {@link #load(Path, Device, Precision)}, keeping the vision tower's last {@code
-   * float32TopLayers} layers in float32 under {@link Precision#BF16} (the temporal branch's T).
+   * float32TopLayers} layers in float32 under {@link Precision#BF16} or {@link Precision#FP16} (the
+   * temporal branch's T).
    */
   public static ClipModel load(Path dir, Device device, Precision precision, int float32TopLayers)
       throws IOException {
@@ -111,12 +112,12 @@ public final class ClipModel implements AutoCloseable {
     manager.setName("clip:" + dir.getFileName());
     try {
       Weights w = Weights.load(dir, manager);
-      if (precision == Precision.BF16) {
+      if (precision.isMixed()) {
         int layers = config.vision().numLayers();
         w =
             w.convert(
                 name -> isBf16InMixedPrecision(name, layers, float32TopLayers),
-                dev.ovid.model.core.Autocast::bf16);
+                a -> dev.ovid.model.core.Autocast.to(a, precision.lowType()));
       }
       ClipTextEncoder text = new ClipTextEncoder(w, config.text(), config.projectionDim());
       ClipVisionEncoder vision = new ClipVisionEncoder(w, config.vision(), config.projectionDim());

@@ -185,8 +185,8 @@ public final class ClipVisionEncoder extends FrozenParameterBlock {
     int d = config.hiddenSize();
     int p = config.patchSize();
     NDArray kernel = value(ps, patchEmbedding, pixels, training);
-    // A bfloat16 tower (mixed precision) takes bfloat16 pixels.
-    NDArray in = Autocast.isLow(kernel) ? Autocast.bf16(pixels) : pixels;
+    // A bfloat16 or float16 tower (mixed precision) takes pixels of its type.
+    NDArray in = Autocast.like(pixels, kernel);
     NDArray patches = Conv2d.conv2d(in, kernel, null, new Shape(p, p)).singletonOrThrow();
     patches = patches.reshape(b, d, -1).transpose(0, 2, 1);
     // Results join the manager of an op's first operand: keep everything derived from a

@@ -7,14 +7,17 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 
 /**
- * Mixed-precision building blocks: PyTorch's autocast written by hand, since DJL has none.
+ * Mixed-precision building blocks: PyTorch's autocast written by hand, since DJL has none. The low
+ * type is bfloat16 under {@link Precision#BF16} and float16 under {@link Precision#FP16} (the same
+ * rules; float16 adds loss scaling in the trainer, see {@code LossScaler}); "bfloat16" below stands
+ * for whichever is enabled.
  *
  * <p>DJL 0.35.1's PyTorch JNI knows no bfloat16 data type ({@code toType(BFLOAT16)}, {@code
  * softmax} and {@code full} on a bfloat16 tensor abort the JVM in native code, and a bfloat16
  * tensor reports {@link DataType#UNKNOWN}), and its {@code toType} runs under a no-grad guard, so
- * no DJL cast carries a gradient. Both casts therefore run one-line TorchScript modules ({@code
- * to_bf16.pt}, {@code to_fp32.pt}, see {@link TorchScriptOp}), which record {@code ToCopyBackward}
- * inside a gradient collector like {@code x.to(torch.bfloat16)} in Python.
+ * no DJL cast carries a gradient. The casts therefore run one-line TorchScript modules ({@code
+ * to_bf16.pt}, {@code to_fp16.pt}, {@code to_fp32.pt}, see {@link TorchScriptOp}), which record
+ * {@code ToCopyBackward} inside a gradient collector like {@code x.to(torch.bfloat16)} in Python.
  *
  * <p>Inside {@link #enable}, {@link #linear} and {@link #matMul} cast float32 operands (activations
  * and float32 master weights alike) to bfloat16, multiply, and hand a float32 result on; layer
@@ -29,9 +32,11 @@ import ai.djl.nn.norm.LayerNorm;
  * reshape}.
  */
 public final class Autocast {
-  private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> false);
+  /** The low type products run in on this thread (BFLOAT16 or FLOAT16), or null: float32. */
+  private static final ThreadLocal<DataType> LOW = new ThreadLocal<>();
 
   private static final TorchScriptOp TO_BF16 = new TorchScriptOp("to_bf16.pt");
+  private static final TorchScriptOp TO_FP16 = new TorchScriptOp("to_fp16.pt");
   private static final TorchScriptOp TO_FP32 = new TorchScriptOp("to_fp32.pt");
   private static final TorchScriptOp ATTENTION = new TorchScriptOp("attention.pt");
   private static final TorchScriptOp MASKED_ATTENTION = new TorchScriptOp("masked_attention.pt");
@@ -50,9 +55,19 @@ public final class Autocast {
    * a gradient collector as well: gradients flow back through the casts.
    */
   public static Scope enable(boolean on) {
-    boolean before = ENABLED.get();
-    ENABLED.set(before || on);
-    return () -> ENABLED.set(before);
+    return enable(on ? Precision.BF16 : Precision.FP32);
+  }
+
+  /**
+   * Float32 products in {@code precision}'s low type (bfloat16 or float16) on this thread until the
+   * scope closes; FP32 changes nothing, and an enclosing scope's type wins.
+   */
+  public static Scope enable(Precision precision) {
+    DataType before = LOW.get();
+    if (before == null) {
+      LOW.set(precision.lowType());
+    }
+    return () -> LOW.set(before);
   }
 
   /**
@@ -60,28 +75,78 @@ public final class Autocast {
    * computations whose discrete decisions bfloat16 rounding would flip (an LLM's greedy choice).
    */
   public static Scope suspend() {
-    boolean before = ENABLED.get();
-    ENABLED.set(false);
-    return () -> ENABLED.set(before);
+    DataType before = LOW.get();
+    LOW.remove();
+    return () -> LOW.set(before);
+  }
+
+  /**
+   * Float32 products inside a float16 {@link #enable} until the scope closes; bfloat16 stays on.
+   * For models whose activations exceed float16's range (T5: its feed-forward outputs pass 65,504,
+   * which is why Hugging Face keeps T5 out of fp16), while bfloat16 has float32's range.
+   */
+  public static Scope suspendFloat16() {
+    DataType before = LOW.get();
+    if (before == DataType.FLOAT16) {
+      LOW.remove();
+    }
+    return () -> LOW.set(before);
   }
 
   /** True inside {@link #enable}. */
   public static boolean enabled() {
-    return ENABLED.get();
+    return LOW.get() != null;
   }
 
-  /** True for bfloat16 tensors (which DJL reports as UNKNOWN). */
+  /** The low type of this thread's {@link #enable} (BFLOAT16 or FLOAT16), or null outside one. */
+  public static DataType lowType() {
+    return LOW.get();
+  }
+
+  /** True for bfloat16 tensors (which DJL reports as UNKNOWN) and float16 ones. */
   public static boolean isLow(NDArray x) {
     DataType t = x.getDataType();
-    return t == DataType.BFLOAT16 || t == DataType.UNKNOWN;
+    return t == DataType.BFLOAT16 || t == DataType.UNKNOWN || t == DataType.FLOAT16;
   }
 
   /** {@code x} in bfloat16; differentiable while gradients are being recorded. */
   public static NDArray bf16(NDArray x) {
-    if (isLow(x)) {
+    return to(x, DataType.BFLOAT16);
+  }
+
+  /** {@code x} in float16; differentiable while gradients are being recorded. */
+  public static NDArray fp16(NDArray x) {
+    return to(x, DataType.FLOAT16);
+  }
+
+  /**
+   * {@code x} in {@code low} (BFLOAT16 or FLOAT16), through float32 when it is in the other low
+   * type; differentiable while gradients are being recorded.
+   */
+  public static NDArray to(NDArray x, DataType low) {
+    boolean bf16 = low == DataType.BFLOAT16;
+    if (!bf16 && low != DataType.FLOAT16) {
+      throw new IllegalArgumentException("not a low-precision type: " + low);
+    }
+    DataType t = x.getDataType();
+    boolean isBf16 = t == DataType.BFLOAT16 || t == DataType.UNKNOWN;
+    if (bf16 ? isBf16 : t == DataType.FLOAT16) {
       return x;
     }
-    return TO_BF16.apply(x);
+    NDArray wide = isLow(x) ? fp32(x) : x;
+    return bf16 ? TO_BF16.apply(wide) : TO_FP16.apply(wide);
+  }
+
+  /**
+   * {@code x} in {@code like}'s low type (as {@link #to}); {@code x} itself when {@code like} is
+   * not low.
+   */
+  public static NDArray like(NDArray x, NDArray like) {
+    return isLow(like) ? to(x, lowTypeOf(like)) : x;
+  }
+
+  private static DataType lowTypeOf(NDArray x) {
+    return x.getDataType() == DataType.FLOAT16 ? DataType.FLOAT16 : DataType.BFLOAT16;
   }
 
   /**
@@ -111,7 +176,7 @@ public final class Autocast {
   static NDArray widenedLayerNorm(NDArray x, Shape shape, NDArray gamma, NDArray beta, float eps) {
     NDArray y =
         LayerNorm.layerNorm(fp32(x), shape, fp32(gamma), fp32(beta), eps).singletonOrThrow();
-    return isLow(x) ? bf16(y) : y;
+    return like(y, x);
   }
 
   /**
@@ -140,13 +205,14 @@ public final class Autocast {
   public static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
     NDArray w = weight;
     NDArray b = bias;
-    if (!isLow(x) && enabled()) {
-      NDArray lx = bf16(x);
-      NDArray lw = bf16(weight);
+    DataType low = LOW.get();
+    if (!isLow(x) && low != null) {
+      NDArray lx = to(x, low);
+      NDArray lw = to(weight, low);
       NDArray out =
           bias == null
               ? Linear.linear(lx, lw).singletonOrThrow()
-              : Linear.linear(lx, lw, bf16(bias)).singletonOrThrow();
+              : Linear.linear(lx, lw, to(bias, low)).singletonOrThrow();
       return fp32(out);
     }
     if (!isLow(x)) {
@@ -154,8 +220,8 @@ public final class Autocast {
       b = bias == null ? null : fp32(bias);
     } else {
       // A bfloat16 activation meeting float32 weights (layers kept float32 in a bfloat16 tower).
-      w = bf16(weight);
-      b = bias == null ? null : bf16(bias);
+      w = like(weight, x);
+      b = bias == null ? null : like(bias, x);
     }
     return (b == null ? Linear.linear(x, w) : Linear.linear(x, w, b)).singletonOrThrow();
   }
@@ -165,8 +231,9 @@ public final class Autocast {
    * result comes back float32; otherwise a plain product in the operands' own precision.
    */
   public static NDArray matMul(NDArray a, NDArray b) {
-    if (enabled() && !isLow(a) && !isLow(b)) {
-      return fp32(bf16(a).matMul(bf16(b)));
+    DataType low = LOW.get();
+    if (low != null && !isLow(a) && !isLow(b)) {
+      return fp32(to(a, low).matMul(to(b, low)));
     }
     return a.matMul(b);
   }
@@ -179,7 +246,7 @@ public final class Autocast {
     if (!isLow(scores)) {
       return scores.softmax(-1);
     }
-    return bf16(fp32(scores).softmax(-1));
+    return like(fp32(scores).softmax(-1), scores);
   }
 
   /**
@@ -190,10 +257,11 @@ public final class Autocast {
    * bfloat16 inputs give a bfloat16 result; otherwise float32 throughout.
    */
   public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray mask) {
-    boolean mixed = enabled() && !isLow(q);
-    NDArray lq = mixed ? bf16(q) : q;
-    NDArray lk = mixed || isLow(q) ? bf16(k) : k;
-    NDArray lv = mixed || isLow(q) ? bf16(v) : v;
+    DataType low = LOW.get();
+    boolean mixed = low != null && !isLow(q);
+    NDArray lq = mixed ? to(q, low) : q;
+    NDArray lk = mixed ? to(k, low) : like(k, q);
+    NDArray lv = mixed ? to(v, low) : like(v, q);
     NDArray out =
         mask == null ? ATTENTION.apply(lq, lk, lv) : MASKED_ATTENTION.apply(lq, lk, lv, mask);
     return mixed ? fp32(out) : out;

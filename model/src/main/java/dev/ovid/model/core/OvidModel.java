@@ -136,7 +136,7 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
    */
   public NDArray embedVideos(NDArray frames) {
     try (NDScope scope = new NDScope();
-        Autocast.Scope mixed = Autocast.enable(precision == Precision.BF16)) {
+        Autocast.Scope mixed = Autocast.enable(precision)) {
       NDArray out = videoEncoder.embed(frames).stopGradient().duplicate();
       NDScope.unregister(out);
       out.attach(frames.getManager());
@@ -150,7 +150,7 @@ public final class OvidModel implements ParameterOwner, AutoCloseable {
    */
   public NDArray embedLabels(List<String> labels, NDManager target) {
     try (NDScope scope = new NDScope();
-        Autocast.Scope mixed = Autocast.enable(precision == Precision.BF16)) {
+        Autocast.Scope mixed = Autocast.enable(precision)) {
       NDArray out = labelEncoder.encode(labels).stopGradient().duplicate();
       NDScope.unregister(out);
       out.attach(target);

@@ -126,7 +126,12 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
 
   /** Soft prompts [c·N·K, L, W]: the prompt transformer over the soft attributes. */
   NDArray softPrompts(List<String> labels) {
-    return promptTransformer.forward(softAttributes(labels, prefixes.getManager()));
+    NDArray attributes;
+    // T5 overflows float16 (Precision.FP16): it computes in float32 there; bfloat16 stays.
+    try (Autocast.Scope t5Range = Autocast.suspendFloat16()) {
+      attributes = softAttributes(labels, prefixes.getManager());
+    }
+    return promptTransformer.forward(attributes);
   }
 
   /**

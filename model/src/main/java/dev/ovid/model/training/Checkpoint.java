@@ -18,7 +18,7 @@ import java.util.Map;
  * update count, the global step, the configuration (seed included) and fingerprints of the dataset.
  * Random draws are functions of (seed, step) ({@link dev.ovid.model.core.CounterRandom}), so the
  * step restores the generator state too. Values are copied out of the engine, so a checkpoint may
- * be written after the training loop moved on.
+ * be written after the training loop moved on. An FP16 run's loss scaler state rides along.
  */
 public final class Checkpoint {
   static final String KIND = "checkpoint";
@@ -40,8 +40,14 @@ public final class Checkpoint {
       String vocabularySha256,
       Map<String, TensorRecord> parameters,
       Map<String, TensorRecord> firstMoments,
-      Map<String, TensorRecord> secondMoments) {
+      Map<String, TensorRecord> secondMoments,
+      LossScaler scaler) {
     ObjectNode meta = TensorArchive.newMetadata();
+    if (scaler != null) {
+      meta.put("lossScale", scaler.scale());
+      meta.put("lossScaleGoodSteps", scaler.goodSteps());
+      meta.put("skippedSteps", scaler.skippedSteps());
+    }
     meta.put("step", step);
     meta.put("adamUpdates", adamUpdates);
     meta.put("datasetSize", datasetSize);
@@ -61,6 +67,17 @@ public final class Checkpoint {
 
   public long adamUpdates() {
     return archive.metadata().path("adamUpdates").asLong();
+  }
+
+  /** Puts the recorded loss scaler state into {@code scaler}; none recorded: leaves it as it is. */
+  void restoreLossScaler(LossScaler scaler) {
+    var meta = archive.metadata();
+    if (meta.has("lossScale")) {
+      scaler.restore(
+          (float) meta.path("lossScale").asDouble(),
+          meta.path("lossScaleGoodSteps").asInt(),
+          meta.path("skippedSteps").asLong());
+    }
   }
 
   public int datasetSize() {

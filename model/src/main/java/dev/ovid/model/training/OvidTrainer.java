@@ -33,21 +33,31 @@ import java.util.Map;
  * <p>Precision: the model's ({@link OvidModel#precision}). In BF16 the frozen towers run in
  * bfloat16 (see {@link Precision}) and the trainable parts compute their products in bfloat16 from
  * float32 master weights ({@link Autocast}); the loss, gradients, clipping and AdamW's moments stay
- * float32.
+ * float32. FP16 does the same in float16 and scales the loss ({@link LossScaler}): backward runs
+ * from loss × S, the gradients are divided by S before clipping, and a step whose gradients
+ * overflowed is skipped (AdamW's update count does not advance; the step counter, and so the data
+ * order and learning-rate schedule, does, as with PyTorch's GradScaler and a per-step scheduler).
  */
 public final class OvidTrainer {
   private static final long STREAM_ORDER = 1;
   private static final long STREAM_NEGATIVES = 2;
   private static final long STREAM_ALPHA = 3;
+  private static final ai.djl.ndarray.index.NDIndex ALL = new ai.djl.ndarray.index.NDIndex("...");
 
   private final OvidModel model;
   private final TrainingConfig config;
   private final SigmoidMultiLabelLoss loss;
   private final AdamW optimizer;
   private final Map<String, NDArray> parameters;
+  private final LossScaler scaler;
   private long step;
 
   public OvidTrainer(OvidModel model, TrainingConfig config) {
+    this(model, config, model.precision() == Precision.FP16 ? new LossScaler() : null);
+  }
+
+  /** With {@code scaler} (null: no loss scaling), whatever the model's precision. */
+  OvidTrainer(OvidModel model, TrainingConfig config, LossScaler scaler) {
     if (model.videoEncoder().config().frames() != config.frames()
         || model.videoEncoder().config().temporalLayers() != config.temporalLayers()
         || model.videoEncoder().config().swrLambda() != config.swrLambda()) {
@@ -63,6 +73,7 @@ public final class OvidTrainer {
         new AdamW(
             config.adamBeta1(), config.adamBeta2(), config.adamEpsilon(), config.weightDecay());
     this.parameters = model.trainableParameters();
+    this.scaler = scaler;
     parameters.values().forEach(p -> p.setRequiresGradient(true));
     optimizer.initialize(parameters);
     if (config.decayTowardFrozen()) {
@@ -72,6 +83,11 @@ public final class OvidTrainer {
 
   public TrainingConfig config() {
     return config;
+  }
+
+  /** The loss scaler of an FP16 run. */
+  public java.util.Optional<LossScaler> lossScaler() {
+    return java.util.Optional.ofNullable(scaler);
   }
 
   /** Global steps finished so far. */
@@ -120,6 +136,9 @@ public final class OvidTrainer {
       double seconds = (System.nanoTime() - started) / 1e9;
       losses.add(value);
       step++;
+      if (scaler != null) {
+        listener.onLossScale(step, scaler.scale(), scaler.skippedSteps());
+      }
       listener.onStep(epoch, step, total, value, (to - from) / seconds);
       boolean due = config.checkpointEverySteps() > 0 && step % config.checkpointEverySteps() == 0;
       if (due || step == total) {
@@ -174,7 +193,7 @@ public final class OvidTrainer {
       float value;
       if (parameters.isEmpty()) {
         // Nothing to train (frozen label encoder, no temporal branch): the loss is still reported.
-        try (Autocast.Scope mixed = Autocast.enable(model.precision() == Precision.BF16)) {
+        try (Autocast.Scope mixed = Autocast.enable(model.precision())) {
           NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
           NDArray labelEmbeddings = model.labelEncoder().encode(names);
           value =
@@ -190,12 +209,12 @@ public final class OvidTrainer {
       // trainings sharing a worker interleave their forward/backward passes.
       synchronized (GradientCollector.class) {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector();
-            Autocast.Scope mixed = Autocast.enable(model.precision() == Precision.BF16)) {
+            Autocast.Scope mixed = Autocast.enable(model.precision())) {
           NDArray videoEmbeddings = model.videoEncoder().embed(videos, alpha);
           NDArray labelEmbeddings = model.labelEncoder().encode(names);
           NDArray lossValue =
               loss(videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false));
-          collector.backward(lossValue);
+          collector.backward(scaler == null ? lossValue : scaler.scaled(lossValue));
           value = lossValue.getFloat();
         }
       }
@@ -204,13 +223,22 @@ public final class OvidTrainer {
       }
       Map<String, NDArray> gradients = new LinkedHashMap<>();
       parameters.forEach((name, p) -> gradients.put(name, p.getGradient()));
-      if (config.gradientClipNorm() > 0f) {
-        GradientClipping.clipByGlobalNorm(gradients, config.gradientClipNorm());
+      // Unscaled before clipping, so the clipping threshold means what it does in float32.
+      boolean finite = scaler == null || scaler.update(scaler.unscale(gradients));
+      if (finite) {
+        if (config.gradientClipNorm() > 0f) {
+          GradientClipping.clipByGlobalNorm(gradients, config.gradientClipNorm());
+        }
+        optimizer.step(parameters, gradients, learningRate);
+        model.logitScale().ifPresent(OvidTrainer::clampLogitScale);
       }
-      optimizer.step(parameters, gradients, learningRate);
-      model.logitScale().ifPresent(OvidTrainer::clampLogitScale);
       for (NDArray g : gradients.values()) {
-        g.subi(g);
+        if (finite) {
+          g.subi(g);
+        } else {
+          // g − g is NaN where g overflowed: overwrite, or every later step would be skipped too.
+          g.set(ALL, 0f);
+        }
       }
       return value;
     }
@@ -249,7 +277,8 @@ public final class OvidTrainer {
         vocabularySha256(data.vocabulary()),
         params,
         m,
-        v);
+        v,
+        scaler);
   }
 
   /**
@@ -280,6 +309,9 @@ public final class OvidTrainer {
     copyMoments(checkpoint.firstMoments(), optimizer.firstMoments(), "adam.m");
     copyMoments(checkpoint.secondMoments(), optimizer.secondMoments(), "adam.v");
     optimizer.setUpdates(checkpoint.adamUpdates());
+    if (scaler != null) {
+      checkpoint.restoreLossScaler(scaler);
+    }
     step = checkpoint.step();
   }
 

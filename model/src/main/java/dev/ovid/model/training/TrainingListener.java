@@ -14,6 +14,15 @@ public interface TrainingListener {
   void onStep(int epoch, long step, long totalSteps, float loss, double samplesPerSecond);
 
   /**
+   * After every step of a run with loss scaling (FP16), before {@link #onStep}.
+   *
+   * @param step 1-based global step just finished
+   * @param scale the loss scale S the next step will use
+   * @param skippedSteps steps skipped so far because their gradients overflowed
+   */
+  default void onLossScale(long step, float scale, long skippedSteps) {}
+
+  /**
    * Every {@code checkpointEverySteps} and after the last step. The checkpoint is valid only during
    * this call: write it with {@link Checkpoint#writeTo} before returning.
    */

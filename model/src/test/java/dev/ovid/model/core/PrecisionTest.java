@@ -33,9 +33,19 @@ class PrecisionTest {
   void gpusFromAmpereOnComputeBf16() {
     assertTrue(Precision.gpuHasBf16("80"));
     assertTrue(Precision.gpuHasBf16("90"));
-    assertFalse(Precision.gpuHasBf16("75"), "Turing: fp16 only, which would need loss scaling");
+    assertFalse(Precision.gpuHasBf16("75"), "Turing: fp16 only, which needs loss scaling");
     assertFalse(Precision.gpuHasBf16("0"));
     assertFalse(Precision.gpuHasBf16("unknown"));
+  }
+
+  @Test
+  void autoPicksFp16OnVoltaAndTuringBf16FromAmpereFp32Below() {
+    assertEquals(Precision.FP16, Precision.forComputeCapability("75"), "Turing (T4)");
+    assertEquals(Precision.FP16, Precision.forComputeCapability("70"), "Volta (V100)");
+    assertEquals(Precision.BF16, Precision.forComputeCapability("80"), "Ampere (A100)");
+    assertEquals(Precision.BF16, Precision.forComputeCapability("90"), "Hopper (H100)");
+    assertEquals(Precision.FP32, Precision.forComputeCapability("61"), "Pascal: no tensor cores");
+    assertEquals(Precision.FP32, Precision.forComputeCapability("0"), "unknown");
   }
 
   @Test
@@ -52,6 +62,11 @@ class PrecisionTest {
     assertEquals(Precision.BF16, Precision.parse("BF16", Device.cpu()));
     assertEquals(Precision.defaultFor(Device.cpu()), Precision.parse("auto", Device.cpu()));
     assertEquals("bf16", Precision.BF16.label());
-    assertThrows(IllegalArgumentException.class, () -> Precision.parse("fp16", Device.cpu()));
+    assertEquals(Precision.FP16, Precision.parse("fp16", Device.cpu()), "explicit fp16 on a CPU");
+    assertEquals(Precision.FP16, Precision.parse("float16", Device.cpu()));
+    assertEquals("fp16", Precision.FP16.label());
+    assertEquals(ai.djl.ndarray.types.DataType.FLOAT16, Precision.FP16.lowType());
+    assertEquals(null, Precision.FP32.lowType());
+    assertThrows(IllegalArgumentException.class, () -> Precision.parse("fp8", Device.cpu()));
   }
 }
