@@ -39,7 +39,8 @@ public final class BenchModelCommand implements Callable<Integer> {
   @Option(
       names = "--precision",
       defaultValue = "fp32",
-      description = "Ovid's precision: fp32 or bf16 (PyTorch always runs fp32).")
+      description =
+          "Ovid's precision: fp32, bf16 or fp16 (fp16: loss scaling; PyTorch always runs fp32).")
   String precision;
 
   @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda (default cpu).")

@@ -114,6 +114,17 @@ final class TrainingProgressReporter implements TrainingListener, AutoCloseable 
     steps++;
   }
 
+  /** FP16 runs: the loss scale and the steps skipped for overflowing gradients, as MLflow metrics. */
+  @Override
+  public void onLossScale(long step, float scale, long skippedSteps) {
+    long started = System.nanoTime();
+    if (step > metricsLoggedUpTo) {
+      metrics.add("loss_scale", scale, step);
+      metrics.add("skipped_steps", skippedSteps, step);
+    }
+    trackingNanos += System.nanoTime() - started;
+  }
+
   /**
    * Nanoseconds the training thread spent in this listener's per-step work: metrics to MLflow and
    * loss/progress to the database ({@code tracking}), and heartbeats. Checkpoints are not counted.

@@ -102,6 +102,28 @@ class PipelineIntegrationTest {
     assertEquals(steps, runs.lossCurve(run.id).size());
   }
 
+  /**
+   * Precision fp16 end to end on the worker's device (the CPU here: libtorch has CPU float16
+   * kernels): recorded as the run's tag, with the loss scale and the skipped steps as MLflow metrics
+   * for every step.
+   */
+  @Test
+  void fp16RunRecordsItsPrecisionAndLossScale() {
+    Hyperparameters fp16 = new Hyperparameters(1, 4, 1e-3, 0.07, 1.0, 0.5, 2, 5, 42L, "fp16");
+    TrainingRun run = pipelines.launchDemo(fp16, "integration-test");
+    TrainingRun done = pipelines.await(run.id, r -> r.status.isFinal(), Duration.ofMinutes(10));
+    assertEquals(RunStatus.SUCCEEDED, done.status, "run ended: " + done.message);
+    RunSnapshot tracked = mlflow.readRun(done.mlflowRunId);
+    assertEquals("fp16", tracked.tags().get(MlflowTracker.TAG_TRAINING_PRECISION));
+    int steps = (36 + 3) / 4;
+    var scales = mlflow.metricHistory(done.mlflowRunId, "loss_scale");
+    assertEquals(steps, scales.size(), "loss_scale every step: " + scales);
+    var skipped = mlflow.metricHistory(done.mlflowRunId, "skipped_steps");
+    assertEquals(steps, skipped.size());
+    // GradScaler's initial 2^16, halved once per skipped step (growth needs 2000 good steps).
+    assertEquals(65536.0 / Math.pow(2, skipped.get(0).value()), scales.get(0).value());
+  }
+
   @Test
   void stoppedWorkerResumesTrainingFromItsLastCheckpoint() {
     TrainingRun run =

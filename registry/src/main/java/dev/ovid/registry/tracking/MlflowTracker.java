@@ -54,7 +54,9 @@ public class MlflowTracker implements AutoCloseable {
   public static final String TAG_VOCABULARY_VERSION = "ovid.vocabulary_version";
   public static final String TAG_GIT_COMMIT = "mlflow.source.git.commit";
 
-  /** The precision the training worker resolved the run's {@code precision} to (fp32 or bf16). */
+  /**
+   * The precision the training worker resolved the run's {@code precision} to (fp32, bf16 or fp16).
+   */
   public static final String TAG_TRAINING_PRECISION = "ovid.training.precision";
 
   /** The device the training worker trained on (cpu(), gpu(0)...). */

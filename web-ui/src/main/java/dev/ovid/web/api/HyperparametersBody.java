@@ -37,7 +37,8 @@ public record HyperparametersBody(
     @Schema(
             description =
                 "auto (bf16 mixed precision where the worker's hardware computes it natively,"
-                    + " else fp32), fp32 or bf16",
+                    + " fp16 with loss scaling on CUDA GPUs of compute capability 7.x, else fp32),"
+                    + " fp32, bf16 or fp16",
             example = "auto")
         String precision) {
 

@@ -245,7 +245,7 @@ class RunsResourceTest {
                     "preset",
                     "frame-mean",
                     "precision",
-                    "fp16",
+                    "fp8",
                     "model",
                     Map.of("labelEncoder", "clip-magic", "prefixes", 0, "backbone", "clip:/x"))))
         .post("/api/runs")
@@ -256,7 +256,7 @@ class RunsResourceTest {
             hasItems(
                 startsWith("model.labelEncoder must be one of"),
                 startsWith("model.prefixes must be between 1 and 64"),
-                startsWith("precision must be auto, fp32 or bf16")));
+                startsWith("precision must be auto, fp32, bf16 or fp16")));
     mlops()
         .body(
             Map.of(
@@ -286,7 +286,7 @@ class RunsResourceTest {
                         "preset",
                         "frame-mean",
                         "precision",
-                        "fp32",
+                        "fp16",
                         "model",
                         Map.of("labelEncoder", "templates", "weightDecay", 0.1))))
             .post("/api/runs")
@@ -301,7 +301,7 @@ class RunsResourceTest {
         .body("lineage.run.hyperparameters.temporalLayers", equalTo(0))
         .body("lineage.run.hyperparameters.model.labelEncoder", equalTo("templates"))
         .body("lineage.run.hyperparameters.model.weightDecay", equalTo(0.1f))
-        .body("lineage.run.hyperparameters.precision", equalTo("fp32"));
+        .body("lineage.run.hyperparameters.precision", equalTo("fp16"));
   }
 
   @Test

@@ -35,6 +35,12 @@ class LaunchPresetsBrowserTest {
         assertThat(page.locator("#launch-temporal-layers input")).hasValue("4");
         assertThat(page.locator("#launch-backbone input")).hasValue("shapes-pretrained");
         assertThat(page.locator("#launch-precision input")).hasValue("auto");
+        page.locator("#launch-precision input").fill("fp16");
+        page.locator("vaadin-combo-box-item")
+            .filter(new Locator.FilterOptions().setHasText("fp16"))
+            .first()
+            .click();
+        assertThat(page.locator("#launch-precision input")).hasValue("fp16");
 
         page.locator("#launch-preset input").fill("frame-mean");
         page.locator("vaadin-combo-box-item")
@@ -44,7 +50,7 @@ class LaunchPresetsBrowserTest {
         assertThat(page.locator("#launch-label-encoder input")).hasValue("class-name");
         assertThat(page.locator("#launch-temporal-layers input")).hasValue("0");
         assertThat(page.locator("#launch-precision input"))
-            .hasValue("auto"); // a preset chooses the model, not the precision
+            .hasValue("fp16"); // a preset chooses the model, not the precision
       } catch (AssertionError | RuntimeException e) {
         browser.keepEvidence("launch-presets");
         throw e;

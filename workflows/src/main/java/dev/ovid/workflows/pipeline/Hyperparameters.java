@@ -18,9 +18,10 @@ import java.util.Map;
  * @param temperature τ in p = σ(s / τ): fixed, or the starting value when {@code
  *     model.learnTemperature} is on
  * @param swrLambda λ of stochastic weight regularization (ignored when {@code model.swr} is off)
- * @param precision {@code fp32}, {@code bf16} or {@code auto} (null means auto: bf16 where the
- *     worker's hardware computes it natively, fp32 elsewhere; runs recorded before this knob
- *     existed read as auto)
+ * @param precision {@code fp32}, {@code bf16}, {@code fp16} (float16 with loss scaling) or {@code
+ *     auto} (null means auto: bf16 where the worker's hardware computes it natively, fp16 on CUDA
+ *     GPUs of compute capability 7.x, fp32 elsewhere; runs recorded before this knob existed read
+ *     as auto)
  */
 public record Hyperparameters(
     int epochs,
@@ -215,8 +216,8 @@ public record Hyperparameters(
               + temporalLayers);
     if (checkpointEverySteps < 1)
       out.add("checkpointEverySteps must be at least 1, was " + checkpointEverySteps);
-    if (!List.of(AUTO, "fp32", "bf16").contains(precision))
-      out.add("precision must be auto, fp32 or bf16, was " + precision);
+    if (!List.of(AUTO, "fp32", "bf16", "fp16").contains(precision))
+      out.add("precision must be auto, fp32, bf16 or fp16, was " + precision);
     if (model == null) {
       out.add("model is required");
     } else {

@@ -27,6 +27,9 @@ class HyperparametersPrecisionTest {
     Hyperparameters bf16 = new Hyperparameters(3, 4, 1e-3, 0.07, 1.0, 0.5, 2, 5, 42L, "bf16");
     assertEquals("bf16", bf16.asMap().get("precision"));
     assertTrue(bf16.problems().isEmpty());
+    Hyperparameters fp16 = new Hyperparameters(3, 4, 1e-3, 0.07, 1.0, 0.5, 2, 5, 42L, "fp16");
+    assertEquals("fp16", fp16.asMap().get("precision"));
+    assertTrue(fp16.problems().isEmpty(), "fp16 with loss scaling: " + fp16.problems());
     Hyperparameters bad = new Hyperparameters(3, 4, 1e-3, 0.07, 1.0, 0.5, 2, 5, 42L, "fp8");
     assertEquals(1, bad.problems().size());
     assertTrue(bad.problems().get(0).contains("precision"));

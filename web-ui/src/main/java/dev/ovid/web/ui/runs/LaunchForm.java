@@ -103,9 +103,10 @@ class LaunchForm extends VerticalLayout {
     swr.setId("launch-swr");
     decayTowardFrozen.setId("launch-decay-toward-frozen");
     precision.setId("launch-precision");
-    precision.setItems(Hyperparameters.AUTO, "fp32", "bf16");
+    precision.setItems(Hyperparameters.AUTO, "fp32", "bf16", "fp16");
     precision.setHelperText(
-        "auto: bf16 mixed precision where the worker's hardware computes it natively, else fp32");
+        "auto: bf16 mixed precision where the worker's hardware computes it natively, fp16 with"
+            + " loss scaling on GPUs of compute capability 7.x, else fp32");
     learnTemperature.setId("launch-learn-temperature");
     learnTemperature.setTooltipText(
         "τ becomes a trainable parameter log(1/τ) as in CLIP, clamped to τ ≥ 0.01; unticked, τ"
