@@ -114,7 +114,9 @@ final class TrainingProgressReporter implements TrainingListener, AutoCloseable 
     steps++;
   }
 
-  /** FP16 runs: the loss scale and the steps skipped for overflowing gradients, as MLflow metrics. */
+  /**
+   * FP16 runs: the loss scale and the steps skipped for overflowing gradients, as MLflow metrics.
+   */
   @Override
   public void onLossScale(long step, float scale, long skippedSteps) {
     long started = System.nanoTime();

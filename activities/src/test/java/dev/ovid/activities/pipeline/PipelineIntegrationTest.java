@@ -104,8 +104,8 @@ class PipelineIntegrationTest {
 
   /**
    * Precision fp16 end to end on the worker's device (the CPU here: libtorch has CPU float16
-   * kernels): recorded as the run's tag, with the loss scale and the skipped steps as MLflow metrics
-   * for every step.
+   * kernels): recorded as the run's tag, with the loss scale and the skipped steps as MLflow
+   * metrics for every step.
    */
   @Test
   void fp16RunRecordsItsPrecisionAndLossScale() {
