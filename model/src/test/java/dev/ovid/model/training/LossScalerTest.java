@@ -167,6 +167,57 @@ class LossScalerTest {
     }
   }
 
+  /**
+   * The scaler's state rides in checkpoints: an FP16 run resumed at step 5 (after skipped steps
+   * moved S off its default) continues with the same scale and the same losses.
+   */
+  @Test
+  void fp16RunResumesWithTheCheckpointedScale() {
+    TrainingConfig config = OvidTrainerTest.CONFIG.toBuilder().epochs(5).build();
+    ColourVideos data = OvidTrainerTest.videos(4);
+    List<byte[]> checkpoints = new ArrayList<>();
+    List<Float> uninterrupted;
+    float scaleAtFive;
+    LossScaler first = new LossScaler(1 << 24, 2000);
+    List<Float> scales = new ArrayList<>();
+    try (OvidModel model = tiny(Precision.FP16, config)) {
+      uninterrupted =
+          new OvidTrainer(model, config, first)
+              .train(
+                  data,
+                  new TrainingListener() {
+                    @Override
+                    public void onStep(int epoch, long step, long total, float loss, double rate) {}
+
+                    @Override
+                    public void onLossScale(long step, float scale, long skippedSteps) {
+                      scales.add(scale);
+                    }
+
+                    @Override
+                    public void onCheckpoint(long step, Checkpoint checkpoint) {
+                      checkpoints.add(OvidTrainerTest.bytes(checkpoint));
+                    }
+                  })
+              .losses();
+      scaleAtFive = scales.get(4);
+    }
+    assertTrue(scaleAtFive < 1 << 24, "steps were skipped before the checkpoint: " + scales);
+    Checkpoint atFive =
+        Checkpoint.read(new java.io.ByteArrayInputStream(checkpoints.get(0)), "memory");
+    assertEquals(5, atFive.step());
+    try (OvidModel fresh = tiny(Precision.FP16, config)) {
+      OvidTrainer trainer = new OvidTrainer(fresh, config);
+      trainer.restore(atFive, data);
+      LossScaler restored = trainer.lossScaler().orElseThrow();
+      assertEquals(scaleAtFive, restored.scale());
+      TrainingResult resumed = trainer.train(data, TrainingListener.NONE);
+      assertEquals(uninterrupted.subList(5, uninterrupted.size()), resumed.losses());
+      assertEquals(first.scale(), restored.scale());
+      assertEquals(first.skippedSteps(), restored.skippedSteps());
+    }
+  }
+
   static OvidModel tiny(Precision precision, TrainingConfig config) {
     return OvidModels.tinyRandom(
         TinyClipSpec.tiny(), config.videoEncoderConfig(), config.seed(), workDir, precision);
