@@ -18,23 +18,28 @@ import dev.ovid.model.video.StochasticWeightRegularization;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Stochastic weight regularization under BF16: the spatial layers run θ_frozen + α (θ_ft −
  * θ_frozen) in bfloat16 products. Early in training θ_ft − θ_frozen is far below a bfloat16 step;
  * were θ_frozen stored in bfloat16, every blended weight would round back to it and the spatial
- * layers could not train. The temporal branch's layers therefore stay float32 in a BF16 tower.
+ * layers could not train. The temporal branch's layers therefore stay float32 in a BF16 tower, and
+ * in an FP16 one (float16 steps are 8× finer, but the same holds for small enough changes).
  */
 class SwrMixedPrecisionTest {
   @TempDir Path workDir;
 
-  @Test
-  void aFineTunedChangeBelowABf16StepStillMovesTheBranchSpatialLayer() {
+  @ParameterizedTest
+  @EnumSource(
+      value = Precision.class,
+      names = {"BF16", "FP16"})
+  void aFineTunedChangeBelowABf16StepStillMovesTheBranchSpatialLayer(Precision precision) {
     GradMode.offOnThisThread();
     MixedPrecisionTrainingTest.workDir = workDir;
-    try (OvidModel model = MixedPrecisionTrainingTest.model(Precision.BF16);
+    try (OvidModel model = MixedPrecisionTrainingTest.model(precision);
         NDManager m = model.manager().newSubManager()) {
       FrameEncoder clip = model.videoEncoder().frameEncoder();
       int temporal = model.videoEncoder().config().temporalLayers();
@@ -57,7 +62,7 @@ class SwrMixedPrecisionTest {
           Tensors.normal(m, new Shape(64, 17, clip.hiddenSize()), 1.0, new CounterRandom(9, 1));
       NDArray exact = change(clip, top, tokens, frozen, blended);
       NDArray mixed;
-      try (Autocast.Scope scope = Autocast.enable(true)) {
+      try (Autocast.Scope scope = Autocast.enable(precision)) {
         mixed = change(clip, top, tokens, frozen, blended);
       }
       // Rounding adds noise to each output; the float32 change's share of the bf16 one is the
