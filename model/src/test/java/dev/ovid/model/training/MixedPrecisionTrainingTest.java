@@ -197,6 +197,7 @@ class MixedPrecisionTrainingTest {
           "T5 stays float32");
     }
     List<Float> fp32 = reference.losses();
+    assertTrue(!fp16.equals(fp32), "losses identical to float32's: nothing ran in float16");
     for (int i = 0; i < fp32.size(); i++) {
       double relative = Math.abs(fp16.get(i) - fp32.get(i)) / Math.abs(fp32.get(i));
       assertTrue(
