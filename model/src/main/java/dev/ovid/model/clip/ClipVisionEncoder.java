@@ -186,7 +186,7 @@ public final class ClipVisionEncoder extends FrozenParameterBlock {
     int p = config.patchSize();
     NDArray kernel = value(ps, patchEmbedding, pixels, training);
     // A bfloat16 or float16 tower (mixed precision) takes pixels of its type.
-    NDArray in = Autocast.like(pixels, kernel);
+    NDArray in = Autocast.castLike(pixels, kernel);
     NDArray patches = Conv2d.conv2d(in, kernel, null, new Shape(p, p)).singletonOrThrow();
     patches = patches.reshape(b, d, -1).transpose(0, 2, 1);
     // Results join the manager of an op's first operand: keep everything derived from a

@@ -141,7 +141,7 @@ public final class Autocast {
    * {@code x} in {@code like}'s low type (as {@link #to}); {@code x} itself when {@code like} is
    * not low.
    */
-  public static NDArray like(NDArray x, NDArray like) {
+  public static NDArray castLike(NDArray x, NDArray like) {
     return isLow(like) ? to(x, lowTypeOf(like)) : x;
   }
 
@@ -176,7 +176,7 @@ public final class Autocast {
   static NDArray widenedLayerNorm(NDArray x, Shape shape, NDArray gamma, NDArray beta, float eps) {
     NDArray y =
         LayerNorm.layerNorm(fp32(x), shape, fp32(gamma), fp32(beta), eps).singletonOrThrow();
-    return like(y, x);
+    return castLike(y, x);
   }
 
   /**
@@ -189,7 +189,8 @@ public final class Autocast {
    * {@link #like}.
    */
   public static NDArray operand(NDArray x) {
-    return enabled() && !isLow(x) ? bf16(x) : x;
+    DataType low = LOW.get();
+    return low != null && !isLow(x) ? to(x, low) : x;
   }
 
   /** {@code y} in {@code input}'s precision: float32 again when the block's input was float32. */
@@ -220,8 +221,8 @@ public final class Autocast {
       b = bias == null ? null : fp32(bias);
     } else {
       // A bfloat16 activation meeting float32 weights (layers kept float32 in a bfloat16 tower).
-      w = like(weight, x);
-      b = bias == null ? null : like(bias, x);
+      w = castLike(weight, x);
+      b = bias == null ? null : castLike(bias, x);
     }
     return (b == null ? Linear.linear(x, w) : Linear.linear(x, w, b)).singletonOrThrow();
   }
@@ -246,7 +247,7 @@ public final class Autocast {
     if (!isLow(scores)) {
       return scores.softmax(-1);
     }
-    return like(fp32(scores).softmax(-1), scores);
+    return castLike(fp32(scores).softmax(-1), scores);
   }
 
   /**
@@ -260,8 +261,8 @@ public final class Autocast {
     DataType low = LOW.get();
     boolean mixed = low != null && !isLow(q);
     NDArray lq = mixed ? to(q, low) : q;
-    NDArray lk = mixed ? to(k, low) : like(k, q);
-    NDArray lv = mixed ? to(v, low) : like(v, q);
+    NDArray lk = mixed ? to(k, low) : castLike(k, q);
+    NDArray lv = mixed ? to(v, low) : castLike(v, q);
     NDArray out =
         mask == null ? ATTENTION.apply(lq, lk, lv) : MASKED_ATTENTION.apply(lq, lk, lv, mask);
     return mixed ? fp32(out) : out;

@@ -107,7 +107,7 @@ class AutocastFp16Test {
       NDArray out;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector();
           Autocast.Scope scope = Autocast.enable(Precision.FP16)) {
-        NDArray in = Autocast.like(pixels, kernel);
+        NDArray in = Autocast.castLike(pixels, kernel);
         assertEquals(DataType.FLOAT16, in.getDataType());
         NDArray patches =
             Conv2d.conv2d(in, kernel, null, new Shape(4, 4)).singletonOrThrow(); // [2, 16, 2, 2]
@@ -158,8 +158,8 @@ class AutocastFp16Test {
       assertEquals(DataType.FLOAT16, half.getDataType());
       NDArray brain = Autocast.bf16(half);
       assertTrue(Autocast.isLow(brain));
-      assertEquals(DataType.FLOAT16, Autocast.like(brain, half).getDataType());
-      assertEquals(DataType.FLOAT32, Autocast.like(x, x).getDataType(), "float32 stays");
+      assertEquals(DataType.FLOAT16, Autocast.castLike(brain, half).getDataType());
+      assertEquals(DataType.FLOAT32, Autocast.castLike(x, x).getDataType(), "float32 stays");
       float[] back = Autocast.fp32(brain).toFloatArray();
       assertEquals(1.5f, back[0]);
       assertEquals(-2.25f, back[1]);
