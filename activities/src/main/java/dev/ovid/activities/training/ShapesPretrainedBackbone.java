@@ -3,6 +3,7 @@ package dev.ovid.activities.training;
 import dev.ovid.model.core.TinyClipSpec;
 import dev.ovid.model.shapes.ClipPretraining;
 import dev.ovid.model.shapes.ShapesWorld;
+import dev.ovid.model.core.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -116,7 +117,7 @@ final class ShapesPretrainedBackbone {
           }
           return new Prepared(target, true);
         } finally {
-          deleteTree(scratch);
+          FileTrees.delete(scratch);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot pretrain the shapes CLIP into " + target, e);
@@ -124,14 +125,4 @@ final class ShapesPretrainedBackbone {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -12,6 +12,7 @@ import dev.ovid.model.clip.ClipConfig;
 import dev.ovid.model.clip.ClipTextEncoder;
 import dev.ovid.model.clip.ClipVisionEncoder;
 import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.core.FileTrees;
 import dev.ovid.model.core.GradMode;
 import dev.ovid.model.core.RandomClipCheckpoint;
 import dev.ovid.model.core.Tensors;
@@ -78,7 +79,7 @@ public final class ClipPretraining {
         RandomClipCheckpoint.write(random, spec, settings.seed());
         return pretrainFrom(random, spec, settings, target, log);
       } finally {
-        deleteTree(random);
+        FileTrees.delete(random);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot pretrain CLIP into " + target, e);
@@ -286,18 +287,7 @@ public final class ClipPretraining {
       tensors.put(name, w.get(name).toType(DataType.FLOAT32, true));
     }
     SafetensorsWriter.write(tmp.resolve("model.safetensors"), tensors);
-    deleteTree(target);
+    FileTrees.delete(target);
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -144,6 +144,58 @@ class AutocastTest {
     return out;
   }
 
+  /**
+   * The CPU's bfloat16 attention (plain products, float32 softmax) against libtorch's fused kernel
+   * on the same bfloat16 inputs, with and without an additive causal mask: outputs and the
+   * gradients reaching float32 masters agree to bfloat16's precision.
+   */
+  @Test
+  void cpuBf16AttentionAgreesWithTheFusedKernel() {
+    GradMode.offOnThisThread();
+    try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+      float[] causal = new float[36]; // additive causal mask
+      for (int i = 0; i < 6; i++) {
+        for (int j = i + 1; j < 6; j++) {
+          causal[i * 6 + j] = -1e9f;
+        }
+      }
+      NDArray mask = m.create(causal, new Shape(1, 1, 6, 6));
+      for (NDArray maybeMask : new NDArray[] {null, mask}) {
+        float[][] plain = attentionAndGradient(m, maybeMask, false);
+        float[][] fused = attentionAndGradient(m, maybeMask, true);
+        for (int i = 0; i < plain.length; i++) {
+          double diff = maxRelative(plain[i], fused[i]);
+          assertTrue(diff < 0.05, (maybeMask == null ? "" : "masked ") + i + " off by " + diff);
+        }
+      }
+    }
+  }
+
+  /** Attention output and the master q's gradient for sum(attention(q, k, v)²), in bfloat16. */
+  private static float[][] attentionAndGradient(NDManager m, NDArray mask, boolean fused) {
+    NDArray q = Tensors.normal(m, new Shape(3, 2, 6, 8), 1.0, new CounterRandom(9, 1));
+    NDArray k = Tensors.normal(m, new Shape(3, 2, 6, 8), 1.0, new CounterRandom(9, 2));
+    NDArray v = Tensors.normal(m, new Shape(3, 2, 6, 8), 1.0, new CounterRandom(9, 3));
+    q.setRequiresGradient(true);
+    float[] out;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray lq = Autocast.bf16(q);
+      NDArray lk = Autocast.bf16(k);
+      NDArray lv = Autocast.bf16(v);
+      NDArray a =
+          fused
+              ? new TorchScriptOp(mask == null ? "attention.pt" : "masked_attention.pt")
+                  .apply(
+                      mask == null ? new NDArray[] {lq, lk, lv} : new NDArray[] {lq, lk, lv, mask})
+              : Autocast.lowPrecisionCpuAttention(lq, lk, lv, mask);
+      assertTrue(Autocast.isLow(a));
+      NDArray wide = Autocast.fp32(a);
+      out = wide.toFloatArray();
+      collector.backward(wide.mul(wide).sum());
+    }
+    return new float[][] {out, q.getGradient().toFloatArray()};
+  }
+
   /** Frozen weights stored in bfloat16 pass gradients on to a float32 input. */
   @Test
   void gradientsPassFrozenBf16WeightsToTheInput() {
