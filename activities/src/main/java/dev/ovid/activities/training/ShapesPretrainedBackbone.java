@@ -1,9 +1,9 @@
 package dev.ovid.activities.training;
 
+import dev.ovid.model.core.FileTrees;
 import dev.ovid.model.core.TinyClipSpec;
 import dev.ovid.model.shapes.ClipPretraining;
 import dev.ovid.model.shapes.ShapesWorld;
-import dev.ovid.model.core.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -124,5 +123,4 @@ final class ShapesPretrainedBackbone {
       }
     }
   }
-
 }
