@@ -334,8 +334,8 @@ public final class ModelBenchmark {
     return median;
   }
 
-  private static TrainingDataset dataset(
-      NDArray frames, List<String> vocabulary, int[][] positives) {
+  /** The benchmark's videos (rows of {@code frames}) with their positive label indices. */
+  static TrainingDataset dataset(NDArray frames, List<String> vocabulary, int[][] positives) {
     return new TrainingDataset() {
       @Override
       public int size() {

@@ -16,7 +16,6 @@ import dev.ovid.model.training.OvidTrainer;
 import dev.ovid.model.training.TrainingConfig;
 import dev.ovid.model.training.TrainingDataset;
 import dev.ovid.model.training.TrainingListener;
-import dev.ovid.model.training.VideoExample;
 import dev.ovid.model.weights.SafetensorsWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,25 +93,7 @@ public final class TrainStepBenchmark {
       SafetensorsWriter.write(out.resolve("trainable_init.safetensors"), init);
       SafetensorsWriter.write(out.resolve("frames.safetensors"), Map.of("frames", frames));
 
-      TrainingDataset dataset =
-          new TrainingDataset() {
-            @Override
-            public int size() {
-              return VIDEOS;
-            }
-
-            @Override
-            public List<String> vocabulary() {
-              return vocabulary;
-            }
-
-            @Override
-            public VideoExample get(int index, NDManager manager) {
-              NDArray f = frames.get(index).duplicate();
-              f.attach(manager);
-              return new VideoExample(f, positives[index]);
-            }
-          };
+      TrainingDataset dataset = ModelBenchmark.dataset(frames, vocabulary, positives);
       List<Float> losses = new ArrayList<>();
       List<Double> stepMs = new ArrayList<>();
       TrainingListener listener =

@@ -14,7 +14,6 @@ import dev.ovid.model.core.Tensors;
 import dev.ovid.model.training.OvidTrainer;
 import dev.ovid.model.training.TrainingConfig;
 import dev.ovid.model.training.TrainingDataset;
-import dev.ovid.model.training.VideoExample;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,25 +75,7 @@ public final class TrainingStepProfile {
                   new CounterRandom(99))
               .add(0.5f)
               .clip(0f, 1f);
-      TrainingDataset dataset =
-          new TrainingDataset() {
-            @Override
-            public int size() {
-              return positives.length;
-            }
-
-            @Override
-            public List<String> vocabulary() {
-              return vocabulary;
-            }
-
-            @Override
-            public VideoExample get(int index, NDManager manager) {
-              NDArray f = frames.get(index).duplicate();
-              f.attach(manager);
-              return new VideoExample(f, positives[index]);
-            }
-          };
+      TrainingDataset dataset = ModelBenchmark.dataset(frames, vocabulary, positives);
       long[] start = {System.nanoTime()};
       new OvidTrainer(model, config)
           .train(

@@ -58,37 +58,14 @@ class AutocastFp16Test {
   void gradientsReachFloat32MasterWeightsThroughFp16Products() {
     GradMode.offOnThisThread();
     try (NDManager m = NDManager.newBaseManager()) {
-      float[][] full = gradients(m, Precision.FP32);
-      float[][] mixed = gradients(m, Precision.FP16);
+      float[][] full = AutocastTest.gradients(m, Precision.FP32);
+      float[][] mixed = AutocastTest.gradients(m, Precision.FP16);
       for (int i = 0; i < full.length; i++) {
         double diff = maxRelative(mixed[i], full[i]);
         assertTrue(diff < 0.005, "fp16 gradient " + i + " off by " + diff);
         assertTrue(diff > 1e-7, "gradient " + i + " identical to float32: not computed in fp16");
       }
     }
-  }
-
-  private static float[][] gradients(NDManager m, Precision precision) {
-    NDArray x = Tensors.normal(m, new Shape(4, 16), 1.0, new CounterRandom(5, 1));
-    NDArray w = Tensors.normal(m, new Shape(8, 16), 0.3, new CounterRandom(5, 2));
-    NDArray b = Tensors.normal(m, new Shape(8), 0.3, new CounterRandom(5, 3));
-    for (NDArray leaf : new NDArray[] {x, w, b}) {
-      leaf.setRequiresGradient(true);
-    }
-    try (GradientCollector collector = Engine.getInstance().newGradientCollector();
-        Autocast.Scope scope = Autocast.enable(precision)) {
-      NDArray p = Autocast.softmax(Autocast.linear(x, w, b));
-      NDArray loss = Autocast.matMul(p, w).tanh().sum();
-      assertEquals(DataType.FLOAT32, loss.getDataType());
-      collector.backward(loss);
-    }
-    float[][] out = new float[3][];
-    NDArray[] leaves = {x, w, b};
-    for (int i = 0; i < 3; i++) {
-      assertEquals(DataType.FLOAT32, leaves[i].getGradient().getDataType());
-      out[i] = leaves[i].getGradient().toFloatArray();
-    }
-    return out;
   }
 
   /** What a float16 CLIP tower runs, forward and backward, on the CPU. */

@@ -110,8 +110,8 @@ class AutocastTest {
   void gradientsReachFloat32MasterWeightsThroughBf16Products() {
     GradMode.offOnThisThread();
     try (NDManager m = NDManager.newBaseManager()) {
-      float[][] full = gradients(m, false);
-      float[][] mixed = gradients(m, true);
+      float[][] full = gradients(m, Precision.FP32);
+      float[][] mixed = gradients(m, Precision.BF16);
       for (int i = 0; i < full.length; i++) {
         double diff = maxRelative(mixed[i], full[i]);
         assertTrue(diff < 0.03, "bf16 gradient " + i + " off by " + diff);
@@ -121,7 +121,7 @@ class AutocastTest {
   }
 
   /** Gradients of x, W and b for sum(tanh(softmax(x Wᵀ + b) · W)), fresh leaves every call. */
-  private static float[][] gradients(NDManager m, boolean mixed) {
+  static float[][] gradients(NDManager m, Precision precision) {
     NDArray x = Tensors.normal(m, new Shape(4, 16), 1.0, new CounterRandom(5, 1));
     NDArray w = Tensors.normal(m, new Shape(8, 16), 0.3, new CounterRandom(5, 2));
     NDArray b = Tensors.normal(m, new Shape(8), 0.3, new CounterRandom(5, 3));
@@ -129,7 +129,7 @@ class AutocastTest {
       leaf.setRequiresGradient(true);
     }
     try (GradientCollector collector = Engine.getInstance().newGradientCollector();
-        Autocast.Scope scope = Autocast.enable(mixed)) {
+        Autocast.Scope scope = Autocast.enable(precision)) {
       NDArray p = Autocast.softmax(Autocast.linear(x, w, b));
       NDArray loss = Autocast.matMul(p, w).tanh().sum();
       assertEquals(DataType.FLOAT32, loss.getDataType());
