@@ -29,6 +29,25 @@ public final class LocalCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LocalCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its error handling (what {@link #main} runs). */
+  static CommandLine commandLine() {
+    return new CommandLine(new LocalCli()).setExecutionExceptionHandler(LocalCli::reportError);
+  }
+
+  /**
+   * A wrong setting or argument found while running (IllegalArgumentException, e.g. an unknown
+   * size; IllegalStateException, e.g. CUDA asked for without a GPU) is the user's to fix: one line
+   * on stderr, exit code 2. Anything else is a bug: its stack trace, exit code 1.
+   */
+  static int reportError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+      cmd.getErr().println("error: " + e.getMessage());
+      return 2;
+    }
+    e.printStackTrace(cmd.getErr());
+    return 1;
   }
 }

@@ -27,7 +27,12 @@ public final class Devices {
       case "gpu":
         if (gpus < 1) {
           throw new IllegalStateException(
-              "CUDA was requested (" + PROPERTY + "=" + requested + ") but libtorch sees no GPU");
+              "CUDA was requested ("
+                  + PROPERTY
+                  + "="
+                  + requested
+                  + ") but libtorch sees no GPU (a CPU build of libtorch, or no NVIDIA driver;"
+                  + " bin/ovid takes a CUDA libtorch from OVID_LIBTORCH_DIR)");
         }
         return Device.gpu();
       default:
