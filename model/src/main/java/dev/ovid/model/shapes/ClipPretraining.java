@@ -239,9 +239,15 @@ public final class ClipPretraining {
       String shownMotion) {
     /** Whether this example's caption is true of {@code image}'s picture. */
     boolean describes(Example image) {
-      return (entity == null || entity.equals(image.shownEntity))
-          && (motion == null || motion.equals(image.shownMotion));
+      return ClipPretraining.describes(this, image);
     }
+  }
+
+  // Here rather than in Example: the backbone cache keys on this class's bytecode, not its
+  // records'.
+  private static boolean describes(Example caption, Example image) {
+    return (caption.entity() == null || caption.entity().equals(image.shownEntity()))
+        && (caption.motion() == null || caption.motion().equals(image.shownMotion()));
   }
 
   /**
