@@ -39,10 +39,14 @@ import java.util.function.Consumer;
  * Contrastive pretraining of a tiny CLIP on single frames of {@link ShapesWorld} and captions of
  * what they show ("a photo of a red circle."), as CLIP was pretrained on images and their text:
  * both towers train, image-to-caption and caption-to-image softmax over the batch, with every
- * caption of the image's entity counted as a positive. Frames come from the whole world (every
- * colour and shape, held-out combinations included, as web images include everything), but a single
- * frame shows no motion, so no caption names one. The result is a Hugging Face CLIP folder that
- * {@link dev.ovid.model.core.OvidModels} loads and freezes like a downloaded checkpoint.
+ * caption true of the image counted as a positive. Frames come from the whole world (every colour
+ * and shape, held-out combinations included, as web images include everything). Half of them show
+ * the shape with a comet tail ({@link ShapesWorld#renderTrail}), like a photo of something moving
+ * fast, and their captions name the motion ("a photo of a red circle moving left.", or only "moving
+ * left"): without it a single frame shows no direction, no caption names one, and the text tower
+ * never learns what direction words mean. The video clips the experiment trains and evaluates on
+ * stay plain (no tail). The result is a Hugging Face CLIP folder that {@link
+ * dev.ovid.model.core.OvidModels} loads and freezes like a downloaded checkpoint.
  */
 public final class ClipPretraining {
   /** Caption templates; "a video of {label}." is also the class-name prompt's. */
@@ -53,17 +57,37 @@ public final class ClipPretraining {
   private static final float[] MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
   private static final float[] STD = {0.26862954f, 0.26130258f, 0.27577711f};
   private static final long STREAM_BATCH = 0x50524554L;
+  // Comet tail of the pretraining images: copies behind the head, their spacing in clip time.
+  static final int TRAIL_COPIES = 3;
+  static final double TRAIL_SPACING = 0.25;
 
   /**
    * @param steps optimizer steps
    * @param batch frames per step
    * @param learningRate peak AdamW rate (warm-up of steps/10, cosine decay)
    * @param logitScale fixed inverse temperature of the softmax
+   * @param motionTails every other batch is of tailed frames captioned with their motion (off:
+   *     every batch is of plain frames and entity captions, the recipe the README's table and the
+   *     demo backbone use)
    */
-  public record Settings(int steps, int batch, float learningRate, float logitScale, long seed) {}
+  public record Settings(
+      int steps, int batch, float learningRate, float logitScale, long seed, boolean motionTails) {
+    public Settings(int steps, int batch, float learningRate, float logitScale, long seed) {
+      this(steps, batch, learningRate, logitScale, seed, false);
+    }
+  }
 
-  /** What pretraining achieved: frame → entity zero-shot accuracy on fresh frames. */
-  public record Report(int steps, float firstLoss, float lastLoss, double zeroShotAccuracy) {}
+  /**
+   * What pretraining achieved: frame → entity zero-shot accuracy on fresh plain frames, and tailed
+   * frame → motion ("a video of moving left.") zero-shot accuracy on fresh tailed frames (chance
+   * 0.25; NaN without {@link Settings#motionTails}).
+   */
+  public record Report(
+      int steps,
+      float firstLoss,
+      float lastLoss,
+      double zeroShotAccuracy,
+      double motionZeroShotAccuracy) {}
 
   private ClipPretraining() {}
 
@@ -131,12 +155,19 @@ public final class ClipPretraining {
       }
       params.values().forEach(p -> p.setRequiresGradient(false));
       double accuracy;
+      double motionAccuracy;
       try (NDScope scope = new NDScope()) {
         accuracy =
-            zeroShotAccuracy(text, vision, tokenizer, entities, spec.imageSize(), s, manager);
+            zeroShotAccuracy(
+                text, vision, tokenizer, entities, spec.imageSize(), s, manager, false);
+        motionAccuracy =
+            s.motionTails()
+                ? zeroShotAccuracy(
+                    text, vision, tokenizer, entities, spec.imageSize(), s, manager, true)
+                : Double.NaN;
       }
       write(random, target, w);
-      return new Report(s.steps(), first, last, accuracy);
+      return new Report(s.steps(), first, last, accuracy, motionAccuracy);
     }
   }
 
@@ -150,27 +181,31 @@ public final class ClipPretraining {
       int step,
       NDManager manager) {
     CounterRandom random = new CounterRandom(s.seed(), STREAM_BATCH, step);
-    List<ShapesClip> clips = randomClips(entities, s.batch(), random, s.seed() ^ step);
+    // Every other batch is of tailed frames and their motions, with each clip's twin moving the
+    // opposite way as its hard negative; a shared batch lets the entity captions drown the motion.
+    boolean tailed = s.motionTails() && step % 2 == 1;
+    List<ShapesClip> clips = new ArrayList<>();
+    if (tailed) {
+      for (ShapesClip clip : randomClips(entities, s.batch() / 2, random, s.seed() ^ step)) {
+        clips.add(clip);
+        clips.add(twin(clip));
+      }
+    } else {
+      clips = randomClips(entities, s.batch(), random, s.seed() ^ step);
+    }
     byte[] pixels = new byte[s.batch() * 3 * size * size];
     List<String> captions = new ArrayList<>();
-    List<String> captionEntity = new ArrayList<>();
+    List<Example> examples = new ArrayList<>();
     for (int i = 0; i < clips.size(); i++) {
-      ShapesClip clip = clips.get(i);
-      byte[] frame = ShapesWorld.renderFrame(clip, random.nextDouble(), size);
-      System.arraycopy(frame, 0, pixels, i * frame.length, frame.length);
-      String caption =
-          CAPTIONS.get(random.nextInt(CAPTIONS.size())).replace("{label}", clip.entityLabel());
-      if (random.nextInt(4) == 0) {
-        caption = noise(random) + " " + clip.entityLabel();
-      }
-      captions.add(caption);
-      captionEntity.add(clip.entityLabel());
+      Example example = example(clips.get(i), tailed, random, size);
+      System.arraycopy(example.pixels(), 0, pixels, i * example.pixels().length, 3 * size * size);
+      captions.add(example.caption());
+      examples.add(example);
     }
     float[] targets = new float[clips.size() * captions.size()];
     for (int i = 0; i < clips.size(); i++) {
       for (int j = 0; j < captions.size(); j++) {
-        targets[i * captions.size() + j] =
-            clips.get(i).entityLabel().equals(captionEntity.get(j)) ? 1f : 0f;
+        targets[i * captions.size() + j] = examples.get(j).describes(examples.get(i)) ? 1f : 0f;
       }
     }
     NDArray images = normalize(pixels, s.batch(), size, manager);
@@ -188,6 +223,73 @@ public final class ClipPretraining {
         return loss.getFloat();
       }
     }
+  }
+
+  /**
+   * One pretraining image and its caption. {@code entity} and {@code motion} are what the caption
+   * names (null: not named), {@code shownEntity} and {@code shownMotion} what the image shows (the
+   * motion only when it has a tail).
+   */
+  record Example(
+      byte[] pixels,
+      String caption,
+      String entity,
+      String motion,
+      String shownEntity,
+      String shownMotion) {
+    /** Whether this example's caption is true of {@code image}'s picture. */
+    boolean describes(Example image) {
+      return ClipPretraining.describes(this, image);
+    }
+  }
+
+  // Here rather than in Example: the backbone cache keys on this class's bytecode, not its
+  // records'.
+  private static boolean describes(Example caption, Example image) {
+    return (caption.entity() == null || caption.entity().equals(image.shownEntity()))
+        && (caption.motion() == null || caption.motion().equals(image.shownMotion()));
+  }
+
+  /**
+   * A plain frame captioned with its entity ("a photo of a red circle."), or a tailed frame
+   * captioned with its motion ("a video of moving left.").
+   */
+  static Example example(ShapesClip clip, boolean tailed, CounterRandom random, int size) {
+    String motion = ShapesWorld.actionLabel(clip.motion());
+    String label = tailed ? motion : clip.entityLabel();
+    byte[] pixels =
+        tailed
+            // The head late enough in the path that the tail stays mostly in the frame.
+            ? ShapesWorld.renderTrail(
+                clip, 0.4 + 0.6 * random.nextDouble(), TRAIL_COPIES, TRAIL_SPACING, size)
+            : ShapesWorld.renderFrame(clip, random.nextDouble(), size);
+    String caption = CAPTIONS.get(random.nextInt(CAPTIONS.size())).replace("{label}", label);
+    if (random.nextInt(4) == 0) {
+      caption = noise(random) + " " + label;
+    }
+    return new Example(
+        pixels,
+        caption,
+        tailed ? null : clip.entityLabel(),
+        tailed ? motion : null,
+        clip.entityLabel(),
+        tailed ? motion : null);
+  }
+
+  /** {@code clip} moving the opposite way (left ↔ right, up ↔ down). */
+  private static ShapesClip twin(ShapesClip clip) {
+    int m = ShapesWorld.MOTIONS.indexOf(clip.motion());
+    return new ShapesClip(
+        clip.id(),
+        clip.colour(),
+        clip.shape(),
+        ShapesWorld.MOTIONS.get(m ^ 1),
+        clip.size(),
+        clip.across(),
+        clip.start(),
+        clip.travel(),
+        clip.background(),
+        clip.noiseSeed() + 1);
   }
 
   /**
@@ -210,6 +312,10 @@ public final class ClipPretraining {
     return Tensors.div(weights.mul(logProb).sum().neg(), logits.getShape().get(0));
   }
 
+  /**
+   * Zero-shot accuracy on 192 fresh frames: plain frames against the entity prompts, or ({@code
+   * motion}) tailed frames against the motion prompts.
+   */
   private static double zeroShotAccuracy(
       ClipTextEncoder text,
       ClipVisionEncoder vision,
@@ -217,24 +323,32 @@ public final class ClipPretraining {
       List<String> entities,
       int size,
       Settings s,
-      NDManager manager) {
-    CounterRandom random = new CounterRandom(s.seed(), STREAM_BATCH, -1);
+      NDManager manager,
+      boolean motion) {
+    CounterRandom random = new CounterRandom(s.seed(), STREAM_BATCH, motion ? -2 : -1);
     int n = 192;
     List<ShapesClip> clips = randomClips(entities, n, random, ~s.seed());
     byte[] pixels = new byte[n * 3 * size * size];
     for (int i = 0; i < n; i++) {
-      byte[] frame = ShapesWorld.renderFrame(clips.get(i), random.nextDouble(), size);
+      byte[] frame =
+          motion
+              ? ShapesWorld.renderTrail(
+                  clips.get(i), 0.4 + 0.6 * random.nextDouble(), TRAIL_COPIES, TRAIL_SPACING, size)
+              : ShapesWorld.renderFrame(clips.get(i), random.nextDouble(), size);
       System.arraycopy(frame, 0, pixels, i * frame.length, frame.length);
     }
+    List<String> labels = motion ? ShapesWorld.actionLabels() : entities;
     List<String> prompts =
-        entities.stream().map(e -> "a video of {label}.".replace("{label}", e)).toList();
+        labels.stream().map(e -> "a video of {label}.".replace("{label}", e)).toList();
     NDArray img = Tensors.normalizeRows(vision.encodeImages(normalize(pixels, n, size, manager)));
     NDArray txt =
         Tensors.normalizeRows(text.encodeTokens(manager.create(tokenizer.encodeBatch(prompts))));
     long[] best = img.matMul(txt.transpose()).argMax(1).toLongArray();
     int right = 0;
     for (int i = 0; i < n; i++) {
-      if (entities.get((int) best[i]).equals(clips.get(i).entityLabel())) {
+      ShapesClip clip = clips.get(i);
+      String truth = motion ? ShapesWorld.actionLabel(clip.motion()) : clip.entityLabel();
+      if (labels.get((int) best[i]).equals(truth)) {
         right++;
       }
     }

@@ -112,7 +112,35 @@ public final class ShapesExperiment {
               pretraining.batch(),
               pretraining.learningRate(),
               pretraining.logitScale(),
-              s),
+              s,
+              pretraining.motionTails()),
+          epochs,
+          batchSize,
+          learningRate,
+          temporalLayers,
+          prompts);
+    }
+
+    /**
+     * The pretraining with motion tails ({@link ClipPretraining.Settings#motionTails}) over {@code
+     * steps} steps, half of them motion batches (README, the shapes experiment: 2,400 make the text
+     * tower separate direction words).
+     */
+    public Settings withMotionTails(int steps) {
+      return new Settings(
+          seed,
+          trainRepeats,
+          testRepeats,
+          trainLimit,
+          frames,
+          imageSize,
+          new ClipPretraining.Settings(
+              steps,
+              pretraining.batch(),
+              pretraining.learningRate(),
+              pretraining.logitScale(),
+              pretraining.seed(),
+              true),
           epochs,
           batchSize,
           learningRate,
@@ -194,8 +222,9 @@ public final class ShapesExperiment {
     double pretrainSeconds = (System.nanoTime() - started) / 1e9;
     log.accept(
         String.format(
-            "  pretrained in %.0f s, frame zero-shot accuracy %.2f",
-            pretrainSeconds, report.zeroShotAccuracy()));
+            "  pretrained in %.0f s, frame zero-shot accuracy %.2f (entities), %.2f (motions of"
+                + " tailed frames)",
+            pretrainSeconds, report.zeroShotAccuracy(), report.motionZeroShotAccuracy()));
     Path t5Dir = OvidModels.tinyRandomT5Dir(settings.seed(), workDir);
     List<ShapesClip> train = trainClips();
     List<ShapesClip> test = testClips();

@@ -108,39 +108,71 @@ public final class ShapesWorld {
   }
 
   private static void renderFrame(ShapesClip clip, double t, int size, byte[] out, int offset) {
+    renderTrail(clip, t, 0, 0, size, out, offset);
+  }
+
+  /**
+   * One frame at time {@code t} with a comet tail: {@code copies} fading copies of the shape at
+   * times t − k·{@code spacing} behind the full-colour head (the oldest dimmest), so a single image
+   * shows which way the shape moves. Only pretraining images use it ({@link ClipPretraining}):
+   * video clips show plain shapes, whose direction is in the frame order alone.
+   */
+  public static byte[] renderTrail(
+      ShapesClip clip, double t, int copies, double spacing, int size) {
+    byte[] out = new byte[3 * size * size];
+    renderTrail(clip, t, copies, spacing, size, out, 0);
+    return out;
+  }
+
+  private static void renderTrail(
+      ShapesClip clip, double t, int copies, double spacing, int size, byte[] out, int offset) {
     double side = clip.size() * size;
-    double travel = clip.travel() * size;
-    double free = size - side - travel;
-    double across = clip.across() * (size - side);
-    double along = clip.start() * Math.max(0, free);
-    double[] xy =
-        switch (clip.motion()) {
-          case "right" -> new double[] {along + t * travel, across};
-          case "left" -> new double[] {along + (1 - t) * travel, across};
-          case "down" -> new double[] {across, along + t * travel};
-          case "up" -> new double[] {across, along + (1 - t) * travel};
-          default -> throw new IllegalArgumentException("unknown motion " + clip.motion());
-        };
     int[] rgb = RGB[COLOURS.indexOf(clip.colour())];
     int shape = SHAPES.indexOf(clip.shape());
     if (shape < 0) {
       throw new IllegalArgumentException("unknown shape " + clip.shape());
     }
+    double[][] xy = new double[copies + 1][];
+    for (int k = 0; k <= copies; k++) {
+      xy[k] = position(clip, t - (copies - k) * spacing, size);
+    }
     int plane = size * size;
     CounterRandom noise = new CounterRandom(clip.noiseSeed(), Double.doubleToLongBits(t));
     for (int y = 0; y < size; y++) {
       for (int x = 0; x < size; x++) {
-        double u = (x + 0.5 - xy[0]) / side;
-        double v = (y + 0.5 - xy[1]) / side;
-        boolean inside = u >= 0 && u < 1 && v >= 0 && v < 1 && inside(shape, u, v);
+        // Copies oldest first, the head last; each copy k covers with opacity (k + 1)/(copies + 1).
+        double alpha = 0;
+        for (int k = 0; k <= copies; k++) {
+          double u = (x + 0.5 - xy[k][0]) / side;
+          double v = (y + 0.5 - xy[k][1]) / side;
+          if (u >= 0 && u < 1 && v >= 0 && v < 1 && inside(shape, u, v)) {
+            alpha = (k + 1) / (double) (copies + 1);
+          }
+        }
         int jitter = noise.nextInt(9) - 4;
         for (int c = 0; c < 3; c++) {
-          int value = inside ? rgb[c] : clip.background();
+          double value = alpha * rgb[c] + (1 - alpha) * clip.background();
           out[offset + c * plane + y * size + x] =
-              (byte) Math.max(0, Math.min(255, value + jitter));
+              (byte) Math.max(0, Math.min(255, (int) Math.round(value) + jitter));
         }
       }
     }
+  }
+
+  /** Top-left corner of the shape at time {@code t} (t outside [0, 1] extrapolates the path). */
+  private static double[] position(ShapesClip clip, double t, int size) {
+    double side = clip.size() * size;
+    double travel = clip.travel() * size;
+    double free = size - side - travel;
+    double across = clip.across() * (size - side);
+    double along = clip.start() * Math.max(0, free);
+    return switch (clip.motion()) {
+      case "right" -> new double[] {along + t * travel, across};
+      case "left" -> new double[] {along + (1 - t) * travel, across};
+      case "down" -> new double[] {across, along + t * travel};
+      case "up" -> new double[] {across, along + (1 - t) * travel};
+      default -> throw new IllegalArgumentException("unknown motion " + clip.motion());
+    };
   }
 
   private static boolean inside(int shape, double u, double v) {

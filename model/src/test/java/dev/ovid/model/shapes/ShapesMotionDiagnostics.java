@@ -51,7 +51,7 @@ public final class ShapesMotionDiagnostics {
       full();
       return;
     }
-    ShapesExperiment.Settings d = ShapesExperiment.Settings.standard();
+    ShapesExperiment.Settings d = ShapesMotionProbes.standard();
     ShapesExperiment.Settings s =
         new ShapesExperiment.Settings(
             d.seed(),
@@ -112,7 +112,7 @@ public final class ShapesMotionDiagnostics {
     Path dir = Files.createTempDirectory("ovid-shapes");
     long started = System.nanoTime();
     ShapesExperiment.Result r =
-        new ShapesExperiment(ShapesExperiment.Settings.standard(), dir, System.out::println).run();
+        new ShapesExperiment(ShapesMotionProbes.standard(), dir, System.out::println).run();
     System.out.printf(
         "end to end %.1f min, pretraining %.0f s, frame zero-shot accuracy %.2f%n",
         (System.nanoTime() - started) / 6e10,

@@ -44,19 +44,32 @@ import java.util.Set;
  *       and their gradient norms on a fixed batch of 16 training clips.
  * </ul>
  *
- * {@code work} is the folder (default {@code /tmp/ovid-shapes-diagnostics}, shared with {@link
- * ShapesMotionDiagnostics}: the pretrained CLIP is reused).
+ * {@code -Dtails=2400} pretrains with motion tails ({@link
+ * ShapesExperiment.Settings#withMotionTails}). {@code work} is the folder (default {@code
+ * /tmp/ovid-shapes-diagnostics}, shared with {@link ShapesMotionDiagnostics}: the pretrained CLIP
+ * is reused).
  */
 public final class ShapesMotionProbes {
   private ShapesMotionProbes() {}
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * The standard settings, or with {@code -Dtails=STEPS} the pretraining with motion tails over
+   * that many steps ({@link ShapesExperiment.Settings#withMotionTails}).
+   */
+  static ShapesExperiment.Settings standard() {
     ShapesExperiment.Settings s = ShapesExperiment.Settings.standard();
+    int tails = Integer.getInteger("tails", 0);
+    return tails > 0 ? s.withMotionTails(tails) : s;
+  }
+
+  public static void main(String[] args) throws Exception {
+    ShapesExperiment.Settings s = standard();
     Path work = Path.of(System.getProperty("work", "/tmp/ovid-shapes-diagnostics"));
     Files.createDirectories(work);
     Path clipDir = work.resolve("clip-" + s.seed());
     if (!Files.exists(clipDir.resolve("model.safetensors"))) {
-      ClipPretraining.pretrain(s.clipSpec(), s.pretraining(), clipDir, System.out::println);
+      System.out.println(
+          ClipPretraining.pretrain(s.clipSpec(), s.pretraining(), clipDir, System.out::println));
     }
     Path t5Dir = OvidModels.tinyRandomT5Dir(s.seed(), work);
     ShapesExperiment experiment = new ShapesExperiment(s, work, System.out::println);

@@ -104,4 +104,43 @@ class ShapesWorldTest {
     assertEquals(0, farApart);
     assertFalse(java.util.Arrays.equals(r, l));
   }
+
+  @Test
+  void aTailedFrameShowsWhichWayTheShapeMovesAPlainFrameDoesNot() {
+    ShapesClip right = ShapesWorld.clips(List.of("green square"), 1, 4, 1, "t").get(1);
+    ShapesClip left =
+        new ShapesClip(
+            "l",
+            right.colour(),
+            right.shape(),
+            "left",
+            right.size(),
+            right.across(),
+            right.start(),
+            right.travel(),
+            right.background(),
+            right.noiseSeed());
+    // At t and 1 - t the two heads are in the same place.
+    double t = 0.8;
+    assertEquals(
+        0,
+        farApart(ShapesWorld.renderFrame(right, t, 32), ShapesWorld.renderFrame(left, 1 - t, 32)));
+    byte[] tailedRight = ShapesWorld.renderTrail(right, t, 3, 0.25, 32);
+    byte[] tailedLeft = ShapesWorld.renderTrail(left, 1 - t, 3, 0.25, 32);
+    // The tails point opposite ways: a band of pixels on either side of the head differs.
+    assertTrue(farApart(tailedRight, tailedLeft) > 3 * 40, "" + farApart(tailedRight, tailedLeft));
+    // Without copies a tailed frame is the plain frame.
+    assertArrayEquals(
+        ShapesWorld.renderFrame(right, t, 32), ShapesWorld.renderTrail(right, t, 0, 0.25, 32));
+  }
+
+  private static int farApart(byte[] a, byte[] b) {
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (Math.abs((a[i] & 0xff) - (b[i] & 0xff)) > 8) {
+        n++;
+      }
+    }
+    return n;
+  }
 }

@@ -1,0 +1,77 @@
+package dev.ovid.model.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ovid.model.core.CounterRandom;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The examples {@link ClipPretraining} learns from, with and without motion tails. */
+class ClipPretrainingTest {
+  private static final ShapesClip LEFT =
+      ShapesWorld.clips(List.of("red circle"), 1, 7, 1, "t").get(0);
+
+  @Test
+  void aTailedExampleIsCaptionedWithItsMotionAndOnlyItsMotion() {
+    ClipPretraining.Example tailed = ClipPretraining.example(LEFT, true, new CounterRandom(1), 32);
+    assertEquals("left", LEFT.motion());
+    assertTrue(
+        tailed.caption().endsWith("moving left") || tailed.caption().contains("moving left."),
+        tailed.caption());
+    assertEquals("moving left", tailed.motion());
+    ClipPretraining.Example plain = ClipPretraining.example(LEFT, false, new CounterRandom(1), 32);
+    assertTrue(plain.caption().contains("red circle"), plain.caption());
+    assertEquals(null, plain.motion());
+    // A motion caption is true of every tailed frame moving that way, of no plain frame.
+    assertTrue(tailed.describes(tailed));
+    assertFalse(tailed.describes(plain));
+    // An entity caption is true of the entity's frames, tailed or not.
+    assertTrue(plain.describes(tailed));
+  }
+
+  @Test
+  void theOppositeMotionsCaptionIsANegative() {
+    ShapesClip right =
+        new ShapesClip(
+            "r",
+            LEFT.colour(),
+            LEFT.shape(),
+            "right",
+            LEFT.size(),
+            LEFT.across(),
+            LEFT.start(),
+            LEFT.travel(),
+            LEFT.background(),
+            LEFT.noiseSeed());
+    ClipPretraining.Example l = ClipPretraining.example(LEFT, true, new CounterRandom(2), 32);
+    ClipPretraining.Example r = ClipPretraining.example(right, true, new CounterRandom(2), 32);
+    assertFalse(l.describes(r));
+    assertFalse(r.describes(l));
+    assertFalse(java.util.Arrays.equals(l.pixels(), r.pixels()));
+  }
+
+  @Test
+  void withoutMotionTailsEveryBatchIsPlainFramesAndEntities() {
+    assertFalse(new ClipPretraining.Settings(2, 8, 1e-3f, 14f, 3).motionTails());
+    assertTrue(
+        ShapesExperiment.Settings.standard().withMotionTails(2400).pretraining().motionTails());
+    assertFalse(ShapesExperiment.Settings.standard().pretraining().motionTails());
+  }
+
+  @Test
+  void twoStepsWithMotionTailsWriteACheckpointAndMeasureMotion(@TempDir Path work) {
+    ShapesExperiment.Settings tiny = ShapesExperiment.Settings.tiny().withMotionTails(2);
+    ClipPretraining.Report report =
+        ClipPretraining.pretrain(
+            tiny.clipSpec(), tiny.pretraining(), work.resolve("clip"), line -> {});
+    assertEquals(2, report.steps());
+    assertTrue(Float.isFinite(report.firstLoss()) && Float.isFinite(report.lastLoss()));
+    assertTrue(report.motionZeroShotAccuracy() >= 0 && report.motionZeroShotAccuracy() <= 1);
+    assertTrue(Files.isRegularFile(work.resolve("clip/model.safetensors")));
+  }
+}
