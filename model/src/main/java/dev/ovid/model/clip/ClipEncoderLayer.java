@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * One pre-LN transformer layer, as HF's {@code CLIPEncoderLayer}: {@code x + attn(ln1(x))}, then
  * {@code + mlp(ln2(·))}. Other blocks may run it on their own tokens, or run its maths with other
- * weights ({@link #forwardWith}), e.g. a blend of these and fine-tuned copies.
+ * weights ({@link #forwardWith}), e.g. a blend of these and fine-tuned copies; the temporal branch
+ * trains through it, so its constants are owned tensors (see {@code Tensors.scalarLike}).
  */
 public final class ClipEncoderLayer extends FrozenParameterBlock {
   /** HF names of a layer's tensors, relative to {@code ...encoder.layers.N.}. */

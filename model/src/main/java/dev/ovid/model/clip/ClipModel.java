@@ -52,7 +52,6 @@ public final class ClipModel implements AutoCloseable {
     this.pixelStd = pixelStd;
   }
 
-  /** Loads onto {@link Devices#best()}. */
   /**
    * What mixed precision stores in bfloat16: both towers' weights but their layer norms, and the
    * projections. The text tower's token and position embeddings stay float32: learnable soft
@@ -82,6 +81,7 @@ public final class ClipModel implements AutoCloseable {
         || name.equals("text_projection.weight");
   }
 
+  /** Loads onto {@link Devices#best()}. */
   public static ClipModel load(Path dir) throws IOException {
     return load(dir, Devices.best());
   }

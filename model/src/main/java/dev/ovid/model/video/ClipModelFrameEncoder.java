@@ -3,8 +3,6 @@ package dev.ovid.model.video;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import dev.ovid.model.clip.ClipActivation;
-import dev.ovid.model.clip.ClipEncoderLayer;
 import dev.ovid.model.clip.ClipModel;
 import dev.ovid.model.clip.ClipVisionEncoder;
 import java.util.LinkedHashMap;
@@ -77,33 +75,10 @@ public final class ClipModelFrameEncoder implements FrameEncoder {
     return vision.layer(layer).weights();
   }
 
-  /**
-   * The layer's maths with the caller's weights. Computed by {@link
-   * TransformerOps#clipEncoderLayer} rather than {@code ClipEncoderLayer.forwardWith}: gradients
-   * flow through this path, and the CLIP block's constants ({@code mul(Number)}) do not survive a
-   * garbage collection between forward and backward in DJL 0.35 (see {@link
-   * dev.ovid.model.core.Tensors#scalarLike}).
-   */
+  /** The layer's maths with the caller's weights (e.g. SWR's blend; gradients flow through). */
   @Override
   public NDArray encoderLayer(int layer, NDArray tokens, Map<String, NDArray> weights) {
-    ClipEncoderLayer l = vision.layer(layer);
-    return TransformerOps.clipEncoderLayer(
-        tokens, weights, l.numHeads(), l.layerNormEps(), activationName(l.activation()));
-  }
-
-  private static String activationName(ClipActivation activation) {
-    switch (activation) {
-      case QUICK_GELU:
-        return "quick_gelu";
-      case GELU:
-        return "gelu";
-      case GELU_TANH:
-        return "gelu_new";
-      case RELU:
-        return "relu";
-      default:
-        throw new IllegalArgumentException("unsupported CLIP activation " + activation);
-    }
+    return vision.layer(layer).forwardWith(tokens, null, weights::get);
   }
 
   @Override
