@@ -32,6 +32,12 @@ public record ShapesClip(
     return ShapesWorld.actionLabel(motion);
   }
 
+  /** This clip as {@code id} moving {@code motion} instead: same shape, path and noise. */
+  public ShapesClip moving(String id, String motion) {
+    return new ShapesClip(
+        id, colour, shape, motion, size, across, start, travel, background, noiseSeed);
+  }
+
   /** Entity label, then action label. */
   public List<String> labels() {
     return List.of(entityLabel(), actionLabel());

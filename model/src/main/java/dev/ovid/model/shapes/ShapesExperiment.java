@@ -100,25 +100,11 @@ public final class ShapesExperiment {
     }
 
     public Settings withSeed(long s) {
-      return new Settings(
+      ClipPretraining.Settings p = pretraining;
+      return withPretraining(
           s,
-          trainRepeats,
-          testRepeats,
-          trainLimit,
-          frames,
-          imageSize,
           new ClipPretraining.Settings(
-              pretraining.steps(),
-              pretraining.batch(),
-              pretraining.learningRate(),
-              pretraining.logitScale(),
-              s,
-              pretraining.motionTails()),
-          epochs,
-          batchSize,
-          learningRate,
-          temporalLayers,
-          prompts);
+              p.steps(), p.batch(), p.learningRate(), p.logitScale(), s, p.motionTails()));
     }
 
     /**
@@ -127,20 +113,22 @@ public final class ShapesExperiment {
      * tower separate direction words).
      */
     public Settings withMotionTails(int steps) {
-      return new Settings(
+      ClipPretraining.Settings p = pretraining;
+      return withPretraining(
           seed,
+          new ClipPretraining.Settings(
+              steps, p.batch(), p.learningRate(), p.logitScale(), p.seed(), true));
+    }
+
+    private Settings withPretraining(long s, ClipPretraining.Settings p) {
+      return new Settings(
+          s,
           trainRepeats,
           testRepeats,
           trainLimit,
           frames,
           imageSize,
-          new ClipPretraining.Settings(
-              steps,
-              pretraining.batch(),
-              pretraining.learningRate(),
-              pretraining.logitScale(),
-              pretraining.seed(),
-              true),
+          p,
           epochs,
           batchSize,
           learningRate,

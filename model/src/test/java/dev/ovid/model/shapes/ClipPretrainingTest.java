@@ -36,18 +36,7 @@ class ClipPretrainingTest {
 
   @Test
   void theOppositeMotionsCaptionIsANegative() {
-    ShapesClip right =
-        new ShapesClip(
-            "r",
-            LEFT.colour(),
-            LEFT.shape(),
-            "right",
-            LEFT.size(),
-            LEFT.across(),
-            LEFT.start(),
-            LEFT.travel(),
-            LEFT.background(),
-            LEFT.noiseSeed());
+    ShapesClip right = LEFT.moving("r", "right");
     ClipPretraining.Example l = ClipPretraining.example(LEFT, true, new CounterRandom(2), 32);
     ClipPretraining.Example r = ClipPretraining.example(right, true, new CounterRandom(2), 32);
     assertFalse(l.describes(r));

@@ -137,18 +137,7 @@ public final class ShapesMotionDiagnostics {
     for (ShapesClip c : clips) {
       if (c.motion().equals("right") || c.motion().equals("down")) {
         out.add(c);
-        out.add(
-            new ShapesClip(
-                c.id() + "-reversed",
-                c.colour(),
-                c.shape(),
-                c.motion().equals("right") ? "left" : "up",
-                c.size(),
-                c.across(),
-                c.start(),
-                c.travel(),
-                c.background(),
-                c.noiseSeed()));
+        out.add(c.moving(c.id() + "-reversed", c.motion().equals("right") ? "left" : "up"));
       }
     }
     return out;

@@ -74,18 +74,7 @@ class ShapesWorldTest {
   void oppositeMotionsShowTheSameFramesInReverseOrder() {
     ShapesClip right = ShapesWorld.clips(List.of("green square"), 1, 4, 1, "t").get(1);
     assertEquals("right", right.motion());
-    ShapesClip left =
-        new ShapesClip(
-            "l",
-            right.colour(),
-            right.shape(),
-            "left",
-            right.size(),
-            right.across(),
-            right.start(),
-            right.travel(),
-            right.background(),
-            right.noiseSeed());
+    ShapesClip left = right.moving("l", "left");
     int frames = 8;
     int plane = 3 * 32 * 32;
     byte[] r = ShapesWorld.render(right, frames, 32);
@@ -108,18 +97,7 @@ class ShapesWorldTest {
   @Test
   void aTailedFrameShowsWhichWayTheShapeMovesAPlainFrameDoesNot() {
     ShapesClip right = ShapesWorld.clips(List.of("green square"), 1, 4, 1, "t").get(1);
-    ShapesClip left =
-        new ShapesClip(
-            "l",
-            right.colour(),
-            right.shape(),
-            "left",
-            right.size(),
-            right.across(),
-            right.start(),
-            right.travel(),
-            right.background(),
-            right.noiseSeed());
+    ShapesClip left = right.moving("l", "left");
     // At t and 1 - t the two heads are in the same place.
     double t = 0.8;
     assertEquals(

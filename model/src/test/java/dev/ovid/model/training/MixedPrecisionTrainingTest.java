@@ -125,13 +125,7 @@ class MixedPrecisionTrainingTest {
       TrainingConfig twoSteps = CONFIG.toBuilder().epochs(1).batchSize(2).build();
       OvidTrainer trainer = new OvidTrainer(model, twoSteps);
       trainer.train(data, TrainingListener.NONE);
-      model
-          .trainableParameters()
-          .forEach(
-              (name, p) -> {
-                assertEquals(DataType.FLOAT32, p.getDataType(), name);
-                assertEquals(DataType.FLOAT32, p.getGradient().getDataType(), name);
-              });
+      assertMastersFloat32(model);
       try (NDManager m = model.manager().newSubManager()) {
         NDArray frames = data.get(0, m).frames().expandDims(0);
         assertEquals(DataType.FLOAT32, model.embedVideos(frames).getDataType());
@@ -179,13 +173,7 @@ class MixedPrecisionTrainingTest {
           scaler.skippedSteps(),
           java.util.Arrays.toString(fp16Metrics),
           java.util.Arrays.toString(reference.metrics()));
-      model
-          .trainableParameters()
-          .forEach(
-              (name, p) -> {
-                assertEquals(DataType.FLOAT32, p.getDataType(), name);
-                assertEquals(DataType.FLOAT32, p.getGradient().getDataType(), name);
-              });
+      assertMastersFloat32(model);
       assertTrue(
           model.frozenParameters().values().stream()
               .anyMatch(a -> a.getDataType() == DataType.FLOAT16),
@@ -249,5 +237,16 @@ class MixedPrecisionTrainingTest {
           MultiLabelDecisions.of(s, positive, video, label, ids, ColourVideos.VOCABULARY);
       return new double[] {MultiLabelMetrics.aupr(d), MultiLabelMetrics.meanAveragePrecision(d)};
     }
+  }
+
+  /** Trainable weights and their gradients stay float32 (the master copies). */
+  private static void assertMastersFloat32(OvidModel model) {
+    model
+        .trainableParameters()
+        .forEach(
+            (name, p) -> {
+              assertEquals(DataType.FLOAT32, p.getDataType(), name);
+              assertEquals(DataType.FLOAT32, p.getGradient().getDataType(), name);
+            });
   }
 }
