@@ -10,22 +10,26 @@
 #   DJL_SOURCE     a checkout of github.com/deepjavalibrary/djl at the DJL version Ovid uses
 #   TORCH_PACKAGE  the host's torch package folder (site-packages/torch) or an unpacked copy of the
 #                  same pip wheel: headers from include/, libtorch*.so and libc10.so from lib/
-# Needs: bin/ovid's worker build (activities/target/quarkus-app), g++, jlink.
+# Needs: bin/ovid's worker build (activities/target-dist/quarkus-app), g++, jlink.
 set -euo pipefail
 out=${1:?OUT}
 djl=${2:?DJL_SOURCE}
 torch=${3:?TORCH_PACKAGE}
 home="$(cd "$(dirname "$0")/../.." && pwd)"
-lib="$home/activities/target/quarkus-app/lib/main"
-[[ -d $lib ]] || { echo "no worker build in $lib: run bin/ovid build first" >&2; exit 1; }
-version=$(sed -n "s/^__version__ = '\([0-9.]*\).*/\1/p" "$torch/version.py")
+app="$home/activities/${OVID_BUILD_DIR:-target-dist}/quarkus-app"
+lib="$app/lib/main"
+[[ -d $lib ]] || { echo "no worker build in $app: bin/ovid builds it on first use (e.g. bin/ovid bench model --help)" >&2; exit 1; }
+# shellcheck source=../../infra/lib/libtorch.sh
+source "$home/infra/lib/libtorch.sh"
+version=$(pip_torch_version "$torch/version.py")
+version=${version%%+*}
 [[ -n $version ]] || { echo "cannot read the torch version from $torch/version.py" >&2; exit 1; }
 mkdir -p "$out/jars"
 rm -f "$out"/jars/*.jar
 
 # The jars the local CLI's bench commands load: Ovid's own, picocli, DJL's API and PyTorch engine
 # (not its native jars) and their small dependencies.
-cp "$home"/activities/target/quarkus-app/app/ovid-activities-*.jar "$out/jars/"
+cp "$app"/app/ovid-activities-*.jar "$out/jars/"
 for pattern in 'dev.ovid.ovid-model-*' 'dev.ovid.ovid-workflows-*' 'info.picocli.picocli-*' \
   'ai.djl.api-*' 'ai.djl.pytorch.pytorch-engine-*' 'net.java.dev.jna.jna-[0-9]*' \
   'com.google.code.gson.gson-*' 'com.fasterxml.jackson.core.*' \

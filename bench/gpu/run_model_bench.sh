@@ -20,10 +20,6 @@ read -r torch_dir torch_version < <("$python" -c \
   'import os, torch; print(os.path.dirname(torch.__file__), torch.__version__)') ||
   { echo "no torch in $python" >&2; exit 1; }
 version=${torch_version%%+*}
-flavor=cpu
-[[ $torch_version == *+* ]] && flavor=${torch_version#*+}
-# A CUDA build on a host without a driver: PYTORCH_FLAVOR=cpu keeps DJL off the CUDA libraries.
-flavor=${PYTORCH_FLAVOR:-$flavor}
 jni="$bundle/libdjl_torch-$version.so"
 [[ -f $jni ]] || { echo "the bundle has no JNI for libtorch $version ($jni)" >&2; exit 1; }
 
@@ -33,16 +29,19 @@ if ! java -version 2>&1 | grep -qE 'version "(1[7-9]|2[0-9])'; then
   java=/tmp/ovid-jre/jre17/bin/java
 fi
 
-# DJL looks for its JNI in <cache>/pytorch/<version>-<flavor>-<classifier>/<djl version>-libdjl_torch.so.
-djl_version=$(basename "$(ls "$bundle"/jars/ai.djl.api-*.jar)" .jar | sed 's/^ai.djl.api-//')
-export DJL_CACHE_DIR=/tmp/ovid-djl-cache
-mkdir -p "$DJL_CACHE_DIR/pytorch/$version-$flavor-linux-x86_64"
-cp "$jni" "$DJL_CACHE_DIR/pytorch/$version-$flavor-linux-x86_64/$djl_version-libdjl_torch.so"
-export PYTORCH_LIBRARY_PATH="$torch_dir/lib" PYTORCH_VERSION="$version" PYTORCH_FLAVOR="$flavor"
-# pip's CUDA runtime (for DJL's compute-capability query through JNA) and the driver's folder.
-cudart=$(find "$torch_dir/.." -path '*nvidia*' -name 'libcudart.so*' 2>/dev/null | head -1)
-cudart_dir=$([[ -n $cudart ]] && dirname "$cudart")
-export LD_LIBRARY_PATH="${cudart_dir:+$cudart_dir:}/usr/local/nvidia/lib64:${LD_LIBRARY_PATH:-}"
+# bin/ovid's own libtorch settings (infra/lib/libtorch.sh): version and flavour from torch's
+# version.py (PYTORCH_FLAVOR=cpu for a CUDA build on a host without a driver), the JNI where DJL
+# looks for it, pip's CUDA runtime on LD_LIBRARY_PATH.
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export OVID_HOME="$home" OVID_STATE_DIR=/tmp/ovid-bench-state DJL_CACHE_DIR=/tmp/ovid-djl-cache
+export OVID_LIBTORCH_DIR="$torch_dir/lib" OVID_DJL_JNI="$jni"
+# shellcheck source=../../infra/lib/common.sh
+source "$home/infra/lib/common.sh"
+# shellcheck source=../../infra/lib/libtorch.sh
+source "$home/infra/lib/libtorch.sh"
+configure_libtorch
+export LD_LIBRARY_PATH="$LD_LIBRARY_PATH:/usr/local/nvidia/lib64"
+djl_version=$(djl_version)
 echo "torch $torch_version at $torch_dir; java $("$java" -version 2>&1 | head -1); DJL $djl_version" | tee "$out/setup.txt"
 
 runs=("$@")
@@ -56,8 +55,7 @@ for run in "${runs[@]}"; do
   name=${run%%:*}
   read -ra options <<<"${run#*:}"
   echo "== $name: bench model --device $device ${options[*]}"
-  # shellcheck disable=SC2086
-  if "$java" -Dai.djl.offline=true ${cudart_dir:+-Djna.library.path=$cudart_dir} \
+  if "$java" -Dai.djl.offline=true \
     -cp "$bundle/jars/*" dev.ovid.activities.cli.LocalCli bench model --device "$device" \
     --python "$(command -v "$python")" --work-dir /tmp/ovid-bench --threads "$(nproc)" \
     "${options[@]}" --json >"$out/$name.log" 2>&1; then

@@ -18,6 +18,11 @@ djl_version() {
   sed -n 's:.*<djl.version>\(.*\)</djl.version>.*:\1:p' "$OVID_HOME/pom.xml" | head -n 1
 }
 
+# A pip torch's version as its version.py states it (2.11.0+cu130), empty when unreadable.
+pip_torch_version() {
+  sed -n "s/^__version__ = '\(.*\)'/\1/p" "$1"
+}
+
 configure_libtorch() {
   local dir=${OVID_LIBTORCH_DIR:-}
   [[ -n $dir ]] || return 0
@@ -28,7 +33,7 @@ configure_libtorch() {
   local version=2.7.1 flavor=cpu pip_version=""
   [[ -f $dir/libtorch_cuda.so ]] && flavor=cu128
   if [[ -f $dir/../version.py ]]; then
-    pip_version=$(sed -n "s/^__version__ = '\(.*\)'/\1/p" "$dir/../version.py")
+    pip_version=$(pip_torch_version "$dir/../version.py")
     [[ -n $pip_version ]] || die "OVID_LIBTORCH_DIR: cannot read __version__ in $dir/../version.py"
     version=${pip_version%%+*}
     flavor=cpu
