@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import dev.ovid.model.core.Tensors;
 import java.util.Map;
 
 /**
@@ -58,9 +59,12 @@ public final class LossScaler {
     return skippedSteps;
   }
 
-  /** loss × S: what backward runs from. */
+  /**
+   * loss × S: what backward runs from. The factor is an owned tensor ({@link Tensors#mul}): DJL's
+   * {@code mul(Number)} leaves backward a scalar whose memory may be freed by then.
+   */
   public NDArray scaled(NDArray loss) {
-    return loss.mul(scale);
+    return Tensors.mul(loss, scale);
   }
 
   /**
