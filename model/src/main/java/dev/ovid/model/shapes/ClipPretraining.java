@@ -40,12 +40,12 @@ import java.util.function.Consumer;
  * what they show ("a photo of a red circle."), as CLIP was pretrained on images and their text:
  * both towers train, image-to-caption and caption-to-image softmax over the batch, with every
  * caption true of the image counted as a positive. Frames come from the whole world (every colour
- * and shape, held-out combinations included, as web images include everything). Half of them show
- * the shape with a comet tail ({@link ShapesWorld#renderTrail}), like a photo of something moving
- * fast, and their captions name the motion ("a photo of a red circle moving left.", or only "moving
- * left"): without it a single frame shows no direction, no caption names one, and the text tower
- * never learns what direction words mean. The video clips the experiment trains and evaluates on
- * stay plain (no tail). The result is a Hugging Face CLIP folder that {@link
+ * and shape, held-out combinations included, as web images include everything). A single plain
+ * frame shows no direction and no caption names one, so the text tower never learns what direction
+ * words mean; with {@link Settings#motionTails} (off by default) every other batch shows the shape
+ * with a comet tail ({@link ShapesWorld#renderTrail}), like a photo of something moving fast,
+ * captioned with its motion ("a video of moving left."). The video clips the experiment trains and
+ * evaluates on stay plain (no tail). The result is a Hugging Face CLIP folder that {@link
  * dev.ovid.model.core.OvidModels} loads and freezes like a downloaded checkpoint.
  */
 public final class ClipPretraining {
