@@ -38,6 +38,9 @@ public record Hyperparameters(
 
   public static final String AUTO = "auto";
 
+  /** The precision values a run accepts (the launch form offers these). */
+  public static final List<String> PRECISIONS = List.of(AUTO, "fp32", "bf16", "fp16");
+
   public Hyperparameters {
     precision = precision == null || precision.isBlank() ? AUTO : precision;
   }
@@ -216,7 +219,7 @@ public record Hyperparameters(
               + temporalLayers);
     if (checkpointEverySteps < 1)
       out.add("checkpointEverySteps must be at least 1, was " + checkpointEverySteps);
-    if (!List.of(AUTO, "fp32", "bf16", "fp16").contains(precision))
+    if (!PRECISIONS.contains(precision))
       out.add("precision must be auto, fp32, bf16 or fp16, was " + precision);
     if (model == null) {
       out.add("model is required");

@@ -103,7 +103,7 @@ class LaunchForm extends VerticalLayout {
     swr.setId("launch-swr");
     decayTowardFrozen.setId("launch-decay-toward-frozen");
     precision.setId("launch-precision");
-    precision.setItems(Hyperparameters.AUTO, "fp32", "bf16", "fp16");
+    precision.setItems(Hyperparameters.PRECISIONS);
     precision.setHelperText(
         "auto: bf16 mixed precision where the worker's hardware computes it natively, fp16 with"
             + " loss scaling on GPUs of compute capability 7.x, else fp32");
