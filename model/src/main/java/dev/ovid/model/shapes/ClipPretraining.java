@@ -42,11 +42,12 @@ import java.util.function.Consumer;
  * caption true of the image counted as a positive. Frames come from the whole world (every colour
  * and shape, held-out combinations included, as web images include everything). A single plain
  * frame shows no direction and no caption names one, so the text tower never learns what direction
- * words mean; with {@link Settings#motionTails} (off by default) every other batch shows the shape
- * with a comet tail ({@link ShapesWorld#renderTrail}), like a photo of something moving fast,
- * captioned with its motion ("a video of moving left."). The video clips the experiment trains and
- * evaluates on stay plain (no tail). The result is a Hugging Face CLIP folder that {@link
- * dev.ovid.model.core.OvidModels} loads and freezes like a downloaded checkpoint.
+ * words mean; {@link Settings#motionSteps} batches (none in the demo backbone's recipe) show the
+ * shape with a comet tail ({@link ShapesWorld#renderTrail}), like a photo of something moving fast,
+ * captioned with its motion ("a video of moving left."), as web images of moving things carry
+ * motion words. The video clips the experiment trains and evaluates on stay plain (no tail). The
+ * result is a Hugging Face CLIP folder that {@link dev.ovid.model.core.OvidModels} loads and
+ * freezes like a downloaded checkpoint.
  */
 public final class ClipPretraining {
   /** Caption templates; "a video of {label}." is also the class-name prompt's. */
@@ -62,18 +63,42 @@ public final class ClipPretraining {
   static final double TRAIL_SPACING = 0.25;
 
   /**
-   * @param steps optimizer steps
+   * @param steps optimizer steps on plain frames and entity captions
    * @param batch frames per step
-   * @param learningRate peak AdamW rate (warm-up of steps/10, cosine decay)
+   * @param learningRate peak AdamW rate (warm-up of a tenth of all steps, cosine decay)
    * @param logitScale fixed inverse temperature of the softmax
-   * @param motionTails every other batch is of tailed frames captioned with their motion (off:
-   *     every batch is of plain frames and entity captions, the recipe the README's table and the
-   *     demo backbone use)
+   * @param motionSteps further steps on tailed frames captioned with their motion, spread evenly
+   *     among the entity steps (0: none, the recipe of the demo backbone). Separate counts, so that
+   *     teaching the text tower direction words does not also train the entities longer.
    */
   public record Settings(
-      int steps, int batch, float learningRate, float logitScale, long seed, boolean motionTails) {
+      int steps, int batch, float learningRate, float logitScale, long seed, int motionSteps) {
+    public Settings {
+      if (steps < 0 || motionSteps < 0 || steps + motionSteps < 1) {
+        throw new IllegalArgumentException(
+            "pretraining needs steps >= 0, motionSteps >= 0 and at least one step: "
+                + steps
+                + ", "
+                + motionSteps);
+      }
+    }
+
     public Settings(int steps, int batch, float learningRate, float logitScale, long seed) {
-      this(steps, batch, learningRate, logitScale, seed, false);
+      this(steps, batch, learningRate, logitScale, seed, 0);
+    }
+
+    public boolean motionTails() {
+      return motionSteps > 0;
+    }
+
+    public int totalSteps() {
+      return steps + motionSteps;
+    }
+
+    /** Whether step {@code step} (of {@link #totalSteps}) is a motion batch. */
+    boolean isMotionStep(int step) {
+      long total = totalSteps();
+      return (step + 1L) * motionSteps / total > step * (long) motionSteps / total;
     }
   }
 
@@ -128,10 +153,11 @@ public final class ClipPretraining {
       AdamW adam = new AdamW(0.9f, 0.98f, 1e-6f, 0.01f);
       adam.initialize(params);
       LearningRateSchedule schedule =
-          new LearningRateSchedule(s.learningRate(), Math.max(1, s.steps() / 10), s.steps(), 0.05f);
+          new LearningRateSchedule(
+              s.learningRate(), Math.max(1, s.totalSteps() / 10), s.totalSteps(), 0.05f);
       float first = Float.NaN;
       float last = Float.NaN;
-      for (int step = 0; step < s.steps(); step++) {
+      for (int step = 0; step < s.totalSteps(); step++) {
         float loss;
         try (NDScope scope = new NDScope()) {
           loss = step(text, vision, tokenizer, entities, spec.imageSize(), s, step, manager);
@@ -148,9 +174,9 @@ public final class ClipPretraining {
           first = loss;
         }
         last = loss;
-        if ((step + 1) % 25 == 0 || step + 1 == s.steps()) {
+        if ((step + 1) % 25 == 0 || step + 1 == s.totalSteps()) {
           log.accept(
-              String.format("  pretraining step %d/%d loss %.3f", step + 1, s.steps(), loss));
+              String.format("  pretraining step %d/%d loss %.3f", step + 1, s.totalSteps(), loss));
         }
       }
       params.values().forEach(p -> p.setRequiresGradient(false));
@@ -167,7 +193,7 @@ public final class ClipPretraining {
                 : Double.NaN;
       }
       write(random, target, w);
-      return new Report(s.steps(), first, last, accuracy, motionAccuracy);
+      return new Report(s.totalSteps(), first, last, accuracy, motionAccuracy);
     }
   }
 
@@ -181,9 +207,9 @@ public final class ClipPretraining {
       int step,
       NDManager manager) {
     CounterRandom random = new CounterRandom(s.seed(), STREAM_BATCH, step);
-    // Every other batch is of tailed frames and their motions, with each clip's twin moving the
+    // Motion batches are of tailed frames and their motions, with each clip's twin moving the
     // opposite way as its hard negative; a shared batch lets the entity captions drown the motion.
-    boolean tailed = s.motionTails() && step % 2 == 1;
+    boolean tailed = s.isMotionStep(step);
     List<ShapesClip> clips = new ArrayList<>();
     if (tailed) {
       for (ShapesClip clip : randomClips(entities, s.batch() / 2, random, s.seed() ^ step)) {

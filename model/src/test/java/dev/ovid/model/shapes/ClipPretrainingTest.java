@@ -48,13 +48,38 @@ class ClipPretrainingTest {
   void withoutMotionTailsEveryBatchIsPlainFramesAndEntities() {
     assertFalse(new ClipPretraining.Settings(2, 8, 1e-3f, 14f, 3).motionTails());
     assertTrue(
-        ShapesExperiment.Settings.standard().withMotionTails(2400).pretraining().motionTails());
+        ShapesExperiment.Settings.standard()
+            .withPretrainingSteps(400, 2000)
+            .pretraining()
+            .motionTails());
     assertFalse(ShapesExperiment.Settings.standard().pretraining().motionTails());
   }
 
   @Test
+  void motionBatchesAreSpreadEvenlyAmongTheEntityBatches() {
+    ClipPretraining.Settings alternate = new ClipPretraining.Settings(3, 8, 1e-3f, 14f, 3, 3);
+    StringBuilder pattern = new StringBuilder();
+    for (int step = 0; step < alternate.totalSteps(); step++) {
+      pattern.append(alternate.isMotionStep(step) ? 'm' : 'e');
+    }
+    assertEquals("ememem", pattern.toString());
+    ClipPretraining.Settings mostlyMotion =
+        new ClipPretraining.Settings(400, 8, 1e-3f, 14f, 3, 2000);
+    int motion = 0;
+    int entitiesInARow = 0;
+    for (int step = 0; step < mostlyMotion.totalSteps(); step++) {
+      boolean m = mostlyMotion.isMotionStep(step);
+      motion += m ? 1 : 0;
+      entitiesInARow = m ? 0 : entitiesInARow + 1;
+      assertTrue(entitiesInARow <= 1, "two entity batches in a row at " + step);
+    }
+    assertEquals(2000, motion);
+    assertFalse(new ClipPretraining.Settings(5, 8, 1e-3f, 14f, 3).isMotionStep(4));
+  }
+
+  @Test
   void twoStepsWithMotionTailsWriteACheckpointAndMeasureMotion(@TempDir Path work) {
-    ShapesExperiment.Settings tiny = ShapesExperiment.Settings.tiny().withMotionTails(2);
+    ShapesExperiment.Settings tiny = ShapesExperiment.Settings.tiny().withPretrainingSteps(1, 1);
     ClipPretraining.Report report =
         ClipPretraining.pretrain(
             tiny.clipSpec(), tiny.pretraining(), work.resolve("clip"), line -> {});

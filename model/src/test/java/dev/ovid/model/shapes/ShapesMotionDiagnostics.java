@@ -55,7 +55,7 @@ public final class ShapesMotionDiagnostics {
     ShapesExperiment.Settings s =
         new ShapesExperiment.Settings(
             d.seed(),
-            d.trainRepeats(),
+            Integer.getInteger("repeats", d.trainRepeats()),
             d.testRepeats(),
             Integer.getInteger("limit", 0),
             d.frames(),
@@ -65,6 +65,7 @@ public final class ShapesMotionDiagnostics {
             d.batchSize(),
             Float.parseFloat(System.getProperty("lr", String.valueOf(d.learningRate()))),
             Integer.getInteger("layers", d.temporalLayers()),
+            Float.parseFloat(System.getProperty("w", String.valueOf(d.negativeWeight()))),
             d.prompts());
     String config = System.getProperty("config", "temporal");
     Path work = Path.of(System.getProperty("work", "/tmp/ovid-shapes-diagnostics"));

@@ -58,8 +58,10 @@ public final class ShapesMotionProbes {
    */
   static ShapesExperiment.Settings standard() {
     ShapesExperiment.Settings s = ShapesExperiment.Settings.standard();
-    int tails = Integer.getInteger("tails", 0);
-    return tails > 0 ? s.withMotionTails(tails) : s;
+    int tails = Integer.getInteger("tails", -1);
+    return tails >= 0
+        ? s.withPretrainingSteps(Integer.getInteger("entitySteps", s.pretraining().steps()), tails)
+        : s;
   }
 
   public static void main(String[] args) throws Exception {
