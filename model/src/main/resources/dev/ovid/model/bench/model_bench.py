@@ -163,7 +163,9 @@ class LabelSide:
             h = dense(ln(x, pre + "ln2"), pre + "mlp.fc1")
             h = 0.5 * h * (1 + torch.erf(h / math.sqrt(2.0)))
             x = x + dense(h, pre + "mlp.fc2")
-        return dense(ln(x, "ln_final"), "proj") * self.out_scale
+        y = dense(ln(x, "ln_final"), "proj").float()
+        # each soft token at a fixed root-mean-square size, as PromptTransformer does
+        return y / (y.square().mean(-1, keepdim=True) + 1e-5).sqrt() * self.out_scale
 
     def greedy_tokens(self, enc, mask, steps):
         t5 = self.t5

@@ -64,7 +64,9 @@ class ModelBenchmarkParityTest {
             .getDeclaredField("SOFT_PROMPT_SCALE");
     ovid.setAccessible(true);
     assertEquals(ovid.getFloat(null), Float.parseFloat(m.group(1)));
-    assertTrue(script.contains("\"proj\") * self.out_scale"), "the peer applies the scale");
+    assertTrue(
+        script.contains(".sqrt() * self.out_scale"),
+        "the peer normalises soft tokens and scales them");
   }
 
   /** {@code $OVID_BENCH_PYTHON}, else {@code bin/ovid}'s venv under the tools folder, else null. */

@@ -45,14 +45,16 @@ class ClipPretrainingTest {
   }
 
   @Test
-  void withoutMotionTailsEveryBatchIsPlainFramesAndEntities() {
+  void theDemoRecipeHasNoMotionBatchesAndTheExperimentsDoes() {
     assertFalse(new ClipPretraining.Settings(2, 8, 1e-3f, 14f, 3).motionTails());
-    assertTrue(
+    ClipPretraining.Settings standard = ShapesExperiment.Settings.standard().pretraining();
+    assertTrue(standard.motionTails());
+    assertEquals(2400, standard.totalSteps());
+    assertFalse(
         ShapesExperiment.Settings.standard()
-            .withPretrainingSteps(400, 2000)
+            .withPretrainingSteps(400, 0)
             .pretraining()
             .motionTails());
-    assertFalse(ShapesExperiment.Settings.standard().pretraining().motionTails());
   }
 
   @Test

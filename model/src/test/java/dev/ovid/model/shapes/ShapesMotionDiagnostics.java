@@ -199,6 +199,32 @@ public final class ShapesMotionDiagnostics {
         a[2],
         ShapesExperiment.reversalShift(model, s, test),
         ownMotionFirst(model, s, train.subList(0, Math.min(64, train.size()))));
+    List<ShapesClip> seenVideos =
+        test.stream()
+            .filter(c -> experiment.split().seenEntities().contains(c.entityLabel()))
+            .toList();
+    double[] onSeen = ShapesExperiment.evaluate(model, s, experiment.split(), seenVideos);
+    double[] onTrain =
+        ShapesExperiment.evaluate(
+            model, s, experiment.split(), train.subList(0, Math.min(192, train.size())));
+    System.out.printf(
+        "%s: seen-label AUPR on seen-entity test videos %.3f, on training videos %.3f%n",
+        when, onSeen[0], onTrain[0]);
+    try (NDManager m = NDManager.newBaseManager()) {
+      List<String> seen = experiment.split().seenEntities();
+      List<String> vocab = experiment.split().trainingVocabulary();
+      NDArray alone = model.embedLabels(seen, m);
+      NDArray within = model.embedLabels(vocab, m);
+      NDArray one = model.embedLabels(List.of(seen.get(0)), m);
+      float[] c = new float[seen.size()];
+      for (int i = 0; i < seen.size(); i++) {
+        int j = vocab.indexOf(seen.get(i));
+        c[i] = alone.get(i).dot(within.get(j)).getFloat();
+      }
+      System.out.printf(
+          "%s: cos(label embedded among seen, among training vocabulary) %s; alone vs batch %.5f%n",
+          when, java.util.Arrays.toString(c), one.get(0).dot(alone.get(0)).getFloat());
+    }
   }
 
   private static double ownMotionFirst(
