@@ -149,6 +149,27 @@ class LearnableLlmPromptEncoderTest {
   }
 
   @Test
+  void softTokensKeepOneSizeHoweverLargeTheMapGrows() {
+    // Long training grows the output map (AdamW moves each entry by about the learning rate per
+    // step); unnormalised, the soft prompts then outweighed the label's tokens after about a
+    // thousand steps of the shapes experiment and every label embedded alike.
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG.withSeed(22));
+    float[] before = tokenRms(encoder.softPrompts(LABELS));
+    NDArray proj = encoder.trainableParameters().get("prompt_transformer.proj.weight");
+    proj.muli(20f);
+    encoder.trainableParameters().get("prompt_transformer.ln_final.weight").muli(3f);
+    float[] after = tokenRms(encoder.softPrompts(LABELS));
+    for (int i = 0; i < before.length; i++) {
+      assertEquals(before[0], before[i], 1e-3 * before[0], "every soft token has one size");
+      assertEquals(before[i], after[i], 1e-3 * before[i], "token " + i + " grew with the map");
+    }
+  }
+
+  private static float[] tokenRms(NDArray softPrompts) {
+    return softPrompts.square().mean(new int[] {-1}).sqrt().toFloatArray();
+  }
+
+  @Test
   void isDeterministicGivenTheSeed() {
     NDArray first = encoder(CONFIG).encode(LABELS);
     NDArray again = encoder(CONFIG).encode(LABELS);
