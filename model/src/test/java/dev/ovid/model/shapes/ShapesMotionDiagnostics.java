@@ -23,10 +23,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Why the shapes experiment's motion claim does not come out (README, the shapes experiment): one
+ * What moves the shapes experiment's motion claim (README, the shapes experiment): one
  * configuration trained in seconds with the knobs the README's diagnostics name, then AUPR, the
- * reversal shift ({@link ShapesExperiment#reversalShift}) and, on training clips, how often a
- * clip's own motion scores highest. Not a test. Run from {@code model/} after {@code test-compile}:
+ * reversal shift ({@link ShapesExperiment#reversalShift}), on training clips how often a clip's
+ * own motion scores highest, and seen-label AUPR on the seen entities' test clips and on training
+ * clips (a label encoder that collapses loses it on both). Not a test. Run from {@code model/} after {@code test-compile}:
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$CP -Dconfig=temporal -Dlr=1e-2 \
@@ -35,7 +36,10 @@ import java.util.Random;
  *
  * System properties: {@code work} (folder, kept between runs: the pretrained CLIP is reused),
  * {@code clip} ({@code pretrained}, the default, or {@code random}), {@code config}, {@code lr},
- * {@code epochs}, {@code layers} (T), {@code limit} (training clips), {@code twins} (replace each
+ * {@code epochs}, {@code layers} (T), {@code w} (the loss's negative weight), {@code repeats}
+ * (training clips per seen entity and motion), {@code limit} (training clips), {@code tails} and
+ * {@code entitySteps} (the CLIP's pretraining batches, as in {@link ShapesMotionProbes}), {@code
+ * twins} (replace each
  * left/up clip by the frame-reversed twin of a right/down one: the same shape, size, path and
  * background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly} (train
  * against the four motion labels only), {@code posStd}, {@code qkStd}, {@code outStd}
@@ -210,21 +214,6 @@ public final class ShapesMotionDiagnostics {
     System.out.printf(
         "%s: seen-label AUPR on seen-entity test videos %.3f, on training videos %.3f%n",
         when, onSeen[0], onTrain[0]);
-    try (NDManager m = NDManager.newBaseManager()) {
-      List<String> seen = experiment.split().seenEntities();
-      List<String> vocab = experiment.split().trainingVocabulary();
-      NDArray alone = model.embedLabels(seen, m);
-      NDArray within = model.embedLabels(vocab, m);
-      NDArray one = model.embedLabels(List.of(seen.get(0)), m);
-      float[] c = new float[seen.size()];
-      for (int i = 0; i < seen.size(); i++) {
-        int j = vocab.indexOf(seen.get(i));
-        c[i] = alone.get(i).dot(within.get(j)).getFloat();
-      }
-      System.out.printf(
-          "%s: cos(label embedded among seen, among training vocabulary) %s; alone vs batch %.5f%n",
-          when, java.util.Arrays.toString(c), one.get(0).dot(alone.get(0)).getFloat());
-    }
   }
 
   private static double ownMotionFirst(

@@ -44,8 +44,10 @@ import java.util.Set;
  *       and their gradient norms on a fixed batch of 16 training clips.
  * </ul>
  *
- * {@code -Dtails=2400} pretrains with motion tails ({@link
- * ShapesExperiment.Settings#withMotionTails}). {@code work} is the folder (default {@code
+ * {@code -Dtails=N} pretrains the CLIP with N batches of tailed frames and motion words instead of
+ * the standard 1,200 (0: none), {@code -DentitySteps=N} with N batches of plain frames and entity
+ * captions ({@link ShapesExperiment.Settings#withPretrainingSteps}); use a {@code work} folder of
+ * their own. {@code work} is the folder (default {@code
  * /tmp/ovid-shapes-diagnostics}, shared with {@link ShapesMotionDiagnostics}: the pretrained CLIP
  * is reused).
  */
@@ -53,8 +55,8 @@ public final class ShapesMotionProbes {
   private ShapesMotionProbes() {}
 
   /**
-   * The standard settings, or with {@code -Dtails=STEPS} the pretraining with motion tails over
-   * that many steps ({@link ShapesExperiment.Settings#withMotionTails}).
+   * The standard settings, with {@code -Dtails} and {@code -DentitySteps} in place of the
+   * pretraining's motion and entity batch counts when {@code -Dtails} is given.
    */
   static ShapesExperiment.Settings standard() {
     ShapesExperiment.Settings s = ShapesExperiment.Settings.standard();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
       "Pretrains a tiny CLIP on frames and captions of a generated shapes world, freezes it, trains"
           + " frame-mean, temporal, learnable and learnable-no-swr on the seen labels, and prints"
           + " AUPR on seen entity labels, held-out entity labels and motion labels.",
-      "Measured: about 4 minutes on a 2-core machine at load average 13-16 (README)."
+      "Measured: about 5 minutes on an idle 2-core machine (README)."
     })
 public final class ShapesCommand implements Callable<Integer> {
 
