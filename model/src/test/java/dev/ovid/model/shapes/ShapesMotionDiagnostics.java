@@ -25,9 +25,10 @@ import java.util.Random;
 /**
  * What moves the shapes experiment's motion claim (README, the shapes experiment): one
  * configuration trained in seconds with the knobs the README's diagnostics name, then AUPR, the
- * reversal shift ({@link ShapesExperiment#reversalShift}), on training clips how often a clip's
- * own motion scores highest, and seen-label AUPR on the seen entities' test clips and on training
- * clips (a label encoder that collapses loses it on both). Not a test. Run from {@code model/} after {@code test-compile}:
+ * reversal shift ({@link ShapesExperiment#reversalShift}), on training clips how often a clip's own
+ * motion scores highest, and seen-label AUPR on the seen entities' test clips and on training clips
+ * (a label encoder that collapses loses it on both). Not a test. Run from {@code model/} after
+ * {@code test-compile}:
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$CP -Dconfig=temporal -Dlr=1e-2 \
@@ -39,13 +40,14 @@ import java.util.Random;
  * {@code epochs}, {@code layers} (T), {@code w} (the loss's negative weight), {@code repeats}
  * (training clips per seen entity and motion), {@code limit} (training clips), {@code tails} and
  * {@code entitySteps} (the CLIP's pretraining batches, as in {@link ShapesMotionProbes}), {@code
- * twins} (replace each
- * left/up clip by the frame-reversed twin of a right/down one: the same shape, size, path and
- * background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly} (train
- * against the four motion labels only), {@code posStd}, {@code qkStd}, {@code outStd}
- * (re-initialise the temporal position embeddings, temporal query/key and temporal output weights
- * at this standard deviation), and {@code full=true}, which runs the whole experiment at its
- * standard settings and prints the README's table.
+ * holdOutMotion} (a motion, e.g. {@code down}: its label leaves the training vocabulary and its
+ * clips the training set; the report adds that label's AUPR over the test clips), {@code
+ * twins} (replace each left/up clip by the frame-reversed twin of a right/down one: the same shape,
+ * size, path and background), {@code pairBatches} (keep twins in the same batch), {@code
+ * motionOnly} (train against the four motion labels only), {@code posStd}, {@code qkStd}, {@code
+ * outStd} (re-initialise the temporal position embeddings, temporal query/key and temporal output
+ * weights at this standard deviation), and {@code full=true}, which runs the whole experiment at
+ * its standard settings and prints the README's table.
  */
 public final class ShapesMotionDiagnostics {
   private ShapesMotionDiagnostics() {}
@@ -86,11 +88,19 @@ public final class ShapesMotionDiagnostics {
     if (Boolean.getBoolean("twins")) {
       train = twins(train);
     }
+    String heldOutMotion = System.getProperty("holdOutMotion");
+    if (heldOutMotion != null) {
+      train = train.stream().filter(c -> !c.motion().equals(heldOutMotion)).toList();
+    }
     List<ShapesClip> test = experiment.testClips();
     List<String> vocabulary =
         Boolean.getBoolean("motionOnly")
             ? ShapesWorld.actionLabels()
             : experiment.split().trainingVocabulary();
+    if (heldOutMotion != null) {
+      String label = ShapesWorld.actionLabel(heldOutMotion);
+      vocabulary = vocabulary.stream().filter(l -> !l.equals(label)).toList();
+    }
     Path t5Dir = OvidModels.tinyRandomT5Dir(s.seed(), work);
     try (OvidModel model = ShapesExperiment.build(config, s, clipDir, t5Dir)) {
       reinitialise(model);
@@ -214,6 +224,45 @@ public final class ShapesMotionDiagnostics {
     System.out.printf(
         "%s: seen-label AUPR on seen-entity test videos %.3f, on training videos %.3f%n",
         when, onSeen[0], onTrain[0]);
+    String heldOutMotion = System.getProperty("holdOutMotion");
+    if (heldOutMotion != null) {
+      System.out.printf(
+          "%s: AUPR of the held-out motion label %.3f%n",
+          when, labelAupr(model, s, test, ShapesWorld.actionLabel(heldOutMotion)));
+    }
+  }
+
+  private static double labelAupr(
+      OvidModel model, ShapesExperiment.Settings s, List<ShapesClip> clips, String label) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      byte[] all = new byte[clips.size() * s.frames() * 3 * s.imageSize() * s.imageSize()];
+      for (int i = 0; i < clips.size(); i++) {
+        byte[] one = ShapesWorld.render(clips.get(i), s.frames(), s.imageSize());
+        System.arraycopy(one, 0, all, i * one.length, one.length);
+      }
+      NDArray frames =
+          m.create(
+              ByteBuffer.wrap(all),
+              new Shape(clips.size(), s.frames(), 3, s.imageSize(), s.imageSize()),
+              DataType.UINT8);
+      float[] scores =
+          model
+              .embedVideos(frames)
+              .matMul(model.embedLabels(List.of(label), m).transpose())
+              .toFloatArray();
+      double[] sc = new double[scores.length];
+      boolean[] pos = new boolean[scores.length];
+      int[] video = new int[scores.length];
+      int[] lab = new int[scores.length];
+      for (int i = 0; i < scores.length; i++) {
+        sc[i] = scores[i];
+        pos[i] = clips.get(i).labels().contains(label);
+        video[i] = i;
+      }
+      return dev.ovid.model.metrics.MultiLabelMetrics.aupr(
+          dev.ovid.model.metrics.MultiLabelDecisions.of(
+              sc, pos, video, lab, clips.stream().map(ShapesClip::id).toList(), List.of(label)));
+    }
   }
 
   private static double ownMotionFirst(

@@ -47,9 +47,8 @@ import java.util.Set;
  * {@code -Dtails=N} pretrains the CLIP with N batches of tailed frames and motion words instead of
  * the standard 1,200 (0: none), {@code -DentitySteps=N} with N batches of plain frames and entity
  * captions ({@link ShapesExperiment.Settings#withPretrainingSteps}); use a {@code work} folder of
- * their own. {@code work} is the folder (default {@code
- * /tmp/ovid-shapes-diagnostics}, shared with {@link ShapesMotionDiagnostics}: the pretrained CLIP
- * is reused).
+ * their own. {@code work} is the folder (default {@code /tmp/ovid-shapes-diagnostics}, shared with
+ * {@link ShapesMotionDiagnostics}: the pretrained CLIP is reused).
  */
 public final class ShapesMotionProbes {
   private ShapesMotionProbes() {}
