@@ -41,13 +41,13 @@ import java.util.Random;
  * (training clips per seen entity and motion), {@code limit} (training clips), {@code tails} and
  * {@code entitySteps} (the CLIP's pretraining batches, as in {@link ShapesMotionProbes}), {@code
  * holdOutMotion} (a motion, e.g. {@code down}: its label leaves the training vocabulary and its
- * clips the training set; the report adds that label's AUPR over the test clips), {@code
- * twins} (replace each left/up clip by the frame-reversed twin of a right/down one: the same shape,
- * size, path and background), {@code pairBatches} (keep twins in the same batch), {@code
- * motionOnly} (train against the four motion labels only), {@code posStd}, {@code qkStd}, {@code
- * outStd} (re-initialise the temporal position embeddings, temporal query/key and temporal output
- * weights at this standard deviation), and {@code full=true}, which runs the whole experiment at
- * its standard settings and prints the README's table.
+ * clips the training set; the report adds that label's AUPR over the test clips), {@code twins}
+ * (replace each left/up clip by the frame-reversed twin of a right/down one: the same shape, size,
+ * path and background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly}
+ * (train against the four motion labels only), {@code posStd}, {@code qkStd}, {@code outStd}
+ * (re-initialise the temporal position embeddings, temporal query/key and temporal output weights
+ * at this standard deviation), and {@code full=true}, which runs the whole experiment at its
+ * standard settings and prints the README's table.
  */
 public final class ShapesMotionDiagnostics {
   private ShapesMotionDiagnostics() {}
