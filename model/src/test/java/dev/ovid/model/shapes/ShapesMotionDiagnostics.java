@@ -35,7 +35,7 @@ import java.util.Random;
  *     dev.ovid.model.shapes.ShapesMotionDiagnostics
  * </pre>
  *
- * System properties: {@code work} (folder, kept between runs: the pretrained CLIP is reused),
+ * System properties: {@code seed}, {@code work} (folder, kept between runs: the pretrained CLIP is reused),
  * {@code clip} ({@code pretrained}, the default, or {@code random}), {@code config}, {@code lr},
  * {@code epochs}, {@code layers} (T), {@code w} (the loss's negative weight), {@code repeats}
  * (training clips per seen entity and motion), {@code limit} (training clips), {@code tails} and

@@ -54,11 +54,13 @@ public final class ShapesMotionProbes {
   private ShapesMotionProbes() {}
 
   /**
-   * The standard settings, with {@code -Dtails} and {@code -DentitySteps} in place of the
-   * pretraining's motion and entity batch counts when {@code -Dtails} is given.
+   * The standard settings (seed {@code -Dseed}, default 7), with {@code -Dtails} and {@code
+   * -DentitySteps} in place of the pretraining's motion and entity batch counts when {@code
+   * -Dtails} is given.
    */
   static ShapesExperiment.Settings standard() {
-    ShapesExperiment.Settings s = ShapesExperiment.Settings.standard();
+    ShapesExperiment.Settings s =
+        ShapesExperiment.Settings.standard().withSeed(Long.getLong("seed", 7L));
     int tails = Integer.getInteger("tails", -1);
     return tails >= 0
         ? s.withPretrainingSteps(Integer.getInteger("entitySteps", s.pretraining().steps()), tails)
