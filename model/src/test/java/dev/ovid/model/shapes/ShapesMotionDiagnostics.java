@@ -8,6 +8,8 @@ import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.core.OvidModels;
 import dev.ovid.model.core.Tensors;
+import dev.ovid.model.metrics.MultiLabelDecisions;
+import dev.ovid.model.metrics.MultiLabelMetrics;
 import dev.ovid.model.training.OvidTrainer;
 import dev.ovid.model.training.TrainingDataset;
 import dev.ovid.model.training.TrainingListener;
@@ -35,19 +37,19 @@ import java.util.Random;
  *     dev.ovid.model.shapes.ShapesMotionDiagnostics
  * </pre>
  *
- * System properties: {@code seed}, {@code work} (folder, kept between runs: the pretrained CLIP is reused),
- * {@code clip} ({@code pretrained}, the default, or {@code random}), {@code config}, {@code lr},
- * {@code epochs}, {@code layers} (T), {@code w} (the loss's negative weight), {@code repeats}
- * (training clips per seen entity and motion), {@code limit} (training clips), {@code tails} and
- * {@code entitySteps} (the CLIP's pretraining batches, as in {@link ShapesMotionProbes}), {@code
- * holdOutMotion} (a motion, e.g. {@code down}: its label leaves the training vocabulary and its
- * clips the training set; the report adds that label's AUPR over the test clips), {@code twins}
- * (replace each left/up clip by the frame-reversed twin of a right/down one: the same shape, size,
- * path and background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly}
- * (train against the four motion labels only), {@code posStd}, {@code qkStd}, {@code outStd}
- * (re-initialise the temporal position embeddings, temporal query/key and temporal output weights
- * at this standard deviation), and {@code full=true}, which runs the whole experiment at its
- * standard settings and prints the README's table.
+ * System properties: {@code seed}, {@code work} (folder, kept between runs: the pretrained CLIP is
+ * reused), {@code clip} ({@code pretrained}, the default, or {@code random}), {@code config},
+ * {@code lr}, {@code epochs}, {@code layers} (T), {@code w} (the loss's negative weight), {@code
+ * repeats} (training clips per seen entity and motion), {@code limit} (training clips), {@code
+ * tails} and {@code entitySteps} (the CLIP's pretraining batches, as in {@link
+ * ShapesMotionProbes}), {@code holdOutMotion} (a motion, e.g. {@code down}: its label leaves the
+ * training vocabulary and its clips the training set; the report adds that label's AUPR over the
+ * test clips), {@code twins} (replace each left/up clip by the frame-reversed twin of a right/down
+ * one: the same shape, size, path and background), {@code pairBatches} (keep twins in the same
+ * batch), {@code motionOnly} (train against the four motion labels only), {@code posStd}, {@code
+ * qkStd}, {@code outStd} (re-initialise the temporal position embeddings, temporal query/key and
+ * temporal output weights at this standard deviation), and {@code full=true}, which runs the whole
+ * experiment at its standard settings and prints the README's table.
  */
 public final class ShapesMotionDiagnostics {
   private ShapesMotionDiagnostics() {}
@@ -235,61 +237,56 @@ public final class ShapesMotionDiagnostics {
   private static double labelAupr(
       OvidModel model, ShapesExperiment.Settings s, List<ShapesClip> clips, String label) {
     try (NDManager m = NDManager.newBaseManager()) {
-      byte[] all = new byte[clips.size() * s.frames() * 3 * s.imageSize() * s.imageSize()];
-      for (int i = 0; i < clips.size(); i++) {
-        byte[] one = ShapesWorld.render(clips.get(i), s.frames(), s.imageSize());
-        System.arraycopy(one, 0, all, i * one.length, one.length);
-      }
-      NDArray frames =
-          m.create(
-              ByteBuffer.wrap(all),
-              new Shape(clips.size(), s.frames(), 3, s.imageSize(), s.imageSize()),
-              DataType.UINT8);
-      float[] scores =
-          model
-              .embedVideos(frames)
-              .matMul(model.embedLabels(List.of(label), m).transpose())
-              .toFloatArray();
+      float[] scores = scores(model, s, clips, List.of(label), m).toFloatArray();
       double[] sc = new double[scores.length];
       boolean[] pos = new boolean[scores.length];
       int[] video = new int[scores.length];
-      int[] lab = new int[scores.length];
       for (int i = 0; i < scores.length; i++) {
         sc[i] = scores[i];
         pos[i] = clips.get(i).labels().contains(label);
         video[i] = i;
       }
-      return dev.ovid.model.metrics.MultiLabelMetrics.aupr(
-          dev.ovid.model.metrics.MultiLabelDecisions.of(
-              sc, pos, video, lab, clips.stream().map(ShapesClip::id).toList(), List.of(label)));
+      return MultiLabelMetrics.aupr(
+          MultiLabelDecisions.of(
+              sc,
+              pos,
+              video,
+              new int[scores.length],
+              clips.stream().map(ShapesClip::id).toList(),
+              List.of(label)));
     }
   }
 
   private static double ownMotionFirst(
       OvidModel model, ShapesExperiment.Settings s, List<ShapesClip> clips) {
     try (NDManager m = NDManager.newBaseManager()) {
-      byte[] all = new byte[clips.size() * s.frames() * 3 * s.imageSize() * s.imageSize()];
-      for (int i = 0; i < clips.size(); i++) {
-        byte[] one = ShapesWorld.render(clips.get(i), s.frames(), s.imageSize());
-        System.arraycopy(one, 0, all, i * one.length, one.length);
-      }
-      NDArray frames =
-          m.create(
-              ByteBuffer.wrap(all),
-              new Shape(clips.size(), s.frames(), 3, s.imageSize(), s.imageSize()),
-              DataType.UINT8);
-      long[] best =
-          model
-              .embedVideos(frames)
-              .matMul(model.embedLabels(ShapesWorld.actionLabels(), m).transpose())
-              .argMax(1)
-              .toLongArray();
+      long[] best = scores(model, s, clips, ShapesWorld.actionLabels(), m).argMax(1).toLongArray();
       int right = 0;
       for (int i = 0; i < clips.size(); i++) {
         right += ShapesWorld.MOTIONS.get((int) best[i]).equals(clips.get(i).motion()) ? 1 : 0;
       }
       return right / (double) clips.size();
     }
+  }
+
+  /** Cosines of each clip's video embedding with each label's, [clips, labels]. */
+  private static NDArray scores(
+      OvidModel model,
+      ShapesExperiment.Settings s,
+      List<ShapesClip> clips,
+      List<String> labels,
+      NDManager m) {
+    byte[] all = new byte[clips.size() * s.frames() * 3 * s.imageSize() * s.imageSize()];
+    for (int i = 0; i < clips.size(); i++) {
+      byte[] one = ShapesWorld.render(clips.get(i), s.frames(), s.imageSize());
+      System.arraycopy(one, 0, all, i * one.length, one.length);
+    }
+    NDArray frames =
+        m.create(
+            ByteBuffer.wrap(all),
+            new Shape(clips.size(), s.frames(), 3, s.imageSize(), s.imageSize()),
+            DataType.UINT8);
+    return model.embedVideos(frames).matMul(model.embedLabels(labels, m).transpose());
   }
 
   /**
