@@ -96,4 +96,14 @@ class ShapesExperimentTest {
       assertEquals(0, model.videoEncoder().config().temporalLayers());
     }
   }
+
+  @Test
+  void everyConfigurationTrainsWithTheSettingsNegativeWeightAndT() {
+    ShapesExperiment.Settings standard = ShapesExperiment.Settings.standard();
+    for (String config : List.of("temporal", "learnable", "learnable-no-swr")) {
+      assertEquals(0.1f, ShapesExperiment.trainingConfig(config, standard).negativeWeight());
+      assertEquals(4, ShapesExperiment.trainingConfig(config, standard).temporalLayers());
+    }
+    assertEquals(1f, ShapesExperiment.trainingConfig("temporal", settings).negativeWeight());
+  }
 }
