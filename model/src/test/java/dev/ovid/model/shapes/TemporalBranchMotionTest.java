@@ -107,6 +107,9 @@ class TemporalBranchMotionTest {
               .batchSize(videos.size())
               .learningRate(1e-2f)
               .gradientClipNorm(1f)
+              // The experiment's w: with w = 1 and soft prompts of a fixed size (PromptTransformer)
+              // the three negatives' terms keep the loss near 0.62 x its start.
+              .negativeWeight(s.negativeWeight())
               .swrLambda(0.5f)
               .temporalLayers(2)
               .frames(s.frames())
@@ -124,10 +127,7 @@ class TemporalBranchMotionTest {
           "temporal branch, 8 videos and their reversals: motion loss %.3f -> %.3f, own motion"
               + " ranked first %.2f -> %.2f, reversal shift %.3f%n",
           first, last, before, after, shift);
-      // Soft prompts have a fixed size (PromptTransformer), so the label side moves less and the
-      // loss ends higher than it did with unbounded ones (2.32 -> 1.44 here, was below 0.6 x);
-      // ranking and the reversal shift below are what show the direction learned.
-      assertTrue(last < 0.7 * first, "motion loss " + first + " -> " + last);
+      assertTrue(last < 0.6 * first, "motion loss " + first + " -> " + last);
       assertTrue(after >= 0.875, "own motion ranked first for " + after + " of the videos");
       assertTrue(shift > 0.01, "reversal shift " + shift);
     }
