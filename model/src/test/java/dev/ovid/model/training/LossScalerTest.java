@@ -176,36 +176,17 @@ class LossScalerTest {
   void fp16RunResumesWithTheCheckpointedScale() {
     TrainingConfig config = OvidTrainerTest.CONFIG.toBuilder().epochs(5).build();
     ColourVideos data = OvidTrainerTest.videos(4);
-    List<byte[]> checkpoints = new ArrayList<>();
+    RecordingListener recorder = new RecordingListener();
     List<Float> uninterrupted;
     float scaleAtFive;
     LossScaler first = new LossScaler(1 << 24, 2000);
-    List<Float> scales = new ArrayList<>();
     try (OvidModel model = tiny(Precision.FP16, config)) {
-      uninterrupted =
-          new OvidTrainer(model, config, first)
-              .train(
-                  data,
-                  new TrainingListener() {
-                    @Override
-                    public void onStep(int epoch, long step, long total, float loss, double rate) {}
-
-                    @Override
-                    public void onLossScale(long step, float scale, long skippedSteps) {
-                      scales.add(scale);
-                    }
-
-                    @Override
-                    public void onCheckpoint(long step, Checkpoint checkpoint) {
-                      checkpoints.add(OvidTrainerTest.bytes(checkpoint));
-                    }
-                  })
-              .losses();
-      scaleAtFive = scales.get(4);
+      uninterrupted = new OvidTrainer(model, config, first).train(data, recorder).losses();
+      scaleAtFive = recorder.lossScales.get(4);
     }
-    assertTrue(scaleAtFive < 1 << 24, "steps were skipped before the checkpoint: " + scales);
-    Checkpoint atFive =
-        Checkpoint.read(new java.io.ByteArrayInputStream(checkpoints.get(0)), "memory");
+    assertTrue(
+        scaleAtFive < 1 << 24, "steps were skipped before the checkpoint: " + recorder.lossScales);
+    Checkpoint atFive = recorder.checkpoint(0);
     assertEquals(5, atFive.step());
     try (OvidModel fresh = tiny(Precision.FP16, config)) {
       OvidTrainer trainer = new OvidTrainer(fresh, config);

@@ -150,18 +150,9 @@ class MixedPrecisionTrainingTest {
     try (OvidModel model = model(Precision.FP16)) {
       assertEquals(Precision.FP16, model.precision());
       OvidTrainer trainer = new OvidTrainer(model, CONFIG);
-      List<Float> scales = new ArrayList<>();
-      TrainingListener listener =
-          new TrainingListener() {
-            @Override
-            public void onStep(int epoch, long step, long total, float loss, double rate) {}
-
-            @Override
-            public void onLossScale(long step, float scale, long skippedSteps) {
-              scales.add(scale);
-            }
-          };
-      fp16 = trainer.train(data, listener).losses();
+      RecordingListener recorder = new RecordingListener();
+      List<Float> scales = recorder.lossScales;
+      fp16 = trainer.train(data, recorder).losses();
       fp16Metrics = metrics(model, data);
       LossScaler scaler = trainer.lossScaler().orElseThrow();
       assertEquals(fp16.size(), scales.size(), "the scale is reported every step");

@@ -138,26 +138,13 @@ class OvidTrainerTest {
   @Test
   void resumingFromACheckpointReproducesTheLossCurve() {
     ColourVideos data = videos(8);
-    List<byte[]> checkpoints = new ArrayList<>();
+    RecordingListener recorder = new RecordingListener();
     List<Float> uninterrupted;
     try (OvidModel model = tinyModel(1)) {
-      uninterrupted =
-          new OvidTrainer(model, SHORT)
-              .train(
-                  data,
-                  new TrainingListener() {
-                    @Override
-                    public void onStep(int epoch, long step, long total, float loss, double rate) {}
-
-                    @Override
-                    public void onCheckpoint(long step, Checkpoint checkpoint) {
-                      checkpoints.add(bytes(checkpoint));
-                    }
-                  })
-              .losses();
+      uninterrupted = new OvidTrainer(model, SHORT).train(data, recorder).losses();
     }
-    assertEquals(5, checkpoints.size()); // steps 5, 10, 15, 20 and the end (24)
-    Checkpoint atTen = Checkpoint.read(new ByteArrayInputStream(checkpoints.get(1)), "memory");
+    assertEquals(5, recorder.checkpoints.size()); // steps 5, 10, 15, 20 and the end (24)
+    Checkpoint atTen = recorder.checkpoint(1);
     assertEquals(10, atTen.step());
     try (OvidModel fresh = tinyModel(1)) {
       OvidTrainer trainer = new OvidTrainer(fresh, SHORT);
@@ -165,7 +152,7 @@ class OvidTrainerTest {
       TrainingResult resumed = trainer.train(data, TrainingListener.NONE);
       assertEquals(10, resumed.firstStep());
       assertEquals(uninterrupted.subList(10, 24), resumed.losses(), "resumed loss curve differs");
-      Checkpoint end = Checkpoint.read(new ByteArrayInputStream(checkpoints.get(4)), "memory");
+      Checkpoint end = recorder.checkpoint(4);
       end.parameters()
           .forEach(
               (k, v) ->
@@ -187,21 +174,11 @@ class OvidTrainerTest {
               ai.djl.pytorch.jni.JniUtils.setGradMode(true);
               try (OvidModel model = tinyModel(1)) {
                 OvidTrainer first = new OvidTrainer(model, config);
-                List<Checkpoint> saved = new ArrayList<>();
-                first.train(
-                    data,
-                    new TrainingListener() {
-                      @Override
-                      public void onStep(int e, long s, long t, float l, double r) {}
-
-                      @Override
-                      public void onCheckpoint(long step, Checkpoint c) {
-                        saved.add(Checkpoint.read(new ByteArrayInputStream(bytes(c)), "memory"));
-                      }
-                    });
+                RecordingListener saved = new RecordingListener();
+                first.train(data, saved);
                 ai.djl.pytorch.jni.JniUtils.setGradMode(true);
                 OvidTrainer again = new OvidTrainer(model, config);
-                again.restore(saved.get(0), data);
+                again.restore(saved.checkpoint(0), data);
                 result.set(again.train(data, TrainingListener.NONE));
               } catch (Throwable t) {
                 failure.set(t);
