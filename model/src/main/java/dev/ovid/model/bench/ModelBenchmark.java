@@ -177,24 +177,9 @@ public final class ModelBenchmark {
         dir ->
             RandomT5Checkpoint.write(
                 dir, size.t5Width(), size.t5Layers(), size.t5Heads(), size.t5FeedForward(), SEED));
-    TrainingConfig config =
-        TrainingConfig.builder()
-            .epochs(o.warmup() + o.steps())
-            .batchSize(size.videos())
-            .learningRate(1e-4f)
-            .temporalLayers(size.temporalLayers())
-            .frames(size.frames())
-            .seed(SEED)
-            .checkpointEverySteps(0)
-            .build();
-    List<String> vocabulary = new ArrayList<>();
-    for (int i = 0; i < config.classesPerVideo() * size.videos(); i++) {
-      vocabulary.add("label " + i);
-    }
-    int[][] positives = new int[size.videos()][];
-    for (int v = 0; v < size.videos(); v++) {
-      positives[v] = new int[] {v, (v + 5) % vocabulary.size()};
-    }
+    TrainingConfig config = trainingConfig(size, o.warmup() + o.steps());
+    List<String> vocabulary = vocabulary(size, config);
+    int[][] positives = positives(size, vocabulary.size());
     List<Double> ovidTrain = new ArrayList<>();
     List<Double> torchTrain = new ArrayList<>();
     List<Double> ovidInfer = new ArrayList<>();
@@ -204,29 +189,9 @@ public final class ModelBenchmark {
     Map<String, Double> labelRates = new LinkedHashMap<>();
     String torchVersion;
     progress.printf("loading the %s model (%s, %s)%n", size.name(), o.device(), o.precision());
-    try (OvidModel model =
-            OvidModels.learnableLlmPrompt(
-                clipDir,
-                t5Dir,
-                t5Dir.resolve("tokenizer.json"),
-                size.prompts(),
-                config.videoEncoderConfig(),
-                SEED,
-                precision);
+    try (OvidModel model = model(clipDir, t5Dir, size, config, precision);
         NDManager data = NDManager.newBaseManager(model.manager().getDevice())) {
-      NDArray frames =
-          Tensors.normal(
-                  data,
-                  new Shape(
-                      size.videos(),
-                      size.frames(),
-                      3,
-                      size.vision().imageSize(),
-                      size.vision().imageSize()),
-                  0.25,
-                  new CounterRandom(99))
-              .add(0.5f)
-              .clip(0f, 1f);
+      NDArray frames = frames(data, size);
       writeInputs(runDir, o, size, config, model, frames, vocabulary, positives, clipDir, t5Dir);
       progress.println("starting the PyTorch side (" + o.python() + ")");
       try (PytorchPeer torch = new PytorchPeer(o.python(), runDir, o.threads())) {
@@ -335,6 +300,59 @@ public final class ModelBenchmark {
   }
 
   /** The benchmark's videos (rows of {@code frames}) with their positive label indices. */
+  /** The benchmark's training settings for {@code epochs} steps (one batch of every video each). */
+  static TrainingConfig trainingConfig(BenchSize size, int epochs) {
+    return TrainingConfig.builder()
+        .epochs(epochs)
+        .batchSize(size.videos())
+        .learningRate(1e-4f)
+        .temporalLayers(size.temporalLayers())
+        .frames(size.frames())
+        .seed(SEED)
+        .checkpointEverySteps(0)
+        .build();
+  }
+
+  /** Exactly as many labels as a batch scores ({@code classesPerVideo} × B). */
+  static List<String> vocabulary(BenchSize size, TrainingConfig config) {
+    List<String> vocabulary = new ArrayList<>();
+    for (int i = 0; i < config.classesPerVideo() * size.videos(); i++) {
+      vocabulary.add("label " + i);
+    }
+    return vocabulary;
+  }
+
+  /** Two positives per video: labels v and v + 5. */
+  static int[][] positives(BenchSize size, int labels) {
+    int[][] positives = new int[size.videos()][];
+    for (int v = 0; v < size.videos(); v++) {
+      positives[v] = new int[] {v, (v + 5) % labels};
+    }
+    return positives;
+  }
+
+  /** The learnable-LLM-prompt model of {@code size} over the random CLIP and T5 checkpoints. */
+  static OvidModel model(
+      Path clipDir, Path t5Dir, BenchSize size, TrainingConfig config, Precision precision) {
+    return OvidModels.learnableLlmPrompt(
+        clipDir,
+        t5Dir,
+        t5Dir.resolve("tokenizer.json"),
+        size.prompts(),
+        config.videoEncoderConfig(),
+        SEED,
+        precision);
+  }
+
+  /** B random clips of F frames, pixels N(0.5, 0.25) clipped to [0, 1], the same every run. */
+  static NDArray frames(NDManager manager, BenchSize size) {
+    int s = size.vision().imageSize();
+    return Tensors.normal(
+            manager, new Shape(size.videos(), size.frames(), 3, s, s), 0.25, new CounterRandom(99))
+        .add(0.5f)
+        .clip(0f, 1f);
+  }
+
   static TrainingDataset dataset(NDArray frames, List<String> vocabulary, int[][] positives) {
     return new TrainingDataset() {
       @Override

@@ -2,20 +2,15 @@ package dev.ovid.model.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ovid.model.core.CounterRandom;
 import dev.ovid.model.core.OvidModel;
-import dev.ovid.model.core.OvidModels;
 import dev.ovid.model.core.Precision;
-import dev.ovid.model.core.Tensors;
 import dev.ovid.model.training.OvidTrainer;
 import dev.ovid.model.training.TrainingConfig;
 import dev.ovid.model.training.TrainingDataset;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,43 +33,12 @@ public final class TrainingStepProfile {
     Precision precision = Precision.parse(args[3], ai.djl.Device.cpu());
     int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 2;
     Path trace = Path.of(args.length > 5 ? args[5] : "/tmp/ovid-step-trace.json");
-    TrainingConfig config =
-        TrainingConfig.builder()
-            .epochs(warmup + 1)
-            .batchSize(size.videos())
-            .learningRate(1e-4f)
-            .temporalLayers(size.temporalLayers())
-            .frames(size.frames())
-            .seed(17)
-            .checkpointEverySteps(0)
-            .build();
-    List<String> vocabulary = new ArrayList<>();
-    for (int i = 0; i < config.classesPerVideo() * size.videos(); i++) {
-      vocabulary.add("label " + i);
-    }
-    int[][] positives = new int[size.videos()][];
-    for (int v = 0; v < size.videos(); v++) {
-      positives[v] = new int[] {v, (v + 5) % vocabulary.size()};
-    }
-    try (OvidModel model =
-            OvidModels.learnableLlmPrompt(
-                clipDir,
-                t5Dir,
-                t5Dir.resolve("tokenizer.json"),
-                size.prompts(),
-                config.videoEncoderConfig(),
-                17,
-                precision);
+    TrainingConfig config = ModelBenchmark.trainingConfig(size, warmup + 1);
+    List<String> vocabulary = ModelBenchmark.vocabulary(size, config);
+    int[][] positives = ModelBenchmark.positives(size, vocabulary.size());
+    try (OvidModel model = ModelBenchmark.model(clipDir, t5Dir, size, config, precision);
         NDManager data = NDManager.newBaseManager(model.manager().getDevice())) {
-      int s = size.vision().imageSize();
-      NDArray frames =
-          Tensors.normal(
-                  data,
-                  new Shape(size.videos(), size.frames(), 3, s, s),
-                  0.25,
-                  new CounterRandom(99))
-              .add(0.5f)
-              .clip(0f, 1f);
+      NDArray frames = ModelBenchmark.frames(data, size);
       TrainingDataset dataset = ModelBenchmark.dataset(frames, vocabulary, positives);
       long[] start = {System.nanoTime()};
       new OvidTrainer(model, config)
