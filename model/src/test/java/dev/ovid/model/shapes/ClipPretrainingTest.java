@@ -2,6 +2,7 @@ package dev.ovid.model.shapes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ovid.model.core.CounterRandom;
@@ -77,6 +78,20 @@ class ClipPretrainingTest {
     }
     assertEquals(2000, motion);
     assertFalse(new ClipPretraining.Settings(5, 8, 1e-3f, 14f, 3).isMotionStep(4));
+  }
+
+  @Test
+  void settingsWithoutStepsOrWithNegativeCountsAreRefusedByName() {
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ClipPretraining.Settings(0, 8, 1e-3f, 14f, 3, 0));
+    assertTrue(none.getMessage().contains("at least one step"), none.getMessage());
+    IllegalArgumentException negative =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ClipPretraining.Settings(10, 8, 1e-3f, 14f, 3, -1));
+    assertTrue(negative.getMessage().contains("motionSteps >= 0"), negative.getMessage());
   }
 
   @Test
