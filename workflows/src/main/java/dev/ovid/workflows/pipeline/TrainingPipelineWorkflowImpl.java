@@ -110,15 +110,20 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
       new PipelineProgress(PipelineStage.QUEUED, 0.0, "waiting for a worker");
 
   // Since version 1 of "async-stage-updates", a stage's row update is scheduled together with the
-  // stage's activity instead of before it: one workflow round trip less per stage.
+  // stage's activity instead of before it: one workflow round trip less per stage. Since version
+  // 2 it runs in a detached scope: cancelling the run no longer cancels a pending row update (the
+  // cleanup awaits it anyway), so no cancel command can race the update's own completion (that
+  // race left Temporal's test server rejecting every later workflow task: ACTIVITY_UNKNOWN).
   private boolean asyncStageUpdates;
+  private boolean detachedStageUpdates;
   private Promise<Void> stageUpdate;
 
   @Override
   public PipelineResult run(PipelineRequest request) {
     String workflowId = Workflow.getInfo().getWorkflowId();
-    asyncStageUpdates =
-        Workflow.getVersion("async-stage-updates", Workflow.DEFAULT_VERSION, 1) == 1;
+    int stageUpdates = Workflow.getVersion("async-stage-updates", Workflow.DEFAULT_VERSION, 2);
+    asyncStageUpdates = stageUpdates >= 1;
+    detachedStageUpdates = stageUpdates >= 2;
     try {
       // Inside the try: a run cancelled or failing while MLflow is unreachable still ends.
       String mlflowRunId = tracking.startRun(request, workflowId);
@@ -210,7 +215,13 @@ public class TrainingPipelineWorkflowImpl implements TrainingPipelineWorkflow {
     // One update at a time, so the row never goes back to an earlier stage (the previous one has
     // almost always finished: a whole activity ran since). A failed one is logged, not fatal.
     awaitStageUpdate();
-    stageUpdate = Async.procedure(tracking::stageChanged, runId, stage);
+    if (!detachedStageUpdates) {
+      stageUpdate = Async.procedure(tracking::stageChanged, runId, stage);
+      return;
+    }
+    Workflow.newDetachedCancellationScope(
+            () -> stageUpdate = Async.procedure(tracking::stageChanged, runId, stage))
+        .run();
   }
 
   /**

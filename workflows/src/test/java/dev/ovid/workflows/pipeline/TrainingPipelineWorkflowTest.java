@@ -129,6 +129,58 @@ class TrainingPipelineWorkflowTest {
   }
 
   @Test
+  void cancellingTheRunLeavesAPendingStageUpdateToFinish(TestWorkflowEnvironment env, Worker worker)
+      throws Exception {
+    // The CURATE row update is still running when the run is cancelled. Cancelling it as well
+    // raced its completion (Temporal's test server then refused every later workflow task).
+    var updating = new java.util.concurrent.CountDownLatch(1);
+    doAnswer(
+            call -> {
+              updating.countDown();
+              Thread.sleep(2_000);
+              return null;
+            })
+        .when(tracking)
+        .stageChanged(7L, PipelineStage.CURATE);
+    when(curation.curate(any()))
+        .thenAnswer(
+            call -> {
+              Thread.sleep(3_000);
+              return DATASET;
+            });
+    TrainingPipelineWorkflow workflow = start(env, worker);
+    WorkflowClient.start(workflow::run, REQUEST);
+    assertTrue(updating.await(30, java.util.concurrent.TimeUnit.SECONDS));
+
+    io.temporal.client.WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThrows(
+        WorkflowFailedException.class,
+        () -> io.temporal.client.WorkflowStub.fromTyped(workflow).getResult(PipelineResult.class));
+    var history =
+        env.getWorkflowClient()
+            .fetchHistory(
+                io.temporal.client.WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId())
+            .getEvents();
+    java.util.Map<Long, String> activityTypes = new java.util.HashMap<>();
+    java.util.List<String> cancelled = new java.util.ArrayList<>();
+    for (var event : history) {
+      if (event.hasActivityTaskScheduledEventAttributes()) {
+        activityTypes.put(
+            event.getEventId(),
+            event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+      }
+      if (event.hasActivityTaskCancelRequestedEventAttributes()) {
+        cancelled.add(
+            activityTypes.get(
+                event.getActivityTaskCancelRequestedEventAttributes().getScheduledEventId()));
+      }
+    }
+    assertEquals(java.util.List.of("Curate"), cancelled, "cancel requests: " + cancelled);
+    verify(tracking).finishRun(eq(7L), eq(PipelineStage.CANCELLED), anyString());
+  }
+
+  @Test
   void syntheticLabelsAreAddedBeforeTrainingWhenALabelerIsGiven(
       TestWorkflowEnvironment env, Worker worker) {
     var labelled =
