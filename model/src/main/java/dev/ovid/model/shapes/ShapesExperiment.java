@@ -57,6 +57,7 @@ public final class ShapesExperiment {
       int frames,
       int imageSize,
       ClipPretraining.Settings pretraining,
+      T5Pretraining.Settings language,
       int epochs,
       int batchSize,
       float learningRate,
@@ -80,6 +81,7 @@ public final class ShapesExperiment {
           8,
           32,
           new ClipPretraining.Settings(1200, 64, 2e-3f, 14f, 7, 1200),
+          new T5Pretraining.Settings(600, 32, 3e-3f, 32, 7),
           12,
           8,
           2e-3f,
@@ -101,6 +103,7 @@ public final class ShapesExperiment {
           2,
           32,
           new ClipPretraining.Settings(2, 8, 1e-3f, 14f, 3),
+          new T5Pretraining.Settings(2, 4, 1e-3f, 32, 3),
           1,
           2,
           1e-3f,
@@ -111,10 +114,12 @@ public final class ShapesExperiment {
 
     public Settings withSeed(long s) {
       ClipPretraining.Settings p = pretraining;
+      T5Pretraining.Settings l = language;
       return withPretraining(
           s,
           new ClipPretraining.Settings(
-              p.steps(), p.batch(), p.learningRate(), p.logitScale(), s, p.motionSteps()));
+              p.steps(), p.batch(), p.learningRate(), p.logitScale(), s, p.motionSteps()),
+          new T5Pretraining.Settings(l.steps(), l.batch(), l.learningRate(), l.width(), s));
     }
 
     /**
@@ -126,10 +131,11 @@ public final class ShapesExperiment {
       return withPretraining(
           seed,
           new ClipPretraining.Settings(
-              steps, p.batch(), p.learningRate(), p.logitScale(), p.seed(), motionSteps));
+              steps, p.batch(), p.learningRate(), p.logitScale(), p.seed(), motionSteps),
+          language);
     }
 
-    private Settings withPretraining(long s, ClipPretraining.Settings p) {
+    private Settings withPretraining(long s, ClipPretraining.Settings p, T5Pretraining.Settings l) {
       return new Settings(
           s,
           trainRepeats,
@@ -138,6 +144,7 @@ public final class ShapesExperiment {
           frames,
           imageSize,
           p,
+          l,
           epochs,
           batchSize,
           learningRate,
@@ -154,6 +161,8 @@ public final class ShapesExperiment {
   /**
    * One configuration's results.
    *
+   * @param auprSynonyms AUPR of the entity labels under other colour names ("crimson circle"),
+   *     which no training label and no CLIP caption uses and only the pretrained T5 knows
    * @param reversalShift mean distance between a test video's unit embedding and that of the same
    *     frames in reverse order ({@link #reversalShift}): 0 for a model blind to frame order
    */
@@ -162,6 +171,7 @@ public final class ShapesExperiment {
       double auprSeen,
       double auprUnseen,
       double auprMotion,
+      double auprSynonyms,
       long steps,
       float lastLoss,
       double trainSeconds,
@@ -172,6 +182,7 @@ public final class ShapesExperiment {
       int trainVideos,
       int testVideos,
       ClipPretraining.Report pretraining,
+      T5Pretraining.Report language,
       double pretrainSeconds,
       List<Row> rows) {}
 
@@ -223,7 +234,14 @@ public final class ShapesExperiment {
             "  pretrained in %.0f s, frame zero-shot accuracy %.2f (entities), %.2f (motions of"
                 + " tailed frames)",
             pretrainSeconds, report.zeroShotAccuracy(), report.motionZeroShotAccuracy()));
-    Path t5Dir = OvidModels.tinyRandomT5Dir(settings.seed(), workDir);
+    log.accept("pretraining the tiny T5 on the words of the shapes world, other colour names too");
+    Path t5Dir = workDir.resolve("t5-shapes-" + settings.seed());
+    T5Pretraining.Report language = T5Pretraining.pretrain(settings.language(), t5Dir, log);
+    log.accept(
+        String.format(
+            "  T5 answers %.2f of its questions right, %.2f of those naming a colour otherwise",
+            language.answerAccuracy(), language.synonymAccuracy()));
+    pretrainSeconds = (System.nanoTime() - started) / 1e9;
     List<ShapesClip> train = trainClips();
     List<ShapesClip> test = testClips();
     List<Row> rows = new ArrayList<>();
@@ -233,17 +251,18 @@ public final class ShapesExperiment {
       Row r = rows.get(rows.size() - 1);
       log.accept(
           String.format(
-              "  %s: %d steps in %.0f s, AUPR seen %.3f unseen %.3f motion %.3f, reversal shift"
-                  + " %.2g",
+              "  %s: %d steps in %.0f s, AUPR seen %.3f unseen %.3f motion %.3f other colour"
+                  + " names %.3f, reversal shift %.2g",
               config,
               r.steps(),
               r.trainSeconds(),
               r.auprSeen(),
               r.auprUnseen(),
               r.auprMotion(),
+              r.auprSynonyms(),
               r.reversalShift()));
     }
-    return new Result(split(), train.size(), test.size(), report, pretrainSeconds, rows);
+    return new Result(split(), train.size(), test.size(), report, language, pretrainSeconds, rows);
   }
 
   Row trainAndEvaluate(
@@ -260,6 +279,7 @@ public final class ShapesExperiment {
           aupr[0],
           aupr[1],
           aupr[2],
+          aupr[3],
           result.lastStep() - result.firstStep(),
           last,
           seconds,
@@ -364,7 +384,10 @@ public final class ShapesExperiment {
     return total / clips.size();
   }
 
-  /** AUPR over every test video on seen entity labels, held-out entity labels, motion labels. */
+  /**
+   * AUPR over every test video on seen entity labels, held-out entity labels, motion labels, and
+   * every entity label under the other names of its colour ({@link ShapesWorld#COLOUR_SYNONYMS}).
+   */
   public static double[] evaluate(
       OvidModel model, Settings s, ShapesSplit split, List<ShapesClip> test) {
     try (NDManager manager = NDManager.newBaseManager(model.manager().getDevice())) {
@@ -396,7 +419,13 @@ public final class ShapesExperiment {
       return new double[] {
         aupr(model, manager, videos, test, split.seenEntities()),
         aupr(model, manager, videos, test, split.unseenEntities()),
-        aupr(model, manager, videos, test, ShapesWorld.actionLabels())
+        aupr(model, manager, videos, test, ShapesWorld.actionLabels()),
+        aupr(
+            model,
+            manager,
+            videos,
+            test,
+            ShapesWorld.synonymEntityLabels(ShapesWorld.entityLabels(), 1))
       };
     }
   }
@@ -423,7 +452,7 @@ public final class ShapesExperiment {
           dot += videos[v][k] * flat[l * d + k];
         }
         scores[r] = dot;
-        positives[r] = truth.contains(labels.get(l));
+        positives[r] = truth.contains(ShapesWorld.canonical(labels.get(l)));
         video[r] = v;
         label[r] = l;
         r++;

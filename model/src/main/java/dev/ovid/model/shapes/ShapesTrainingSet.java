@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Generated clips as a {@link TrainingDataset}: frames are rendered when a batch asks for them, so
- * nothing decoded is held in memory. Labels outside {@code vocabulary} are not positives.
+ * nothing decoded is held in memory. A clip's positives are the vocabulary's names of its entity
+ * and motion, other colour names included ("crimson circle" for a red circle).
  */
 public final class ShapesTrainingSet implements TrainingDataset {
   private final List<ShapesClip> clips;
@@ -38,8 +39,11 @@ public final class ShapesTrainingSet implements TrainingDataset {
   @Override
   public VideoExample get(int index, NDManager manager) {
     ShapesClip clip = clips.get(index);
+    List<String> truth = clip.labels();
     int[] positives =
-        clip.labels().stream().mapToInt(vocabulary::indexOf).filter(i -> i >= 0).toArray();
+        java.util.stream.IntStream.range(0, vocabulary.size())
+            .filter(i -> truth.contains(ShapesWorld.canonical(vocabulary.get(i))))
+            .toArray();
     return new VideoExample(
         manager.create(
             ByteBuffer.wrap(ShapesWorld.render(clip, frames, size)),

@@ -20,6 +20,21 @@ public final class ShapesWorld {
       List.of("red", "green", "blue", "yellow", "purple", "cyan");
   public static final List<String> SHAPES = List.of("square", "circle", "triangle", "cross");
   public static final List<String> MOTIONS = List.of("left", "right", "up", "down");
+
+  /**
+   * Two other names for each colour, in {@link #COLOURS} order. No CLIP caption uses them: only the
+   * language model learns them ({@link T5Pretraining}), as an LLM knows words that image captions
+   * rarely carry. The experiment asks for entities by these names without ever training on them.
+   */
+  public static final List<List<String>> COLOUR_SYNONYMS =
+      List.of(
+          List.of("crimson", "scarlet"),
+          List.of("emerald", "jade"),
+          List.of("azure", "navy"),
+          List.of("golden", "lemon"),
+          List.of("violet", "lilac"),
+          List.of("teal", "aqua"));
+
   private static final int[][] RGB = {
     {220, 40, 40}, {40, 200, 60}, {50, 80, 235}, {235, 215, 40}, {165, 60, 205}, {40, 210, 220}
   };
@@ -47,6 +62,36 @@ public final class ShapesWorld {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code entities} under the {@code which}-th other name of their colour ("red circle" → "crimson
+   * circle" for 0, "scarlet circle" for 1).
+   */
+  public static List<String> synonymEntityLabels(List<String> entities, int which) {
+    return entities.stream()
+        .map(
+            e -> {
+              int space = e.indexOf(' ');
+              int c = COLOURS.indexOf(e.substring(0, space));
+              return entityLabel(COLOUR_SYNONYMS.get(c).get(which), e.substring(space + 1));
+            })
+        .toList();
+  }
+
+  /** The plain name of an entity label ("crimson circle" → "red circle"); other labels as given. */
+  public static String canonical(String label) {
+    int space = label.indexOf(' ');
+    if (space < 0) {
+      return label;
+    }
+    String colour = label.substring(0, space);
+    for (int c = 0; c < COLOURS.size(); c++) {
+      if (COLOUR_SYNONYMS.get(c).contains(colour)) {
+        return COLOURS.get(c) + label.substring(space);
+      }
+    }
+    return label;
   }
 
   public static List<String> actionLabels() {

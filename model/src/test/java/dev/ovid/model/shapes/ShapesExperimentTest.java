@@ -60,6 +60,7 @@ class ShapesExperimentTest {
       }
       double[] aupr =
           ShapesExperiment.evaluate(model, settings, experiment.split(), experiment.testClips());
+      assertEquals(4, aupr.length, "seen, held-out, motion, other colour names");
       for (double a : aupr) {
         assertTrue(a >= 0 && a <= 1, "AUPR " + a);
       }

@@ -69,6 +69,7 @@ public final class ShapesMotionDiagnostics {
             d.frames(),
             d.imageSize(),
             d.pretraining(),
+            d.language(),
             Integer.getInteger("epochs", d.epochs()),
             d.batchSize(),
             Float.parseFloat(System.getProperty("lr", String.valueOf(d.learningRate()))),
@@ -99,11 +100,21 @@ public final class ShapesMotionDiagnostics {
         Boolean.getBoolean("motionOnly")
             ? ShapesWorld.actionLabels()
             : experiment.split().trainingVocabulary();
+    if (Boolean.getBoolean("trainNames")) {
+      vocabulary = new ArrayList<>(vocabulary);
+      vocabulary.addAll(ShapesWorld.synonymEntityLabels(experiment.split().seenEntities(), 0));
+    }
     if (heldOutMotion != null) {
       String label = ShapesWorld.actionLabel(heldOutMotion);
       vocabulary = vocabulary.stream().filter(l -> !l.equals(label)).toList();
     }
-    Path t5Dir = OvidModels.tinyRandomT5Dir(s.seed(), work);
+    Path t5Dir =
+        System.getProperty("t5", "pretrained").equals("random")
+            ? OvidModels.tinyRandomT5Dir(s.seed(), work)
+            : work.resolve("t5-" + s.seed());
+    if (!Files.exists(t5Dir.resolve("model.safetensors"))) {
+      T5Pretraining.pretrain(s.language(), t5Dir, System.out::println);
+    }
     try (OvidModel model = ShapesExperiment.build(config, s, clipDir, t5Dir)) {
       reinitialise(model);
       System.out.println("motion label cosines " + motionCosines(model));
@@ -137,11 +148,12 @@ public final class ShapesMotionDiagnostics {
         r.pretraining().zeroShotAccuracy());
     for (ShapesExperiment.Row row : r.rows()) {
       System.out.printf(
-          "| %s | %.3f | %.3f | %.3f | %.1g | %d | %.0f s |%n",
+          "| %s | %.3f | %.3f | %.3f | %.3f | %.1g | %d | %.0f s |%n",
           row.config(),
           row.auprSeen(),
           row.auprUnseen(),
           row.auprMotion(),
+          row.auprSynonyms(),
           row.reversalShift(),
           row.steps(),
           row.trainSeconds());
@@ -207,12 +219,13 @@ public final class ShapesMotionDiagnostics {
       List<ShapesClip> test) {
     double[] a = ShapesExperiment.evaluate(model, s, experiment.split(), test);
     System.out.printf(
-        "%s: AUPR seen %.3f unseen %.3f motion %.3f, reversal shift %.2g, own motion first on"
-            + " training clips %.2f%n",
+        "%s: AUPR seen %.3f unseen %.3f motion %.3f other colour names %.3f, reversal shift"
+            + " %.2g, own motion first on training clips %.2f%n",
         when,
         a[0],
         a[1],
         a[2],
+        a[3],
         ShapesExperiment.reversalShift(model, s, test),
         ownMotionFirst(model, s, train.subList(0, Math.min(64, train.size()))));
     List<ShapesClip> seenVideos =

@@ -49,6 +49,39 @@ class ShapesWorldTest {
   }
 
   @Test
+  void otherColourNamesMapBackToTheirColourAndNoCaptionNamesThem() {
+    List<String> entities = ShapesWorld.entityLabels();
+    for (int which = 0; which < 2; which++) {
+      List<String> renamed = ShapesWorld.synonymEntityLabels(entities, which);
+      assertEquals(entities.size(), renamed.size());
+      for (int i = 0; i < entities.size(); i++) {
+        assertFalse(entities.contains(renamed.get(i)), renamed.get(i));
+        assertEquals(entities.get(i), ShapesWorld.canonical(renamed.get(i)));
+        String word = renamed.get(i).substring(0, renamed.get(i).indexOf(' '));
+        // No CLIP caption can carry the word: captions name entities by their plain labels.
+        assertTrue(entities.stream().noneMatch(e -> e.contains(word)), word);
+      }
+    }
+    assertEquals(
+        "scarlet circle", ShapesWorld.synonymEntityLabels(List.of("red circle"), 1).get(0));
+    assertEquals("red circle", ShapesWorld.canonical("red circle"));
+    assertEquals("moving left", ShapesWorld.canonical("moving left"));
+  }
+
+  @Test
+  void aTrainingClipIsPositiveForEveryNameOfItsEntityAndMotion() {
+    ShapesClip clip = ShapesWorld.clips(List.of("red circle"), 1, 1, 1, "train").get(0);
+    List<String> vocabulary =
+        List.of(
+            "crimson circle", "red circle", "red square", "moving " + clip.motion(), "aqua circle");
+    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+      int[] positives =
+          new ShapesTrainingSet(List.of(clip), vocabulary, 2, 16).get(0, manager).positives();
+      assertArrayEquals(new int[] {0, 1, 3}, positives);
+    }
+  }
+
+  @Test
   void clipsCarryAnEntityAndAnActionLabel() {
     ShapesSplit split = ShapesSplit.of(1);
     List<ShapesClip> clips = ShapesWorld.clips(split.seenEntities(), 2, 1, 1, "train");

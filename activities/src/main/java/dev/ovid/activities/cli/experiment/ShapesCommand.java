@@ -89,25 +89,36 @@ public final class ShapesCommand implements Callable<Integer> {
         result.pretraining().lastLoss(),
         result.pretraining().zeroShotAccuracy(),
         result.pretrainSeconds());
+    out.printf(
+        Locale.ROOT,
+        "T5 pretraining: %d steps, loss %.3f -> %.3f, answers right %.2f (%.2f of those naming a"
+            + " colour otherwise)%n",
+        result.language().steps(),
+        result.language().firstLoss(),
+        result.language().lastLoss(),
+        result.language().answerAccuracy(),
+        result.language().synonymAccuracy());
     out.println();
     out.printf(
         Locale.ROOT,
-        "%-18s %10s %12s %12s %15s %7s %9s%n",
+        "%-18s %10s %12s %12s %14s %15s %7s %9s%n",
         "config",
         "aupr_seen",
         "aupr_unseen",
         "aupr_motion",
+        "aupr_synonyms",
         "reversal_shift",
         "steps",
         "train_s");
     for (ShapesExperiment.Row r : result.rows()) {
       out.printf(
           Locale.ROOT,
-          "%-18s %10.3f %12.3f %12.3f %15.2e %7d %9.0f%n",
+          "%-18s %10.3f %12.3f %12.3f %14.3f %15.2e %7d %9.0f%n",
           r.config(),
           r.auprSeen(),
           r.auprUnseen(),
           r.auprMotion(),
+          r.auprSynonyms(),
           r.reversalShift(),
           r.steps(),
           r.trainSeconds());
@@ -122,8 +133,10 @@ public final class ShapesCommand implements Callable<Integer> {
 
   /**
    * {"rows": [{"config": "frame-mean", "aupr_seen": 0.0, "aupr_unseen": 0.0, "aupr_motion": 0.0,
-   * "reversal_shift": 0.0}, ...]}: the reversal shift is how far a clip's embedding moves when its
-   * frames play backwards (0: the model cannot see frame order, so it cannot tell left from right).
+   * "aupr_synonyms": 0.0, "reversal_shift": 0.0}, ...]}: aupr_synonyms scores every entity under
+   * another name of its colour ("scarlet circle"), a name only the T5 learned; the reversal shift
+   * is how far a clip's embedding moves when its frames play backwards (0: the model cannot see
+   * frame order, so it cannot tell left from right).
    */
   static String jsonLine(ShapesExperiment.Result result) {
     StringBuilder json = new StringBuilder("{\"rows\": [");
@@ -136,11 +149,12 @@ public final class ShapesCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "{\"config\": \"%s\", \"aupr_seen\": %.4f, \"aupr_unseen\": %.4f, \"aupr_motion\":"
-                  + " %.4f, \"reversal_shift\": %.3e}",
+                  + " %.4f, \"aupr_synonyms\": %.4f, \"reversal_shift\": %.3e}",
               r.config(),
               r.auprSeen(),
               r.auprUnseen(),
               r.auprMotion(),
+              r.auprSynonyms(),
               r.reversalShift()));
     }
     return json.append("]}").toString();

@@ -40,8 +40,8 @@ class ShapesCommandTest {
     for (int i = 0; i < 4; i++) {
       JsonNode row = rows.get(i);
       assertEquals(configs.get(i), row.get("config").asText());
-      assertEquals(5, row.size(), row.toString());
-      for (String key : List.of("aupr_seen", "aupr_unseen", "aupr_motion")) {
+      assertEquals(6, row.size(), row.toString());
+      for (String key : List.of("aupr_seen", "aupr_unseen", "aupr_motion", "aupr_synonyms")) {
         assertTrue(row.get(key).isNumber(), key + " in " + row);
         double v = row.get(key).asDouble();
         assertTrue(v >= 0 && v <= 1, key + " = " + v);
