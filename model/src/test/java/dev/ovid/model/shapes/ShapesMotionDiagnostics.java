@@ -25,12 +25,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * What moves the shapes experiment's motion claim (README, the shapes experiment): one
- * configuration trained in seconds with the knobs the README's diagnostics name, then AUPR, the
- * reversal shift ({@link ShapesExperiment#reversalShift}), on training clips how often a clip's own
- * motion scores highest, and seen-label AUPR on the seen entities' test clips and on training clips
- * (a label encoder that collapses loses it on both). Not a test. Run from {@code model/} after
- * {@code test-compile}:
+ * What moves the shapes experiment's claims (README, the shapes experiment): one configuration
+ * trained in seconds with the knobs the README's diagnostics name, then AUPR, the reversal shift
+ * ({@link ShapesExperiment#reversalShift}), on training clips how often a clip's own motion scores
+ * highest, and seen-label AUPR on the seen entities' test clips and on training clips (a label
+ * encoder that collapses loses it on both). Not a test. Run from {@code model/} after {@code
+ * test-compile}:
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$CP -Dconfig=temporal -Dlr=1e-2 \
@@ -38,18 +38,21 @@ import java.util.Random;
  * </pre>
  *
  * System properties: {@code seed}, {@code work} (folder, kept between runs: the pretrained CLIP is
- * reused), {@code clip} ({@code pretrained}, the default, or {@code random}), {@code config},
- * {@code lr}, {@code epochs}, {@code layers} (T), {@code w} (the loss's negative weight), {@code
- * repeats} (training clips per seen entity and motion), {@code limit} (training clips), {@code
- * tails} and {@code entitySteps} (the CLIP's pretraining batches, as in {@link
- * ShapesMotionProbes}), {@code holdOutMotion} (a motion, e.g. {@code down}: its label leaves the
- * training vocabulary and its clips the training set; the report adds that label's AUPR over the
- * test clips), {@code twins} (replace each left/up clip by the frame-reversed twin of a right/down
- * one: the same shape, size, path and background), {@code pairBatches} (keep twins in the same
- * batch), {@code motionOnly} (train against the four motion labels only), {@code posStd}, {@code
- * qkStd}, {@code outStd} (re-initialise the temporal position embeddings, temporal query/key and
- * temporal output weights at this standard deviation), and {@code full=true}, which runs the whole
- * experiment at its standard settings and prints the README's table.
+ * reused, as is the pretrained T5), {@code clip} ({@code pretrained}, the default, or {@code
+ * random}), {@code t5} ({@code pretrained}, the default, or {@code random}), {@code config}, {@code
+ * lr}, {@code epochs}, {@code layers} (T), {@code w} (the loss's negative weight), {@code repeats}
+ * (training clips per seen entity and motion), {@code limit} (training clips), {@code tails} and
+ * {@code entitySteps} (the CLIP's pretraining batches, as in {@link ShapesMotionProbes}), {@code
+ * holdOutMotion} (a motion, e.g. {@code down}: its label leaves the training vocabulary and its
+ * clips the training set; the report adds that label's AUPR over the test clips), {@code twins}
+ * (replace each left/up clip by the frame-reversed twin of a right/down one: the same shape, size,
+ * path and background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly}
+ * (train against the four motion labels only), {@code trainNames} (add the seen entities under the
+ * first other name of their colour to the training vocabulary, so that only the T5 can tell what
+ * {@code crimson square} is), {@code posStd}, {@code qkStd}, {@code outStd} (re-initialise the
+ * temporal position embeddings, temporal query/key and temporal output weights at this standard
+ * deviation), and {@code full=true}, which runs the whole experiment at its standard settings and
+ * prints the README's table.
  */
 public final class ShapesMotionDiagnostics {
   private ShapesMotionDiagnostics() {}

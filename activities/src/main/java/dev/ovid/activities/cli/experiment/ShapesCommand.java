@@ -83,12 +83,11 @@ public final class ShapesCommand implements Callable<Integer> {
         result.split().heldOutColour());
     out.printf(
         Locale.ROOT,
-        "CLIP pretraining: %d steps, loss %.3f -> %.3f, frame zero-shot accuracy %.2f (%.0f s)%n",
+        "CLIP pretraining: %d steps, loss %.3f -> %.3f, frame zero-shot accuracy %.2f%n",
         result.pretraining().steps(),
         result.pretraining().firstLoss(),
         result.pretraining().lastLoss(),
-        result.pretraining().zeroShotAccuracy(),
-        result.pretrainSeconds());
+        result.pretraining().zeroShotAccuracy());
     out.printf(
         Locale.ROOT,
         "T5 pretraining: %d steps, loss %.3f -> %.3f, answers right %.2f (%.2f of those naming a"
@@ -98,6 +97,7 @@ public final class ShapesCommand implements Callable<Integer> {
         result.language().lastLoss(),
         result.language().answerAccuracy(),
         result.language().synonymAccuracy());
+    out.printf(Locale.ROOT, "pretraining, CLIP and T5: %.0f s%n", result.pretrainSeconds());
     out.println();
     out.printf(
         Locale.ROOT,
