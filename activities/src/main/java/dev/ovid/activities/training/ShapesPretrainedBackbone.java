@@ -3,6 +3,7 @@ package dev.ovid.activities.training;
 import dev.ovid.model.core.FileTrees;
 import dev.ovid.model.core.TinyClipSpec;
 import dev.ovid.model.shapes.ClipPretraining;
+import dev.ovid.model.shapes.Pretraining;
 import dev.ovid.model.shapes.ShapesWorld;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,13 +54,14 @@ final class ShapesPretrainedBackbone {
   /**
    * The cache folder's name for {@code seed}: a digest of the recipe, the CLIP's shape, the
    * settings, the seed and the bytecode of the code that pretrains (so a changed {@link
-   * ClipPretraining} or {@link ShapesWorld} never reuses a CLIP the old code made).
+   * ClipPretraining}, {@link Pretraining} or {@link ShapesWorld} never reuses a CLIP the old code
+   * made).
    */
   static String key(long seed) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update((RECIPE + " " + CLIP + " " + settings(seed)).getBytes(StandardCharsets.UTF_8));
-      for (Class<?> code : List.of(ClipPretraining.class, ShapesWorld.class)) {
+      for (Class<?> code : List.of(ClipPretraining.class, Pretraining.class, ShapesWorld.class)) {
         sha.update(bytecode(code));
       }
       return "clip-shapes-" + HexFormat.of().formatHex(sha.digest(), 0, 8);

@@ -18,17 +18,12 @@ import dev.ovid.model.core.RandomClipCheckpoint;
 import dev.ovid.model.core.Tensors;
 import dev.ovid.model.core.TinyClipSpec;
 import dev.ovid.model.tokenizer.ClipTokenizer;
-import dev.ovid.model.training.AdamW;
-import dev.ovid.model.training.GradientClipping;
-import dev.ovid.model.training.LearningRateSchedule;
-import dev.ovid.model.weights.SafetensorsWriter;
 import dev.ovid.model.weights.Weights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,37 +144,15 @@ public final class ClipPretraining {
       ClipVisionEncoder vision = new ClipVisionEncoder(w, config.vision(), config.projectionDim());
       Map<String, NDArray> params = new LinkedHashMap<>(w.asMap());
       params.remove("logit_scale");
-      params.values().forEach(p -> p.setRequiresGradient(true));
-      AdamW adam = new AdamW(0.9f, 0.98f, 1e-6f, 0.01f);
-      adam.initialize(params);
-      LearningRateSchedule schedule =
-          new LearningRateSchedule(
-              s.learningRate(), Math.max(1, s.totalSteps() / 10), s.totalSteps(), 0.05f);
-      float first = Float.NaN;
-      float last = Float.NaN;
-      for (int step = 0; step < s.totalSteps(); step++) {
-        float loss;
-        try (NDScope scope = new NDScope()) {
-          loss = step(text, vision, tokenizer, entities, spec.imageSize(), s, step, manager);
-          Map<String, NDArray> grads = new LinkedHashMap<>();
-          params.forEach((k, p) -> grads.put(k, p.getGradient()));
-          GradientClipping.clipByGlobalNorm(grads, 1f);
-          adam.step(params, grads, schedule.rate(step));
-          grads.values().forEach(g -> g.subi(g));
-        }
-        if (!Float.isFinite(loss)) {
-          throw new IllegalStateException("CLIP pretraining loss became " + loss + " at " + step);
-        }
-        if (step == 0) {
-          first = loss;
-        }
-        last = loss;
-        if ((step + 1) % 25 == 0 || step + 1 == s.totalSteps()) {
-          log.accept(
-              String.format("  pretraining step %d/%d loss %.3f", step + 1, s.totalSteps(), loss));
-        }
-      }
-      params.values().forEach(p -> p.setRequiresGradient(false));
+      Pretraining.Losses losses =
+          Pretraining.run(
+              params,
+              s.learningRate(),
+              s.totalSteps(),
+              25,
+              "pretraining",
+              step -> step(text, vision, tokenizer, entities, spec.imageSize(), s, step, manager),
+              log);
       double accuracy;
       double motionAccuracy;
       try (NDScope scope = new NDScope()) {
@@ -192,8 +165,9 @@ public final class ClipPretraining {
                     text, vision, tokenizer, entities, spec.imageSize(), s, manager, true)
                 : Double.NaN;
       }
-      write(random, target, w);
-      return new Report(s.totalSteps(), first, last, accuracy, motionAccuracy);
+      Pretraining.writeFolder(
+          random, List.of("config.json", "vocab.json", "merges.txt"), w, target);
+      return new Report(s.totalSteps(), losses.first(), losses.last(), accuracy, motionAccuracy);
     }
   }
 
@@ -413,21 +387,5 @@ public final class ClipPretraining {
     NDArray mean = manager.create(MEAN).reshape(1, 3, 1, 1);
     NDArray std = manager.create(STD).reshape(1, 3, 1, 1);
     return x.sub(mean).div(std);
-  }
-
-  private static void write(Path random, Path target, Weights w) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempDirectory(parent, target.getFileName().toString());
-    for (String file : List.of("config.json", "vocab.json", "merges.txt")) {
-      Files.copy(random.resolve(file), tmp.resolve(file));
-    }
-    Map<String, NDArray> tensors = new LinkedHashMap<>();
-    for (String name : w.names()) {
-      tensors.put(name, w.get(name).toType(DataType.FLOAT32, true));
-    }
-    SafetensorsWriter.write(tmp.resolve("model.safetensors"), tensors);
-    FileTrees.delete(target);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
   }
 }

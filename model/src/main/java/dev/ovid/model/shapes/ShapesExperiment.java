@@ -23,20 +23,21 @@ import java.util.function.Consumer;
 
 /**
  * The paper's three claims at CPU scale, on {@link ShapesWorld}: a tiny CLIP is pretrained on
- * frames and captions ({@link ClipPretraining}) and frozen, then four configurations train on the
- * seen labels and are evaluated on fresh videos:
+ * frames and captions ({@link ClipPretraining}) and a tiny T5 on the world's words ({@link
+ * T5Pretraining}), both are frozen, then four configurations train on the seen labels and are
+ * evaluated on fresh videos:
  *
  * <ul>
  *   <li>{@code frame-mean}: class-name prompts, no temporal branch (nothing trains: frozen CLIP
  *       zero-shot);
  *   <li>{@code temporal}: class-name prompts, temporal branch with SWR;
- *   <li>{@code learnable}: learnable LLM prompts (tiny random T5), temporal branch, SWR — the
+ *   <li>{@code learnable}: learnable LLM prompts (the pretrained T5), temporal branch, SWR — the
  *       paper's model;
  *   <li>{@code learnable-no-swr}: the same without SWR.
  * </ul>
  *
- * Each gets AUPR on seen entity labels, on held-out entity labels ({@link ShapesSplit}) and on
- * motion labels, over all test videos.
+ * Each gets AUPR on seen entity labels, on held-out entity labels ({@link ShapesSplit}), on motion
+ * labels and on every entity asked by a colour name only the T5 knows, over all test videos.
  */
 public final class ShapesExperiment {
   public static final List<String> CONFIGS =
@@ -177,6 +178,9 @@ public final class ShapesExperiment {
       double trainSeconds,
       double reversalShift) {}
 
+  /**
+   * @param pretrainSeconds the CLIP's and the T5's pretraining together
+   */
   public record Result(
       ShapesSplit split,
       int trainVideos,
@@ -386,7 +390,8 @@ public final class ShapesExperiment {
 
   /**
    * AUPR over every test video on seen entity labels, held-out entity labels, motion labels, and
-   * every entity label under the other names of its colour ({@link ShapesWorld#COLOUR_SYNONYMS}).
+   * every entity label under the second other name of its colour ({@link
+   * ShapesWorld#COLOUR_SYNONYMS}).
    */
   public static double[] evaluate(
       OvidModel model, Settings s, ShapesSplit split, List<ShapesClip> test) {

@@ -15,16 +15,11 @@ import dev.ovid.model.core.Tensors;
 import dev.ovid.model.t5.SentencePieceTokenizer;
 import dev.ovid.model.t5.T5Config;
 import dev.ovid.model.t5.T5Model;
-import dev.ovid.model.training.AdamW;
-import dev.ovid.model.training.GradientClipping;
-import dev.ovid.model.training.LearningRateSchedule;
-import dev.ovid.model.weights.SafetensorsWriter;
 import dev.ovid.model.weights.Weights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,44 +105,27 @@ public final class T5Pretraining {
     try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
       Weights w = Weights.load(random, manager);
       Map<String, NDArray> params = new LinkedHashMap<>(w.asMap());
-      params.values().forEach(p -> p.setRequiresGradient(true));
       T5Model t5 = new T5Model(config, w::get);
-      AdamW adam = new AdamW(0.9f, 0.98f, 1e-6f, 0.01f);
-      adam.initialize(params);
-      LearningRateSchedule schedule =
-          new LearningRateSchedule(s.learningRate(), Math.max(1, s.steps() / 10), s.steps(), 0.05f);
-      float first = Float.NaN;
-      float last = Float.NaN;
-      for (int step = 0; step < s.steps(); step++) {
-        float loss;
-        try (NDScope scope = new NDScope()) {
-          List<Example> batch = batch(new CounterRandom(s.seed(), STREAM_BATCH, step), s.batch());
-          loss = step(t5, tokenizer, batch, manager);
-          Map<String, NDArray> grads = new LinkedHashMap<>();
-          params.forEach((k, p) -> grads.put(k, p.getGradient()));
-          GradientClipping.clipByGlobalNorm(grads, 1f);
-          adam.step(params, grads, schedule.rate(step));
-          grads.values().forEach(g -> g.subi(g));
-        }
-        if (!Float.isFinite(loss)) {
-          throw new IllegalStateException("T5 pretraining loss became " + loss + " at " + step);
-        }
-        if (step == 0) {
-          first = loss;
-        }
-        last = loss;
-        if ((step + 1) % 100 == 0 || step + 1 == s.steps()) {
-          log.accept(
-              String.format("  T5 pretraining step %d/%d loss %.3f", step + 1, s.steps(), loss));
-        }
-      }
-      params.values().forEach(p -> p.setRequiresGradient(false));
+      Pretraining.Losses losses =
+          Pretraining.run(
+              params,
+              s.learningRate(),
+              s.steps(),
+              100,
+              "T5 pretraining",
+              step ->
+                  step(
+                      t5,
+                      tokenizer,
+                      batch(new CounterRandom(s.seed(), STREAM_BATCH, step), s.batch()),
+                      manager),
+              log);
       double[] accuracy;
       try (NDScope scope = new NDScope()) {
         accuracy = answerAccuracy(t5, tokenizer, manager);
       }
-      write(random, target, w);
-      return new Report(s.steps(), first, last, accuracy[0], accuracy[1]);
+      Pretraining.writeFolder(random, List.of("config.json", "tokenizer.json"), w, target);
+      return new Report(s.steps(), losses.first(), losses.last(), accuracy[0], accuracy[1]);
     }
   }
 
@@ -241,21 +219,5 @@ public final class T5Pretraining {
       synonymRight += synonym && ok ? 1 : 0;
     }
     return new double[] {right / (double) all.size(), synonymRight / (double) synonyms};
-  }
-
-  private static void write(Path random, Path target, Weights w) throws IOException {
-    Path parent = target.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempDirectory(parent, target.getFileName().toString());
-    for (String file : List.of("config.json", "tokenizer.json")) {
-      Files.copy(random.resolve(file), tmp.resolve(file));
-    }
-    Map<String, NDArray> tensors = new LinkedHashMap<>();
-    for (String name : w.names()) {
-      tensors.put(name, w.get(name).toType(DataType.FLOAT32, true));
-    }
-    SafetensorsWriter.write(tmp.resolve("model.safetensors"), tensors);
-    FileTrees.delete(target);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
   }
 }
