@@ -3,6 +3,7 @@ package dev.ovid.web.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ovid.web.ui.components.Thresholds;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +88,10 @@ public final class ClassifyCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, JsonNode r) {
     out.printf(
-        "model %s, vocabulary %s, threshold %.3f (%d labels scored%s)%n",
+        "model %s, vocabulary %s, threshold %s (%d labels scored%s)%n",
         r.path("model").asText(),
         r.path("vocabulary").asText(),
-        r.path("threshold").asDouble(),
+        Thresholds.format(r.path("threshold").asDouble()),
         r.path("labelCount").asInt(),
         r.path("expandedOnDemand").asBoolean() ? ", expanded on demand" : "");
     for (JsonNode label : r.path("labels")) {

@@ -1,5 +1,6 @@
 package dev.ovid.web.ui.charts;
 
+import dev.ovid.web.ui.components.Thresholds;
 import dev.ovid.workflows.classification.LabelScore;
 import java.util.List;
 import java.util.Locale;
@@ -71,10 +72,10 @@ public final class ScoreBarsSvg {
     svg.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"%.1f\" y=\"%d\" fill=\"#c62828\" text-anchor=\"middle\">threshold %.3f</text>",
+            "<text x=\"%.1f\" y=\"%d\" fill=\"#c62828\" text-anchor=\"middle\">threshold %s</text>",
             x,
             TOP - 10,
-            threshold));
+            Thresholds.format(threshold)));
     return svg.append("</svg>").toString();
   }
 

@@ -1,5 +1,6 @@
 package dev.ovid.web.ui.charts;
 
+import dev.ovid.web.ui.components.Thresholds;
 import java.util.List;
 import java.util.Locale;
 
@@ -107,11 +108,11 @@ public final class ScoreHistogramSvg {
     svg.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"%.1f\" y=\"%d\" fill=\"#c62828\" text-anchor=\"%s\">threshold %.3f</text>",
+            "<text x=\"%.1f\" y=\"%d\" fill=\"#c62828\" text-anchor=\"%s\">threshold %s</text>",
             tx,
             TOP - 8,
             threshold > 0.8 ? "end" : "start",
-            threshold));
+            Thresholds.format(threshold)));
     return svg.append("</svg>").toString();
   }
 

@@ -27,6 +27,7 @@ import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.Notifications;
 import dev.ovid.web.ui.charts.ScoreBarsSvg;
+import dev.ovid.web.ui.components.Thresholds;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -99,14 +100,14 @@ public class ClassifyView extends VerticalLayout {
     Paragraph summary =
         new Paragraph(
             String.format(
-                "Model %s, vocabulary %s: %d of %d labels shown, %d pass the threshold %.3f%s."
+                "Model %s, vocabulary %s: %d of %d labels shown, %d pass the threshold %s%s."
                     + " Took %d ms (decode %d, encode %d, score %d).",
                 o.model(),
                 o.vocabulary(),
                 o.labels().size(),
                 o.labelCount(),
                 passing,
-                o.threshold(),
+                Thresholds.format(o.threshold()),
                 o.expandedOnDemand() ? " (vocabulary expanded on demand)" : "",
                 o.timings().totalMs(),
                 o.timings().decodeMs(),

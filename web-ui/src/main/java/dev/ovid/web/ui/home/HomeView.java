@@ -23,6 +23,7 @@ import dev.ovid.web.security.Roles;
 import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.audit.AuditView;
 import dev.ovid.web.ui.components.DateTimes;
+import dev.ovid.web.ui.components.Thresholds;
 import dev.ovid.web.ui.models.ModelsView;
 import dev.ovid.web.ui.runs.RunsView;
 import dev.ovid.web.ui.vocabularies.VocabulariesView;
@@ -108,10 +109,10 @@ public class HomeView extends VerticalLayout {
           new Paragraph(
               String.format(
                   Locale.ROOT,
-                  "AUPR %.4f · peak F1 %.4f at threshold %.3f",
+                  "AUPR %.4f · peak F1 %.4f at threshold %s",
                   m.aupr(),
                   m.peakF1(),
-                  m.threshold()));
+                  Thresholds.format(m.threshold())));
       metrics.setId(id + "-metrics");
       metrics.addClassName("home-model-metrics");
       lines.add(metrics);

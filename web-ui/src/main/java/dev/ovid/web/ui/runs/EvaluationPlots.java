@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.ovid.registry.lineage.RunLineage;
+import dev.ovid.web.ui.components.Thresholds;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -31,8 +32,8 @@ final class EvaluationPlots {
         new Paragraph(
             String.format(
                 Locale.ROOT,
-                "Chosen threshold %.3f (peak F1 %.4f); AUPR %.4f.",
-                e.peakF1Threshold(),
+                "Chosen threshold %s (peak F1 %.4f); AUPR %.4f.",
+                Thresholds.format(e.peakF1Threshold()),
                 e.peakF1(),
                 e.aupr()));
     chosen.setId("chosen-threshold");

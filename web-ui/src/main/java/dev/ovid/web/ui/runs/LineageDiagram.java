@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.ovid.registry.lineage.RunLineage;
 import dev.ovid.web.links.ExternalLinks;
+import dev.ovid.web.ui.components.Thresholds;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +115,10 @@ final class LineageDiagram {
               String.format(Locale.ROOT, "AUPR %.4f", e.aupr()),
               links.minioObject(e.reportUri()),
               String.format(
-                  Locale.ROOT, "peak F1 %.4f at t=%.3f", e.peakF1(), e.peakF1Threshold())));
+                  Locale.ROOT,
+                  "peak F1 %.4f at t=%s",
+                  e.peakF1(),
+                  Thresholds.format(e.peakF1Threshold()))));
     }
     if (l.evaluations().isEmpty())
       evaluations.add(pending("lineage-evaluation-pending", "evaluation"));

@@ -36,6 +36,7 @@ import dev.ovid.web.ui.UiSettings;
 import dev.ovid.web.ui.charts.LossCurveSvg;
 import dev.ovid.web.ui.components.DateTimes;
 import dev.ovid.web.ui.components.KeyValueTable;
+import dev.ovid.web.ui.components.Thresholds;
 import dev.ovid.workflows.pipeline.PipelineProgress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -298,8 +299,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
           fact(
               "Evaluation",
               String.format(
-                  "AUPR %.4f, peak F1 %.4f at threshold %.3f",
-                  e.aupr(), e.peakF1(), e.peakF1Threshold())));
+                  "AUPR %.4f, peak F1 %.4f at threshold %s",
+                  e.aupr(), e.peakF1(), Thresholds.format(e.peakF1Threshold()))));
     }
     Details details = new Details("References and checksums", body);
     details.setId("run-lineage");

@@ -20,6 +20,7 @@ import dev.ovid.registry.videoindex.VideoIndex;
 import dev.ovid.registry.videoindex.VideoIndexes;
 import dev.ovid.web.ui.Notifications;
 import dev.ovid.web.ui.charts.ScoreHistogramSvg;
+import dev.ovid.web.ui.components.Thresholds;
 import dev.ovid.web.videoindex.VideoIndexService;
 import dev.ovid.workflows.videoindex.LabelPreviewResult;
 import dev.ovid.workflows.videoindex.PreviewVideo;
@@ -84,11 +85,11 @@ class LabelPreviewPanel extends Details {
         new Paragraph(
             String.format(
                 Locale.ROOT,
-                "%d of %d videos would get '%s' at the calibrated threshold %.3f.",
+                "%d of %d videos would get '%s' at the calibrated threshold %s.",
                 r.passing(),
                 r.videoCount(),
                 r.label(),
-                r.threshold()));
+                Thresholds.format(r.threshold())));
     summary.setId("preview-summary");
     String svg = ScoreHistogramSvg.render(r.histogram(), r.threshold(), r.label());
     Image histogram =
