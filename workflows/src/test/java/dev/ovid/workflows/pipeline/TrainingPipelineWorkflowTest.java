@@ -23,11 +23,14 @@ import dev.ovid.workflows.training.TrainingActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,25 @@ class TrainingPipelineWorkflowTest {
     when(registration.register(any())).thenReturn(21L);
   }
 
+  /**
+   * Starts the run, cancels it once {@code reached} has counted down, and checks that it ends in
+   * failure (a cancelled workflow's result).
+   */
+  private TrainingPipelineWorkflow cancelOnce(
+      CountDownLatch reached, TestWorkflowEnvironment env, Worker worker)
+      throws InterruptedException {
+    TrainingPipelineWorkflow workflow = start(env, worker);
+    WorkflowClient.start(workflow::run, REQUEST);
+    assertTrue(reached.await(30, TimeUnit.SECONDS));
+
+    WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThrows(
+        WorkflowFailedException.class,
+        () -> WorkflowStub.fromTyped(workflow).getResult(PipelineResult.class));
+    return workflow;
+  }
+
   private TrainingPipelineWorkflow start(TestWorkflowEnvironment env, Worker worker) {
     // Activities live on the queues named from the workflow's own (training, cpu).
     var queues = TaskQueues.ofWorkflowQueue(worker.getTaskQueue());
@@ -106,7 +128,7 @@ class TrainingPipelineWorkflowTest {
   @Test
   void aCancelledRunIsRecordedCancelledNotFailed(TestWorkflowEnvironment env, Worker worker)
       throws Exception {
-    var curating = new java.util.concurrent.CountDownLatch(1);
+    var curating = new CountDownLatch(1);
     when(curation.curate(any()))
         .thenAnswer(
             call -> {
@@ -114,15 +136,8 @@ class TrainingPipelineWorkflowTest {
               Thread.sleep(3_000);
               return DATASET;
             });
-    TrainingPipelineWorkflow workflow = start(env, worker);
-    WorkflowClient.start(workflow::run, REQUEST);
-    assertTrue(curating.await(30, java.util.concurrent.TimeUnit.SECONDS));
+    cancelOnce(curating, env, worker);
 
-    io.temporal.client.WorkflowStub.fromTyped(workflow).cancel();
-
-    assertThrows(
-        io.temporal.client.WorkflowFailedException.class,
-        () -> io.temporal.client.WorkflowStub.fromTyped(workflow).getResult(PipelineResult.class));
     verify(tracking).finishRun(eq(7L), eq(PipelineStage.CANCELLED), anyString());
     verify(tracking, never()).finishRun(eq(7L), eq(PipelineStage.FAILED), anyString());
     verify(training, never()).train(any());
@@ -133,7 +148,7 @@ class TrainingPipelineWorkflowTest {
       throws Exception {
     // The CURATE row update is still running when the run is cancelled. Cancelling it as well
     // raced its completion (Temporal's test server then refused every later workflow task).
-    var updating = new java.util.concurrent.CountDownLatch(1);
+    var updating = new CountDownLatch(1);
     doAnswer(
             call -> {
               updating.countDown();
@@ -148,19 +163,11 @@ class TrainingPipelineWorkflowTest {
               Thread.sleep(3_000);
               return DATASET;
             });
-    TrainingPipelineWorkflow workflow = start(env, worker);
-    WorkflowClient.start(workflow::run, REQUEST);
-    assertTrue(updating.await(30, java.util.concurrent.TimeUnit.SECONDS));
+    TrainingPipelineWorkflow workflow = cancelOnce(updating, env, worker);
 
-    io.temporal.client.WorkflowStub.fromTyped(workflow).cancel();
-
-    assertThrows(
-        WorkflowFailedException.class,
-        () -> io.temporal.client.WorkflowStub.fromTyped(workflow).getResult(PipelineResult.class));
     var history =
         env.getWorkflowClient()
-            .fetchHistory(
-                io.temporal.client.WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId())
+            .fetchHistory(WorkflowStub.fromTyped(workflow).getExecution().getWorkflowId())
             .getEvents();
     java.util.Map<Long, String> activityTypes = new java.util.HashMap<>();
     java.util.List<String> cancelled = new java.util.ArrayList<>();
@@ -217,8 +224,8 @@ class TrainingPipelineWorkflowTest {
 
   @Test
   void progressQueryReportsCurrentStage(TestWorkflowEnvironment env, Worker worker) {
-    var inTraining = new java.util.concurrent.CountDownLatch(1);
-    var release = new java.util.concurrent.CountDownLatch(1);
+    var inTraining = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
     when(training.train(any()))
         .thenAnswer(
             call -> {
@@ -238,8 +245,7 @@ class TrainingPipelineWorkflowTest {
     } finally {
       release.countDown();
     }
-    PipelineResult result =
-        io.temporal.client.WorkflowStub.fromTyped(stub).getResult(PipelineResult.class);
+    PipelineResult result = WorkflowStub.fromTyped(stub).getResult(PipelineResult.class);
     assertEquals(21L, result.modelVersionId());
     assertEquals(PipelineStage.SUCCEEDED, stub.progress().stage());
   }
