@@ -360,12 +360,11 @@ public final class ClipPretraining {
     List<ShapesClip> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String entity = entities.get(random.nextInt(entities.size()));
-      int space = entity.indexOf(' ');
       out.add(
           new ShapesClip(
               "pretrain",
-              entity.substring(0, space),
-              entity.substring(space + 1),
+              ShapesWorld.colourOf(entity),
+              ShapesWorld.shapeOf(entity),
               ShapesWorld.MOTIONS.get(random.nextInt(ShapesWorld.MOTIONS.size())),
               0.30 + 0.08 * random.nextDouble(),
               random.nextDouble(),

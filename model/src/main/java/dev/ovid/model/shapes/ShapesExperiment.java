@@ -232,12 +232,12 @@ public final class ShapesExperiment {
     log.accept("pretraining the tiny CLIP on frames and captions of the shapes world");
     ClipPretraining.Report report =
         ClipPretraining.pretrain(settings.clipSpec(), settings.pretraining(), clipDir, log);
-    double pretrainSeconds = (System.nanoTime() - started) / 1e9;
+    double clipSeconds = (System.nanoTime() - started) / 1e9;
     log.accept(
         String.format(
             "  pretrained in %.0f s, frame zero-shot accuracy %.2f (entities), %.2f (motions of"
                 + " tailed frames)",
-            pretrainSeconds, report.zeroShotAccuracy(), report.motionZeroShotAccuracy()));
+            clipSeconds, report.zeroShotAccuracy(), report.motionZeroShotAccuracy()));
     log.accept("pretraining the tiny T5 on the words of the shapes world, other colour names too");
     Path t5Dir = workDir.resolve("t5-shapes-" + settings.seed());
     T5Pretraining.Report language = T5Pretraining.pretrain(settings.language(), t5Dir, log);
@@ -245,7 +245,7 @@ public final class ShapesExperiment {
         String.format(
             "  T5 answers %.2f of its questions right, %.2f of those naming a colour otherwise",
             language.answerAccuracy(), language.synonymAccuracy()));
-    pretrainSeconds = (System.nanoTime() - started) / 1e9;
+    double pretrainSeconds = (System.nanoTime() - started) / 1e9;
     List<ShapesClip> train = trainClips();
     List<ShapesClip> test = testClips();
     List<Row> rows = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.ovid.model.training.TrainingDataset;
 import dev.ovid.model.training.VideoExample;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Generated clips as a {@link TrainingDataset}: frames are rendered when a batch asks for them, so
@@ -41,7 +42,7 @@ public final class ShapesTrainingSet implements TrainingDataset {
     ShapesClip clip = clips.get(index);
     List<String> truth = clip.labels();
     int[] positives =
-        java.util.stream.IntStream.range(0, vocabulary.size())
+        IntStream.range(0, vocabulary.size())
             .filter(i -> truth.contains(ShapesWorld.canonical(vocabulary.get(i))))
             .toArray();
     return new VideoExample(

@@ -72,11 +72,20 @@ public final class ShapesWorld {
     return entities.stream()
         .map(
             e -> {
-              int space = e.indexOf(' ');
-              int c = COLOURS.indexOf(e.substring(0, space));
-              return entityLabel(COLOUR_SYNONYMS.get(c).get(which), e.substring(space + 1));
+              int c = COLOURS.indexOf(colourOf(e));
+              return entityLabel(COLOUR_SYNONYMS.get(c).get(which), shapeOf(e));
             })
         .toList();
+  }
+
+  /** "red" of "red circle". */
+  static String colourOf(String entity) {
+    return entity.substring(0, entity.indexOf(' '));
+  }
+
+  /** "circle" of "red circle". */
+  static String shapeOf(String entity) {
+    return entity.substring(entity.indexOf(' ') + 1);
   }
 
   /** The plain name of an entity label ("crimson circle" → "red circle"); other labels as given. */
@@ -107,9 +116,8 @@ public final class ShapesWorld {
     List<ShapesClip> out = new ArrayList<>();
     int i = 0;
     for (String entity : entities) {
-      int space = entity.indexOf(' ');
-      String colour = entity.substring(0, space);
-      String shape = entity.substring(space + 1);
+      String colour = colourOf(entity);
+      String shape = shapeOf(entity);
       for (String motion : MOTIONS) {
         for (int r = 0; r < repeats; r++) {
           CounterRandom random = new CounterRandom(seed, STREAM_CLIPS, stream, i);
