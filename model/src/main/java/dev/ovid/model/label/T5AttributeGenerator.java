@@ -23,17 +23,40 @@ public final class T5AttributeGenerator {
   private final SentencePieceTokenizer tokenizer;
   private final String template;
   private final int attributes;
+  private final int tokensPerAttribute;
 
+  /** {@value #TOKENS_PER_ATTRIBUTE} decoding steps per attribute, for word-piece T5s. */
   public T5AttributeGenerator(
       T5Model t5, SentencePieceTokenizer tokenizer, String template, int attributes) {
-    if (!template.contains(LearnableLlmPromptConfig.LABEL) || attributes < 1) {
+    this(t5, tokenizer, template, attributes, TOKENS_PER_ATTRIBUTE);
+  }
+
+  /**
+   * @param tokensPerAttribute decoding steps per attribute (a character-level T5 needs a step per
+   *     letter)
+   */
+  public T5AttributeGenerator(
+      T5Model t5,
+      SentencePieceTokenizer tokenizer,
+      String template,
+      int attributes,
+      int tokensPerAttribute) {
+    if (!template.contains(LearnableLlmPromptConfig.LABEL)
+        || attributes < 1
+        || tokensPerAttribute < 1) {
       throw new IllegalArgumentException(
-          "template needs {label} and attributes >= 1: " + template + ", " + attributes);
+          "template needs {label}, and attributes and tokens per attribute must be >= 1: "
+              + template
+              + ", "
+              + attributes
+              + ", "
+              + tokensPerAttribute);
     }
     this.t5 = t5;
     this.tokenizer = tokenizer;
     this.template = template;
     this.attributes = attributes;
+    this.tokensPerAttribute = tokensPerAttribute;
   }
 
   /** The question asked, with {@code {label}} where the label goes. */
@@ -51,9 +74,11 @@ public final class T5AttributeGenerator {
     try (NDManager scratch = manager.newSubManager()) {
       NDArray[] batch = tokenizer.encodeBatch(List.of(template.replace("{label}", label)), scratch);
       NDArray encoded = t5.encode(t5.embed(batch[0]), batch[1]);
-      DecodedSequence out = t5.greedyDecode(encoded, batch[1], attributes * TOKENS_PER_ATTRIBUTE);
+      DecodedSequence out = t5.greedyDecode(encoded, batch[1], attributes * tokensPerAttribute);
       long[] tokens = out.tokens().toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
-      int[] ids = Arrays.stream(tokens).mapToInt(t -> (int) t).toArray();
+      // The answer ends at the first end-of-sequence token: what follows it is not an answer.
+      int eos = t5.config().eosTokenId();
+      int[] ids = Arrays.stream(tokens).mapToInt(t -> (int) t).takeWhile(t -> t != eos).toArray();
       return split(tokenizer.decode(ids), label, attributes);
     }
   }

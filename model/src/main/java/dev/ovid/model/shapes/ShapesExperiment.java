@@ -6,10 +6,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.core.OvidModels;
+import dev.ovid.model.core.Precision;
 import dev.ovid.model.core.TinyClipSpec;
+import dev.ovid.model.label.GeneratedAttributesEncoder;
 import dev.ovid.model.label.LearnableLlmPromptConfig;
+import dev.ovid.model.label.T5AttributeGenerator;
 import dev.ovid.model.metrics.MultiLabelDecisions;
 import dev.ovid.model.metrics.MultiLabelMetrics;
+import dev.ovid.model.t5.SentencePieceTokenizer;
+import dev.ovid.model.t5.T5Model;
 import dev.ovid.model.training.OvidTrainer;
 import dev.ovid.model.training.TrainingConfig;
 import dev.ovid.model.training.TrainingListener;
@@ -24,13 +29,17 @@ import java.util.function.Consumer;
 /**
  * The paper's three claims at CPU scale, on {@link ShapesWorld}: a tiny CLIP is pretrained on
  * frames and captions ({@link ClipPretraining}) and a tiny T5 on the world's words ({@link
- * T5Pretraining}), both are frozen, then four configurations train on the seen labels and are
+ * T5Pretraining}), both are frozen, then five configurations train on the seen labels and are
  * evaluated on fresh videos:
  *
  * <ul>
  *   <li>{@code frame-mean}: class-name prompts, no temporal branch (nothing trains: frozen CLIP
  *       zero-shot);
  *   <li>{@code temporal}: class-name prompts, temporal branch with SWR;
+ *   <li>{@code fixed-llm}: the paper's fixed-LLM baseline on the same video side as {@code
+ *       temporal}: each label is prompted as "{label}, {the T5's answer}" (the pretrained T5 asked
+ *       the learnable template's question, greedy decoding), so what the T5 knows reaches the CLIP
+ *       as text;
  *   <li>{@code learnable}: learnable LLM prompts (the pretrained T5), temporal branch, SWR — the
  *       paper's model;
  *   <li>{@code learnable-no-swr}: the same without SWR.
@@ -41,7 +50,13 @@ import java.util.function.Consumer;
  */
 public final class ShapesExperiment {
   public static final List<String> CONFIGS =
-      List.of("frame-mean", "temporal", "learnable", "learnable-no-swr");
+      List.of("frame-mean", "temporal", "fixed-llm", "learnable", "learnable-no-swr");
+
+  /**
+   * Decoding steps of the fixed-LLM baseline's one attribute: the shapes T5 is character-level, and
+   * its longest answer ("yellow triangle") takes 16 steps and its end-of-sequence token.
+   */
+  static final int FIXED_LLM_ANSWER_STEPS = 20;
 
   /**
    * @param trainRepeats training clips per seen (entity, motion) pair
@@ -291,21 +306,49 @@ public final class ShapesExperiment {
     }
   }
 
-  /** The model of {@code config} over the pretrained CLIP (frozen) and the random T5. */
+  /** The model of {@code config} over the pretrained CLIP and T5, both frozen. */
   public static OvidModel build(String config, Settings s, Path clipDir, Path t5Dir) {
     VideoEncoderConfig video = videoConfig(config, s);
     return switch (config) {
       case "frame-mean", "temporal" -> OvidModels.classNamePrompt(clipDir, video, s.seed());
+      case "fixed-llm" -> fixedLlm(clipDir, t5Dir, s, video);
       case "learnable", "learnable-no-swr" ->
           OvidModels.learnableLlmPrompt(clipDir, t5Dir, s.prompts(), video, s.seed());
       default -> throw new IllegalArgumentException("unknown configuration " + config);
     };
   }
 
+  /** One attribute per label: the T5's whole answer ("red circle" for "scarlet circle"). */
+  private static OvidModel fixedLlm(
+      Path clipDir, Path t5Dir, Settings s, VideoEncoderConfig video) {
+    // The T5 stays loaded for the model's life: every label asked later gets its answer too.
+    NDManager t5Manager = NDManager.newBaseManager();
+    try {
+      T5AttributeGenerator generator =
+          new T5AttributeGenerator(
+              T5Model.load(t5Dir, t5Manager),
+              SentencePieceTokenizer.load(t5Dir.resolve("tokenizer.json")),
+              s.prompts().template(),
+              1,
+              FIXED_LLM_ANSWER_STEPS);
+      return OvidModels.frozenTextEncoder(
+          clipDir,
+          clip -> new GeneratedAttributesEncoder(clip, l -> generator.generate(l, t5Manager)),
+          video,
+          s.seed(),
+          Precision.FP32,
+          "shapes fixed-LLM attributes",
+          t5Manager);
+    } catch (RuntimeException e) {
+      t5Manager.close();
+      throw e;
+    }
+  }
+
   static VideoEncoderConfig videoConfig(String config, Settings s) {
     return switch (config) {
       case "frame-mean" -> new VideoEncoderConfig(s.frames(), 0, 0.5f, Float.NaN);
-      case "temporal", "learnable" ->
+      case "temporal", "fixed-llm", "learnable" ->
           new VideoEncoderConfig(s.frames(), s.temporalLayers(), 0.5f, Float.NaN);
       case "learnable-no-swr" ->
           new VideoEncoderConfig(s.frames(), s.temporalLayers(), 1f, Float.NaN, false);

@@ -51,8 +51,11 @@ import java.util.Random;
  * first other name of their colour to the training vocabulary, so that only the T5 can tell what
  * {@code crimson square} is), {@code posStd}, {@code qkStd}, {@code outStd} (re-initialise the
  * temporal position embeddings, temporal query/key and temporal output weights at this standard
- * deviation), and {@code full=true}, which runs the whole experiment at its standard settings and
- * prints the README's table.
+ * deviation), {@code attributes} and {@code prefixes} (K and N of the learnable prompts), {@code
+ * probe=true} (no training: AUPR of the untrained model over every entity under each label form of
+ * {@code forms}, '|'-separated, where C is the colour, S the shape and O the entity under the
+ * second other name of its colour: "C O" asks for "red scarlet circle"), and {@code full=true},
+ * which runs the whole experiment at its standard settings and prints the README's table.
  */
 public final class ShapesMotionDiagnostics {
   private ShapesMotionDiagnostics() {}
@@ -78,7 +81,9 @@ public final class ShapesMotionDiagnostics {
             Float.parseFloat(System.getProperty("lr", String.valueOf(d.learningRate()))),
             Integer.getInteger("layers", d.temporalLayers()),
             Float.parseFloat(System.getProperty("w", String.valueOf(d.negativeWeight()))),
-            d.prompts());
+            d.prompts()
+                .withAttributes(Integer.getInteger("attributes", d.prompts().attributes()))
+                .withPrefixes(Integer.getInteger("prefixes", d.prompts().prefixes())));
     String config = System.getProperty("config", "temporal");
     Path work = Path.of(System.getProperty("work", "/tmp/ovid-shapes-diagnostics"));
     Files.createDirectories(work);
@@ -120,6 +125,28 @@ public final class ShapesMotionDiagnostics {
     }
     try (OvidModel model = ShapesExperiment.build(config, s, clipDir, t5Dir)) {
       reinitialise(model);
+      if (Boolean.getBoolean("probe")) {
+        List<String> all = ShapesWorld.entityLabels();
+        List<String> syn = ShapesWorld.synonymEntityLabels(all, 1);
+        List<ShapesClip> t = experiment.testClips();
+        java.util.function.Function<java.util.function.BiFunction<String, String, String>, Double>
+            form =
+                f -> {
+                  List<String> ls = new ArrayList<>();
+                  for (int i = 0; i < all.size(); i++) {
+                    ls.add(f.apply(ShapesWorld.colourOf(all.get(i)), syn.get(i)));
+                  }
+                  return labelsAupr(model, s, t, ls, all);
+                };
+        for (String f :
+            System.getProperty("forms", "C S|O|C O|C rO|C r O|C d O|cir O|C zzz S").split("\\|")) {
+          double a =
+              form.apply(
+                  (c, l) -> f.replace("C", c).replace("O", l).replace("S", ShapesWorld.shapeOf(l)));
+          System.out.printf("probe: '%s' %.3f%n", f, a);
+        }
+        return;
+      }
       System.out.println("motion label cosines " + motionCosines(model));
       report("before", model, s, experiment, train, test);
       if (!model.trainableParameters().isEmpty()) {
@@ -242,11 +269,54 @@ public final class ShapesMotionDiagnostics {
     System.out.printf(
         "%s: seen-label AUPR on seen-entity test videos %.3f, on training videos %.3f%n",
         when, onSeen[0], onTrain[0]);
+    List<String> seen = experiment.split().seenEntities();
+    System.out.printf(
+        "%s: other names on seen-entity test videos: first %.3f, second %.3f; unseen entities,"
+            + " second %.3f%n",
+        when,
+        labelsAupr(model, s, seenVideos, ShapesWorld.synonymEntityLabels(seen, 0)),
+        labelsAupr(model, s, seenVideos, ShapesWorld.synonymEntityLabels(seen, 1)),
+        labelsAupr(
+            model,
+            s,
+            test.stream().filter(c -> !seen.contains(c.entityLabel())).toList(),
+            ShapesWorld.synonymEntityLabels(experiment.split().unseenEntities(), 1)));
     String heldOutMotion = System.getProperty("holdOutMotion");
     if (heldOutMotion != null) {
       System.out.printf(
           "%s: AUPR of the held-out motion label %.3f%n",
           when, labelAupr(model, s, test, ShapesWorld.actionLabel(heldOutMotion)));
+    }
+  }
+
+  private static double labelsAupr(
+      OvidModel model, ShapesExperiment.Settings s, List<ShapesClip> clips, List<String> labels) {
+    return labelsAupr(
+        model, s, clips, labels, labels.stream().map(ShapesWorld::canonical).toList());
+  }
+
+  private static double labelsAupr(
+      OvidModel model,
+      ShapesExperiment.Settings s,
+      List<ShapesClip> clips,
+      List<String> labels,
+      List<String> truths) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] scores = scores(model, s, clips, labels, m).toFloatArray();
+      int n = scores.length;
+      double[] sc = new double[n];
+      boolean[] pos = new boolean[n];
+      int[] video = new int[n];
+      int[] label = new int[n];
+      for (int i = 0; i < n; i++) {
+        sc[i] = scores[i];
+        video[i] = i / labels.size();
+        label[i] = i % labels.size();
+        pos[i] = clips.get(video[i]).labels().contains(truths.get(label[i]));
+      }
+      return MultiLabelMetrics.aupr(
+          MultiLabelDecisions.of(
+              sc, pos, video, label, clips.stream().map(ShapesClip::id).toList(), labels));
     }
   }
 

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.ovid.model.core.CounterRandom;
+import dev.ovid.model.label.T5AttributeGenerator;
 import dev.ovid.model.t5.SentencePieceTokenizer;
 import dev.ovid.model.t5.T5Model;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,17 @@ class T5PretrainingTest {
       long[] ids = t5.greedyTokens(encoded, question[1], steps).toLongArray();
       int[] answer = Arrays.stream(ids).skip(1).mapToInt(i -> (int) i).toArray();
       assertEquals("red circle", tokenizer.decode(answer));
+      // The fixed-LLM baseline's attribute: the whole answer, cut at its end-of-sequence token
+      // although decoding runs on for all its steps.
+      T5AttributeGenerator generator =
+          new T5AttributeGenerator(
+              t5,
+              tokenizer,
+              "features of a {label} in a video",
+              1,
+              ShapesExperiment.FIXED_LLM_ANSWER_STEPS);
+      assertEquals(List.of("red circle"), generator.generate("scarlet circle", manager));
+      assertEquals(List.of("blue cross"), generator.generate("navy cross", manager));
     }
   }
 

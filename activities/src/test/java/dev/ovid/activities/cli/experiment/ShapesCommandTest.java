@@ -35,9 +35,10 @@ class ShapesCommandTest {
     JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
     assertEquals(1, json.size(), "only 'rows': " + json);
     JsonNode rows = json.get("rows");
-    assertEquals(4, rows.size());
-    List<String> configs = List.of("frame-mean", "temporal", "learnable", "learnable-no-swr");
-    for (int i = 0; i < 4; i++) {
+    List<String> configs =
+        List.of("frame-mean", "temporal", "fixed-llm", "learnable", "learnable-no-swr");
+    assertEquals(configs.size(), rows.size());
+    for (int i = 0; i < configs.size(); i++) {
       JsonNode row = rows.get(i);
       assertEquals(configs.get(i), row.get("config").asText());
       assertEquals(6, row.size(), row.toString());
