@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
           + " its words, freezes them, trains frame-mean, temporal, fixed-llm, learnable and"
           + " learnable-no-swr on the seen labels, and prints AUPR on seen entity labels, held-out"
           + " entity labels, motion labels and entities named by colour words only the T5 knows.",
-      "Measured: about 5 minutes on an idle 2-core machine (README)."
+      "Measured: about 6 minutes on an idle 2-core machine (README)."
     })
 public final class ShapesCommand implements Callable<Integer> {
 
