@@ -10,6 +10,11 @@ import java.util.List;
 public interface JointLabelEncoder extends ParameterOwner {
   NDArray encode(List<String> labels);
 
+  /** Extra training loss for {@code labels} embedded as {@code embeddings}, or null. */
+  default NDArray regularizer(List<String> labels, NDArray embeddings) {
+    return null;
+  }
+
   /** Joint embedding width D. */
   int embedDim();
 }

@@ -12,6 +12,15 @@ package dev.ovid.model.label;
  * @param prefixInitScale prefixes start as normal draws with this many times the standard deviation
  *     of T5's token embeddings, so they look like ordinary input tokens
  * @param seed initialisation seed of the prefixes and the prompt transformer
+ * @param softPromptScale root-mean-square size of every soft prompt token, in standard deviations
+ *     of the CLIP tower's token embeddings ({@link #DEFAULT_SOFT_PROMPT_SCALE}: a tenth, so the
+ *     label's own tokens dominate and the encoder cannot collapse; 1: a real token's size)
+ * @param answerAnchorWeight weight of a training penalty, not in the paper, that keeps each
+ *     training label's embedding near that of its fixed-LLM prompt ("{label}, {the LLM's answer}"):
+ *     the squared distance between the two unit vectors, averaged over the batch's labels (0: off).
+ *     It is KgCoOp's regulariser (Yao et al., CVPR 2023) with the LLM's answer as the hand-made
+ *     prompt: token-sized soft prompts can then carry what the LLM knows without the label space
+ *     collapsing onto the training clips.
  */
 public record LearnableLlmPromptConfig(
     int prefixes,
@@ -21,13 +30,18 @@ public record LearnableLlmPromptConfig(
     int transformerLayers,
     int transformerHeads,
     double prefixInitScale,
-    long seed) {
+    long seed,
+    double softPromptScale,
+    double answerAnchorWeight) {
 
   public static final String LABEL = "{label}";
 
   /** The question the paper asks the LLM about a class. */
   public static final String DEFAULT_TEMPLATE =
       "what are useful features for distinguishing a {label} in a video?";
+
+  /** Soft prompt tokens at a tenth of a real token's size. */
+  public static final double DEFAULT_SOFT_PROMPT_SCALE = 0.1;
 
   public LearnableLlmPromptConfig {
     if (prefixes < 1 || attributes < 1 || attributeLength < 1) {
@@ -46,9 +60,41 @@ public record LearnableLlmPromptConfig(
       throw new IllegalArgumentException(
           "transformerLayers must be >= 0 and transformerHeads >= 1");
     }
+    if (!(softPromptScale > 0) || !Double.isFinite(softPromptScale)) {
+      throw new IllegalArgumentException("softPromptScale must be > 0: " + softPromptScale);
+    }
+    if (!(answerAnchorWeight >= 0) || !Double.isFinite(answerAnchorWeight)) {
+      throw new IllegalArgumentException("answerAnchorWeight must be >= 0: " + answerAnchorWeight);
+    }
   }
 
-  /** N=4, K=4, L=4, the paper's question, one prompt-transformer layer with 4 heads, seed 0. */
+  /** The first eight knobs; soft prompts at {@link #DEFAULT_SOFT_PROMPT_SCALE}, no anchor. */
+  public LearnableLlmPromptConfig(
+      int prefixes,
+      int attributes,
+      int attributeLength,
+      String template,
+      int transformerLayers,
+      int transformerHeads,
+      double prefixInitScale,
+      long seed) {
+    this(
+        prefixes,
+        attributes,
+        attributeLength,
+        template,
+        transformerLayers,
+        transformerHeads,
+        prefixInitScale,
+        seed,
+        DEFAULT_SOFT_PROMPT_SCALE,
+        0);
+  }
+
+  /**
+   * N=4, K=4, L=4, the paper's question, one prompt-transformer layer with 4 heads, seed 0, soft
+   * prompts at a tenth of a token, no anchor.
+   */
   public static LearnableLlmPromptConfig defaults() {
     return new LearnableLlmPromptConfig(4, 4, 4, DEFAULT_TEMPLATE, 1, 4, 1.0, 0L);
   }
@@ -67,7 +113,9 @@ public record LearnableLlmPromptConfig(
         transformerLayers,
         transformerHeads,
         prefixInitScale,
-        seed);
+        seed,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public LearnableLlmPromptConfig withAttributes(int k) {
@@ -79,7 +127,9 @@ public record LearnableLlmPromptConfig(
         transformerLayers,
         transformerHeads,
         prefixInitScale,
-        seed);
+        seed,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public LearnableLlmPromptConfig withAttributeLength(int l) {
@@ -91,7 +141,9 @@ public record LearnableLlmPromptConfig(
         transformerLayers,
         transformerHeads,
         prefixInitScale,
-        seed);
+        seed,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public LearnableLlmPromptConfig withTemplate(String t) {
@@ -103,12 +155,23 @@ public record LearnableLlmPromptConfig(
         transformerLayers,
         transformerHeads,
         prefixInitScale,
-        seed);
+        seed,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public LearnableLlmPromptConfig withTransformer(int layers, int heads) {
     return new LearnableLlmPromptConfig(
-        prefixes, attributes, attributeLength, template, layers, heads, prefixInitScale, seed);
+        prefixes,
+        attributes,
+        attributeLength,
+        template,
+        layers,
+        heads,
+        prefixInitScale,
+        seed,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public LearnableLlmPromptConfig withSeed(long s) {
@@ -120,7 +183,24 @@ public record LearnableLlmPromptConfig(
         transformerLayers,
         transformerHeads,
         prefixInitScale,
-        s);
+        s,
+        softPromptScale,
+        answerAnchorWeight);
+  }
+
+  /** Token-sized soft prompts held near the fixed-LLM prompt (see the parameters above). */
+  public LearnableLlmPromptConfig withAnswerAnchor(double scale, double weight) {
+    return new LearnableLlmPromptConfig(
+        prefixes,
+        attributes,
+        attributeLength,
+        template,
+        transformerLayers,
+        transformerHeads,
+        prefixInitScale,
+        seed,
+        scale,
+        weight);
   }
 
   String prompt(String label) {

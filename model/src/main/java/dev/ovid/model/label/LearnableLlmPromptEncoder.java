@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Learnable LLM prompting, the paper's label encoder. For each label ℓ and each of N learnable
@@ -39,6 +40,9 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
   private final NDArray prefixes;
   private final PromptTransformer promptTransformer;
   private final int clipWidth;
+  // The answer anchor's fixed-LLM prompts and their embeddings by label (null: no anchor).
+  private final LabelEncoder answerPrompts;
+  private final Map<String, float[]> answerTargets = new ConcurrentHashMap<>();
 
   /**
    * @param manager owns the trainable parameters (the model's manager, on the device of CLIP and
@@ -93,7 +97,17 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
             config.transformerLayers(),
             config.transformerHeads(),
             (float) embeddingStd(clip.text().tokenEmbedding().getArray()),
+            config.softPromptScale(),
             new CounterRandom(config.seed(), STREAM_PROMPT_TRANSFORMER));
+    if (config.answerAnchorWeight() > 0) {
+      T5AttributeGenerator answers =
+          new T5AttributeGenerator(
+              t5, t5Tokenizer, config.template(), 1, T5AttributeGenerator.ANSWER_STEPS);
+      this.answerPrompts =
+          new GeneratedAttributesEncoder(clip, label -> answers.generate(label, manager));
+    } else {
+      this.answerPrompts = null;
+    }
   }
 
   private static double embeddingStd(NDArray embedding) {
@@ -217,6 +231,40 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
     }
     NDArray hidden = t5.decode(decoded.get(":, :-1"), encoder, mask);
     return hidden.reshape((long) count * n * config.attributes(), config.attributeLength(), d);
+  }
+
+  /**
+   * The answer anchor ({@link LearnableLlmPromptConfig#answerAnchorWeight}): weight × the mean
+   * squared distance between each label's embedding and that of its fixed-LLM prompt. Those targets
+   * are frozen, so they are computed once per label and kept.
+   */
+  @Override
+  public NDArray regularizer(List<String> labels, NDArray embeddings) {
+    if (answerPrompts == null) {
+      return null;
+    }
+    List<String> missing =
+        labels.stream().distinct().filter(l -> !answerTargets.containsKey(l)).toList();
+    if (!missing.isEmpty()) {
+      float[] flat = answerPrompts.encode(missing).toType(DataType.FLOAT32, false).toFloatArray();
+      int d = flat.length / missing.size();
+      for (int i = 0; i < missing.size(); i++) {
+        answerTargets.put(missing.get(i), Arrays.copyOfRange(flat, i * d, (i + 1) * d));
+      }
+    }
+    int d = answerTargets.get(labels.get(0)).length;
+    float[] targets = new float[labels.size() * d];
+    for (int i = 0; i < labels.size(); i++) {
+      System.arraycopy(answerTargets.get(labels.get(i)), 0, targets, i * d, d);
+    }
+    NDArray target =
+        embeddings
+            .getManager()
+            .create(targets, new Shape(labels.size(), d))
+            .toDevice(embeddings.getDevice(), false);
+    NDArray distance =
+        embeddings.toType(DataType.FLOAT32, false).sub(target).square().sum(new int[] {1});
+    return Tensors.mul(distance.mean(), (float) config.answerAnchorWeight());
   }
 
   @Override

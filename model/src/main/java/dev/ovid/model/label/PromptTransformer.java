@@ -15,10 +15,11 @@ import java.util.Map;
  * encoder's token-embedding width. Its output replaces L prompt-token embeddings.
  *
  * <p>Output scale: every soft token leaves the map at a fixed root-mean-square size, {@code
- * outScale} = {@value #SOFT_PROMPT_SCALE} × the standard deviation of the CLIP tower's own token
- * embeddings, so soft prompts stay a tenth of a real token's size (the label's tokens dominate and
- * the encoder starts close to plain class-name prompting) whatever the tower's embedding scale and
- * however long it trains. Training can only turn them. Two earlier versions let them grow:
+ * outScale} = {@code scale} × the standard deviation of the CLIP tower's own token embeddings
+ * ({@link LearnableLlmPromptConfig#softPromptScale}), whatever the tower's embedding scale and
+ * however long it trains: training can only turn them. At the default, a tenth of a real token's
+ * size, the label's tokens dominate and the encoder starts close to plain class-name prompting. Two
+ * earlier versions let them grow:
  *
  * <ul>
  *   <li>A map initialised with tiny entries (0.02/√width): AdamW moves every entry by about the
@@ -33,12 +34,6 @@ import java.util.Map;
 final class PromptTransformer {
   private static final float EPS = 1e-5f;
 
-  /**
-   * Soft prompts' size relative to the CLIP tower's token embeddings (standard deviation per
-   * entry).
-   */
-  static final float SOFT_PROMPT_SCALE = 0.1f;
-
   private final Map<String, NDArray> parameters = new LinkedHashMap<>();
   private final int layers;
   private final int heads;
@@ -49,6 +44,7 @@ final class PromptTransformer {
    * @param width d_T5 (input width)
    * @param outWidth CLIP text hidden width
    * @param tokenStd standard deviation of the CLIP text tower's token-embedding entries
+   * @param scale soft tokens' root-mean-square size in units of {@code tokenStd}
    */
   PromptTransformer(
       NDManager manager,
@@ -57,6 +53,7 @@ final class PromptTransformer {
       int layers,
       int heads,
       double tokenStd,
+      double scale,
       CounterRandom random) {
     if (layers < 0 || heads < 1 || width % heads != 0) {
       throw new IllegalArgumentException(
@@ -75,7 +72,7 @@ final class PromptTransformer {
       throw new IllegalArgumentException(
           "token embedding standard deviation must be > 0: " + tokenStd);
     }
-    this.outScale = (float) (SOFT_PROMPT_SCALE * tokenStd);
+    this.outScale = (float) (scale * tokenStd);
     int hidden = 4 * width;
     for (int i = 0; i < layers; i++) {
       String p = "layers." + i + ".";
@@ -108,7 +105,7 @@ final class PromptTransformer {
     return parameters;
   }
 
-  /** The fixed factor on the linear map's output ({@value #SOFT_PROMPT_SCALE} × token std). */
+  /** The fixed factor on the linear map's output (scale × token std). */
   float outScale() {
     return outScale;
   }

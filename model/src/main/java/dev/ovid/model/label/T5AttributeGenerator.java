@@ -19,6 +19,12 @@ public final class T5AttributeGenerator {
   /** Decoding steps per attribute: enough for a short phrase. */
   static final int TOKENS_PER_ATTRIBUTE = 6;
 
+  /**
+   * Decoding steps for a whole short answer given as one attribute: a character-level T5's longest
+   * answer in the shapes world ("yellow triangle") takes 16 and its end-of-sequence token.
+   */
+  public static final int ANSWER_STEPS = 24;
+
   private final T5Model t5;
   private final SentencePieceTokenizer tokenizer;
   private final String template;

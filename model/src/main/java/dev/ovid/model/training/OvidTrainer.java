@@ -214,6 +214,10 @@ public final class OvidTrainer {
           NDArray labelEmbeddings = model.labelEncoder().encode(names);
           NDArray lossValue =
               loss(videoEmbeddings, labelEmbeddings, targets.toDevice(root.getDevice(), false));
+          NDArray extra = model.labelEncoder().regularizer(names, labelEmbeddings);
+          if (extra != null) {
+            lossValue = lossValue.add(extra);
+          }
           collector.backward(scaler == null ? lossValue : scaler.scaled(lossValue));
           value = lossValue.getFloat();
         }

@@ -35,7 +35,7 @@ def first(out):
 
 
 MASK = (1 << 64) - 1
-# dev.ovid.model.label.PromptTransformer.SOFT_PROMPT_SCALE: soft prompts are the linear map's output
+# dev.ovid.model.label.LearnableLlmPromptConfig.DEFAULT_SOFT_PROMPT_SCALE: soft prompts are the linear map's output
 # times this many standard deviations of the CLIP text tower's token-embedding entries.
 SOFT_PROMPT_SCALE = 0.1
 GOLDEN = 0x9E3779B97F4A7C15

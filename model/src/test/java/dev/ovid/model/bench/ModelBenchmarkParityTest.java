@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +58,10 @@ class ModelBenchmarkParityTest {
     }
     Matcher m = Pattern.compile("(?m)^SOFT_PROMPT_SCALE = ([0-9.eE+-]+)$").matcher(script);
     assertTrue(m.find(), "model_bench.py defines SOFT_PROMPT_SCALE");
-    Field ovid =
-        Class.forName("dev.ovid.model.label.PromptTransformer")
-            .getDeclaredField("SOFT_PROMPT_SCALE");
-    ovid.setAccessible(true);
-    assertEquals(ovid.getFloat(null), Float.parseFloat(m.group(1)));
+    assertEquals(
+        dev.ovid.model.label.LearnableLlmPromptConfig.DEFAULT_SOFT_PROMPT_SCALE,
+        Double.parseDouble(m.group(1)),
+        1e-9);
     assertTrue(
         script.contains(".sqrt() * self.out_scale"),
         "the peer normalises soft tokens and scales them");

@@ -3,6 +3,7 @@ package dev.ovid.model.label;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -124,6 +125,61 @@ class LearnableLlmPromptEncoderTest {
     assertTrue(
         ratio > 0.05 && ratio < 0.2,
         "soft prompt std " + soft + " vs token embedding std " + tokens + " (ratio " + ratio + ")");
+  }
+
+  @Test
+  void softTokensTakeTheConfiguredSizeInUnitsOfTheTowersTokenScale() {
+    double tokens = std(clip.text().tokenEmbedding().getArray());
+    for (double scale : new double[] {0.1, 1.0, 2.0}) {
+      NDArray soft = encoder(CONFIG.withAnswerAnchor(scale, 0)).softPrompts(LABELS);
+      double rms = Math.sqrt(soft.square().mean().getFloat());
+      assertEquals(scale, rms / tokens, 1e-3 * scale, "soft token size at scale " + scale);
+    }
+  }
+
+  @Test
+  void refusesASoftPromptSizeThatIsNotPositiveAndANegativeAnchor() {
+    IllegalArgumentException size =
+        assertThrows(IllegalArgumentException.class, () -> CONFIG.withAnswerAnchor(0, 1));
+    assertTrue(size.getMessage().contains("softPromptScale"), size.getMessage());
+    IllegalArgumentException weight =
+        assertThrows(IllegalArgumentException.class, () -> CONFIG.withAnswerAnchor(1, -1));
+    assertTrue(weight.getMessage().contains("answerAnchorWeight"), weight.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> CONFIG.withAnswerAnchor(1, Double.NaN));
+    assertEquals(0.1, LearnableLlmPromptConfig.defaults().softPromptScale());
+    assertEquals(0.0, LearnableLlmPromptConfig.defaults().answerAnchorWeight());
+  }
+
+  @Test
+  void answerAnchorIsTheWeightedMeanSquaredDistanceToTheFixedLlmPrompt() {
+    assertEquals(null, encoder(CONFIG).regularizer(LABELS, encoder(CONFIG).encode(LABELS)));
+    LearnableLlmPromptEncoder encoder = encoder(CONFIG.withAnswerAnchor(1.0, 5.0));
+    T5AttributeGenerator answers =
+        new T5AttributeGenerator(
+            t5, tokenizer, CONFIG.template(), 1, T5AttributeGenerator.ANSWER_STEPS);
+    NDArray fixed =
+        new GeneratedAttributesEncoder(clip, l -> answers.generate(l, manager)).encode(LABELS);
+    Map<String, NDArray> trainable = encoder.trainableParameters();
+    trainable.values().forEach(p -> p.setRequiresGradient(true));
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray embeddings = encoder.encode(LABELS);
+      float[] e = embeddings.toFloatArray();
+      float[] f = fixed.toFloatArray();
+      double expected = 0;
+      for (int i = 0; i < e.length; i++) {
+        expected += (e[i] - f[i]) * (e[i] - f[i]);
+      }
+      expected = 5.0 * expected / LABELS.size();
+      NDArray penalty = encoder.regularizer(LABELS, embeddings);
+      assertEquals(expected, penalty.getFloat(), 1e-4 * expected);
+      assertTrue(expected > 0, "a random prompt transformer is not at its anchor");
+      collector.backward(penalty);
+    }
+    // The penalty trains the prompt transformer (the prefixes feed T5 only through the greedy
+    // tokens' hidden states, which it reaches too).
+    assertTrue(
+        trainable.get("prompt_transformer.proj.weight").getGradient().abs().sum().getFloat() > 0);
+    trainable.values().forEach(p -> p.setRequiresGradient(false));
   }
 
   @Test

@@ -38,7 +38,8 @@ class ShapesExperimentTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"temporal", "fixed-llm", "learnable", "learnable-no-swr"})
+  @ValueSource(
+      strings = {"temporal", "fixed-llm", "learnable", "learnable-no-swr", "learnable-anchored"})
   void twoTrainingStepsChangeTheTrainableParameters(String config) {
     ShapesExperiment experiment = new ShapesExperiment(settings, work, s -> {});
     List<ShapesClip> train = experiment.trainClips();
@@ -101,7 +102,8 @@ class ShapesExperimentTest {
   @Test
   void everyConfigurationTrainsWithTheSettingsNegativeWeightAndT() {
     ShapesExperiment.Settings standard = ShapesExperiment.Settings.standard();
-    for (String config : List.of("temporal", "fixed-llm", "learnable", "learnable-no-swr")) {
+    for (String config :
+        List.of("temporal", "fixed-llm", "learnable", "learnable-no-swr", "learnable-anchored")) {
       assertEquals(0.1f, ShapesExperiment.trainingConfig(config, standard).negativeWeight());
       assertEquals(4, ShapesExperiment.trainingConfig(config, standard).temporalLayers());
     }

@@ -47,15 +47,16 @@ import java.util.Random;
  * clips the training set; the report adds that label's AUPR over the test clips), {@code twins}
  * (replace each left/up clip by the frame-reversed twin of a right/down one: the same shape, size,
  * path and background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly}
- * (train against the four motion labels only), {@code trainNames} (add the seen entities under the
- * first other name of their colour to the training vocabulary, so that only the T5 can tell what
- * {@code crimson square} is), {@code posStd}, {@code qkStd}, {@code outStd} (re-initialise the
- * temporal position embeddings, temporal query/key and temporal output weights at this standard
- * deviation), {@code attributes} and {@code prefixes} (K and N of the learnable prompts), {@code
- * probe=true} (no training: AUPR of the untrained model over every entity under each label form of
- * {@code forms}, '|'-separated, where C is the colour, S the shape and O the entity under the
- * second other name of its colour: "C O" asks for "red scarlet circle"), and {@code full=true},
- * which runs the whole experiment at its standard settings and prints the README's table.
+ * (train against the four motion labels only), {@code plainNames} (leave the seen entities under
+ * the first other name of their colour out of the training vocabulary), {@code posStd}, {@code
+ * qkStd}, {@code outStd} (re-initialise the temporal position embeddings, temporal query/key and
+ * temporal output weights at this standard deviation), {@code attributes}, {@code prefixes}, {@code
+ * softScale} and {@code anchor} (K, N, the soft prompts' size and the answer anchor's weight of the
+ * learnable prompts), {@code probe=true} (no training: AUPR of the untrained model over every
+ * entity under each label form of {@code forms}, '|'-separated, where C is the colour, S the shape
+ * and O the entity under the second other name of its colour: "C O" asks for "red scarlet circle"),
+ * and {@code full=true}, which runs the whole experiment at its standard settings and prints the
+ * README's table.
  */
 public final class ShapesMotionDiagnostics {
   private ShapesMotionDiagnostics() {}
@@ -83,7 +84,14 @@ public final class ShapesMotionDiagnostics {
             Float.parseFloat(System.getProperty("w", String.valueOf(d.negativeWeight()))),
             d.prompts()
                 .withAttributes(Integer.getInteger("attributes", d.prompts().attributes()))
-                .withPrefixes(Integer.getInteger("prefixes", d.prompts().prefixes())));
+                .withPrefixes(Integer.getInteger("prefixes", d.prompts().prefixes()))
+                .withAnswerAnchor(
+                    Double.parseDouble(
+                        System.getProperty(
+                            "softScale", String.valueOf(d.prompts().softPromptScale()))),
+                    Double.parseDouble(
+                        System.getProperty(
+                            "anchor", String.valueOf(d.prompts().answerAnchorWeight())))));
     String config = System.getProperty("config", "temporal");
     Path work = Path.of(System.getProperty("work", "/tmp/ovid-shapes-diagnostics"));
     Files.createDirectories(work);
@@ -107,11 +115,9 @@ public final class ShapesMotionDiagnostics {
     List<String> vocabulary =
         Boolean.getBoolean("motionOnly")
             ? ShapesWorld.actionLabels()
-            : experiment.split().trainingVocabulary();
-    if (Boolean.getBoolean("trainNames")) {
-      vocabulary = new ArrayList<>(vocabulary);
-      vocabulary.addAll(ShapesWorld.synonymEntityLabels(experiment.split().seenEntities(), 0));
-    }
+            : Boolean.getBoolean("plainNames")
+                ? experiment.split().trainingVocabulary()
+                : ShapesExperiment.trainingVocabulary(experiment.split());
     if (heldOutMotion != null) {
       String label = ShapesWorld.actionLabel(heldOutMotion);
       vocabulary = vocabulary.stream().filter(l -> !l.equals(label)).toList();

@@ -55,7 +55,7 @@ class T5PretrainingTest {
               tokenizer,
               "features of a {label} in a video",
               1,
-              ShapesExperiment.FIXED_LLM_ANSWER_STEPS);
+              T5AttributeGenerator.ANSWER_STEPS);
       assertEquals(List.of("red circle"), generator.generate("scarlet circle", manager));
       assertEquals(List.of("blue cross"), generator.generate("navy cross", manager));
     }

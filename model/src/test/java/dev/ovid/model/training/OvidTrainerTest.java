@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.ovid.model.core.JointLabelEncoder;
 import dev.ovid.model.core.OvidModel;
 import dev.ovid.model.core.OvidModels;
 import dev.ovid.model.core.TensorArchiveException;
@@ -132,6 +133,55 @@ class OvidTrainerTest {
           (k, v) ->
               assertFalse(
                   Arrays.equals(v, trainableAfter.get(k)), "trainable " + k + " never changed"));
+    }
+  }
+
+  @Test
+  void aLabelEncodersRegularizerJoinsEveryStepsLoss() {
+    ColourVideos data = videos(4);
+    TrainingConfig config = SHORT.toBuilder().epochs(2).checkpointEverySteps(0).build();
+    try (OvidModel plain = tinyModel(3);
+        OvidModel base = tinyModel(3)) {
+      JointLabelEncoder inner = base.labelEncoder();
+      // A constant penalty has no gradient: the same steps, each loss 0.75 higher.
+      JointLabelEncoder penalised =
+          new JointLabelEncoder() {
+            @Override
+            public NDArray encode(List<String> labels) {
+              return inner.encode(labels);
+            }
+
+            @Override
+            public NDArray regularizer(List<String> labels, NDArray embeddings) {
+              return embeddings.getManager().create(0.75f);
+            }
+
+            @Override
+            public int embedDim() {
+              return inner.embedDim();
+            }
+
+            @Override
+            public Map<String, NDArray> trainableParameters() {
+              return inner.trainableParameters();
+            }
+
+            @Override
+            public Map<String, NDArray> frozenParameters() {
+              return inner.frozenParameters();
+            }
+          };
+      // Shares base's manager and encoders; base closes them.
+      OvidModel withPenalty =
+          new OvidModel(base.manager(), penalised, base.videoEncoder(), "constant penalty");
+      List<Float> without =
+          new OvidTrainer(plain, config).train(data, (e, s, t, l, r) -> {}).losses();
+      List<Float> with =
+          new OvidTrainer(withPenalty, config).train(data, (e, s, t, l, r) -> {}).losses();
+      assertEquals(without.size(), with.size());
+      for (int i = 0; i < with.size(); i++) {
+        assertEquals(without.get(i) + 0.75f, with.get(i), 1e-4f, "step " + (i + 1));
+      }
     }
   }
 

@@ -36,7 +36,13 @@ class ShapesCommandTest {
     assertEquals(1, json.size(), "only 'rows': " + json);
     JsonNode rows = json.get("rows");
     List<String> configs =
-        List.of("frame-mean", "temporal", "fixed-llm", "learnable", "learnable-no-swr");
+        List.of(
+            "frame-mean",
+            "temporal",
+            "fixed-llm",
+            "learnable",
+            "learnable-no-swr",
+            "learnable-anchored");
     assertEquals(configs.size(), rows.size());
     for (int i = 0; i < configs.size(); i++) {
       JsonNode row = rows.get(i);
