@@ -119,7 +119,8 @@ final class ModelBackbones {
                     .withPrefixes(spec.prefixes())
                     .withAttributes(spec.attributes())
                     .withAttributeLength(spec.attributeLength())
-                    .withTransformer(spec.promptLayers(), spec.promptHeads()),
+                    .withTransformer(spec.promptLayers(), spec.promptHeads())
+                    .withAnswerAnchor(spec.softPromptScaleOrDefault(), spec.answerAnchorWeight()),
                 video,
                 seed,
                 precision);

@@ -98,6 +98,47 @@ class ModelConfigurationsTest {
   }
 
   @Test
+  void learnablePromptsTakeTheRunsSoftPromptSizeAndAnswerAnchor() {
+    assertEquals(
+        dev.ovid.model.label.LearnableLlmPromptConfig.DEFAULT_SOFT_PROMPT_SCALE,
+        ModelSpec.DEFAULT_SOFT_PROMPT_SCALE);
+    ModelSpec spec = ModelSpec.paper().withBackbone(ModelSpec.TINY_RANDOM).withSoftPrompts(1.0, 32);
+    var video = new VideoEncoderConfig(2, 2, 0.5f, Float.NaN, true);
+    TrainingConfig config =
+        TrainingConfig.builder()
+            .epochs(1)
+            .batchSize(2)
+            .learningRate(1e-2f)
+            .temporalLayers(2)
+            .frames(2)
+            .seed(7)
+            .checkpointEverySteps(0)
+            .build();
+    try (OvidModel model = ModelBackbones.build(spec, video, 7, Precision.FP32, work)) {
+      var prompts =
+          ((dev.ovid.model.label.LearnableLlmPromptEncoder) model.labelEncoder()).config();
+      assertEquals(1.0, prompts.softPromptScale());
+      assertEquals(32.0, prompts.answerAnchorWeight());
+      TrainingResult result =
+          new OvidTrainer(model, config).train(new Stripes(4, 2, 32), (e, s, t, l, r) -> {});
+      assertEquals(2, result.losses().size());
+      result.losses().forEach(l -> assertTrue(Float.isFinite(l), "loss " + l));
+    }
+    try (OvidModel plain =
+        ModelBackbones.build(
+            ModelSpec.paper().withBackbone(ModelSpec.TINY_RANDOM),
+            video,
+            7,
+            Precision.FP32,
+            work)) {
+      var prompts =
+          ((dev.ovid.model.label.LearnableLlmPromptEncoder) plain.labelEncoder()).config();
+      assertEquals(ModelSpec.DEFAULT_SOFT_PROMPT_SCALE, prompts.softPromptScale());
+      assertEquals(0.0, prompts.answerAnchorWeight());
+    }
+  }
+
+  @Test
   void rejectsAnLlmLabelEncoderWithoutT5() {
     ModelSpec spec = ModelSpec.paper().withBackbone("clip:/nowhere");
     assertTrue(spec.problems().get(0).contains("needs a T5"), spec.problems().toString());

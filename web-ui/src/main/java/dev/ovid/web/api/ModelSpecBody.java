@@ -39,7 +39,19 @@ public record ModelSpecBody(
                     + " hyperparameters' temperature (which must then be in [0.01, 1]); false:"
                     + " τ stays fixed",
             example = "false")
-        Boolean learnTemperature) {
+        Boolean learnTemperature,
+    @Schema(
+            description =
+                "learnable LLM prompts: soft prompt tokens' size in token-embedding standard"
+                    + " deviations, (0, 10]; omitted: the base's (0.1 by default)",
+            example = "0.1")
+        Double softPromptScale,
+    @Schema(
+            description =
+                "learnable LLM prompts: weight of the answer anchor (a penalty keeping each"
+                    + " label's embedding near its fixed-LLM prompt's; not in the paper), 0 is off",
+            example = "0")
+        Double answerAnchorWeight) {
 
   ModelSpec withDefaults(ModelSpec d) {
     return new ModelSpec(
@@ -56,6 +68,8 @@ public record ModelSpecBody(
         decayTowardFrozen != null ? decayTowardFrozen : d.decayTowardFrozen(),
         warmupSteps != null ? warmupSteps : d.warmupSteps(),
         gradientClipNorm != null ? gradientClipNorm : d.gradientClipNorm(),
-        learnTemperature != null ? learnTemperature : d.learnTemperature());
+        learnTemperature != null ? learnTemperature : d.learnTemperature(),
+        softPromptScale != null ? softPromptScale : d.softPromptScale(),
+        answerAnchorWeight != null ? answerAnchorWeight : d.answerAnchorWeight());
   }
 }

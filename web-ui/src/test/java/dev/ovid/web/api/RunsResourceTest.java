@@ -305,6 +305,47 @@ class RunsResourceTest {
   }
 
   @Test
+  void softPromptSizeAndAnswerAnchorAreValidatedAndRecordedInTheLineage() {
+    mlops()
+        .body(
+            Map.of(
+                "datasetName",
+                dataset,
+                "vocabularyId",
+                vocabularyId,
+                "hyperparameters",
+                Map.of("model", Map.of("softPromptScale", 0.0, "answerAnchorWeight", -1.0))))
+        .post("/api/runs")
+        .then()
+        .statusCode(400)
+        .body(
+            "details",
+            hasItems(startsWith("model.softPromptScale"), startsWith("model.answerAnchorWeight")));
+    long id =
+        mlops()
+            .body(
+                Map.of(
+                    "datasetName",
+                    dataset,
+                    "vocabularyId",
+                    vocabularyId,
+                    "hyperparameters",
+                    Map.of("epochs", 1, "preset", "learnable-anchored")))
+            .post("/api/runs")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    auditor()
+        .get("/api/runs/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("lineage.run.hyperparameters.model.softPromptScale", equalTo(1.0f))
+        .body("lineage.run.hyperparameters.model.answerAnchorWeight", equalTo(32.0f));
+  }
+
+  @Test
   void learnedTemperatureIsValidatedAndRecordedInTheLineage() {
     mlops()
         .body(

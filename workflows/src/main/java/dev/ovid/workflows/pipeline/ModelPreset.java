@@ -51,7 +51,14 @@ public record ModelPreset(
             "the paper's model without stochastic weight regularization",
             4,
             0.5,
-            paper.withSwr(false)));
+            paper.withSwr(false)),
+        new ModelPreset(
+            "learnable-anchored",
+            "the paper's model with token-sized soft prompts held near the fixed-LLM prompt"
+                + " (answer anchor 32; not in the paper: the shapes experiment's variant)",
+            4,
+            0.5,
+            paper.withSoftPrompts(1.0, 32)));
   }
 
   public static ModelPreset named(String name) {

@@ -35,6 +35,13 @@ import java.util.Map;
  * @param learnTemperature τ learned as a trainable log-scale parameter as in CLIP (log(1/τ),
  *     starting at the run's temperature, clamped to τ ≥ 0.01), or fixed at the run's temperature
  *     (false; runs recorded before this choice existed read as fixed)
+ * @param softPromptScale learnable LLM prompts: each soft prompt token's root-mean-square size in
+ *     standard deviations of the CLIP tower's token embeddings; null means {@link
+ *     #DEFAULT_SOFT_PROMPT_SCALE} (runs recorded before this choice existed read as that)
+ * @param answerAnchorWeight learnable LLM prompts: weight of the answer anchor, a training penalty
+ *     that keeps each label's embedding near its fixed-LLM prompt's ("{label}, {the LLM's answer}";
+ *     KgCoOp's regulariser, not in the paper); 0 is off (runs recorded before this choice existed
+ *     read as off)
  */
 public record ModelSpec(
     String backbone,
@@ -50,9 +57,18 @@ public record ModelSpec(
     boolean decayTowardFrozen,
     int warmupSteps,
     double gradientClipNorm,
-    boolean learnTemperature) {
+    boolean learnTemperature,
+    Double softPromptScale,
+    double answerAnchorWeight) {
 
   public static final String TINY_RANDOM = "tiny-random";
+
+  /**
+   * Soft prompt tokens at a tenth of a real token's size: the model library's default
+   * (LearnableLlmPromptConfig.DEFAULT_SOFT_PROMPT_SCALE, which this module cannot see).
+   */
+  public static final double DEFAULT_SOFT_PROMPT_SCALE = 0.1;
+
   public static final String SHAPES_PRETRAINED = "shapes-pretrained";
   public static final List<String> LABEL_ENCODERS =
       List.of("class-name", "templates", "fixed-llm-attributes", "learnable-llm-prompts");
@@ -89,6 +105,41 @@ public record ModelSpec(
         false);
   }
 
+  /** With soft prompts at the default size and no answer anchor. */
+  public ModelSpec(
+      String backbone,
+      String labelEncoder,
+      int prefixes,
+      int attributes,
+      int attributeLength,
+      int promptLayers,
+      int promptHeads,
+      boolean swr,
+      Double evalAlpha,
+      double weightDecay,
+      boolean decayTowardFrozen,
+      int warmupSteps,
+      double gradientClipNorm,
+      boolean learnTemperature) {
+    this(
+        backbone,
+        labelEncoder,
+        prefixes,
+        attributes,
+        attributeLength,
+        promptLayers,
+        promptHeads,
+        swr,
+        evalAlpha,
+        weightDecay,
+        decayTowardFrozen,
+        warmupSteps,
+        gradientClipNorm,
+        learnTemperature,
+        null,
+        0);
+  }
+
   /**
    * The paper's model: learnable LLM prompts, SWR on, copied weights decay toward CLIP; on the
    * shapes-pretrained CLIP, which (unlike a random one) gives the demo something to transfer.
@@ -122,7 +173,9 @@ public record ModelSpec(
         decayTowardFrozen,
         warmupSteps,
         gradientClipNorm,
-        learnTemperature);
+        learnTemperature,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public ModelSpec withLabelEncoder(String e) {
@@ -140,7 +193,9 @@ public record ModelSpec(
         decayTowardFrozen,
         warmupSteps,
         gradientClipNorm,
-        learnTemperature);
+        learnTemperature,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public ModelSpec withSwr(boolean on) {
@@ -158,7 +213,9 @@ public record ModelSpec(
         decayTowardFrozen,
         warmupSteps,
         gradientClipNorm,
-        learnTemperature);
+        learnTemperature,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public ModelSpec withDecayTowardFrozen(boolean towardFrozen) {
@@ -176,7 +233,9 @@ public record ModelSpec(
         towardFrozen,
         warmupSteps,
         gradientClipNorm,
-        learnTemperature);
+        learnTemperature,
+        softPromptScale,
+        answerAnchorWeight);
   }
 
   public ModelSpec withLearnTemperature(boolean learn) {
@@ -194,7 +253,38 @@ public record ModelSpec(
         decayTowardFrozen,
         warmupSteps,
         gradientClipNorm,
-        learn);
+        learn,
+        softPromptScale,
+        answerAnchorWeight);
+  }
+
+  /**
+   * Learnable LLM prompts' soft prompt size ({@code scale}, null for the default) and answer anchor
+   * weight.
+   */
+  public ModelSpec withSoftPrompts(Double scale, double anchorWeight) {
+    return new ModelSpec(
+        backbone,
+        labelEncoder,
+        prefixes,
+        attributes,
+        attributeLength,
+        promptLayers,
+        promptHeads,
+        swr,
+        evalAlpha,
+        weightDecay,
+        decayTowardFrozen,
+        warmupSteps,
+        gradientClipNorm,
+        learnTemperature,
+        scale,
+        anchorWeight);
+  }
+
+  /** The soft prompt size this spec trains with: its own, or the default. */
+  public double softPromptScaleOrDefault() {
+    return softPromptScale == null ? DEFAULT_SOFT_PROMPT_SCALE : softPromptScale;
   }
 
   /** Whether the label encoder needs a T5 (the backbone must then provide one). */
@@ -220,6 +310,8 @@ public record ModelSpec(
     m.put("model.warmupSteps", warmupSteps);
     m.put("model.gradientClipNorm", gradientClipNorm);
     m.put("model.learnTemperature", learnTemperature);
+    m.put("model.softPromptScale", softPromptScaleOrDefault());
+    m.put("model.answerAnchorWeight", answerAnchorWeight);
     return m;
   }
 
@@ -262,6 +354,15 @@ public record ModelSpec(
     range(out, "model.warmupSteps", warmupSteps, 0, 1_000_000);
     if (!(gradientClipNorm >= 0 && gradientClipNorm <= 1000)) {
       out.add("model.gradientClipNorm must be in [0, 1000] (0 disables), was " + gradientClipNorm);
+    }
+    if (softPromptScale != null && !(softPromptScale > 0 && softPromptScale <= 10)) {
+      out.add(
+          "model.softPromptScale must be in (0, 10] (or empty for the default), was "
+              + softPromptScale);
+    }
+    if (!(answerAnchorWeight >= 0 && answerAnchorWeight <= 1000)) {
+      out.add(
+          "model.answerAnchorWeight must be in [0, 1000] (0 is off), was " + answerAnchorWeight);
     }
     return out;
   }

@@ -100,4 +100,36 @@ class HyperparametersTest {
     assertTrue(!old.contains("learnTemperature"), old);
     assertEquals(false, json.readValue(old, Hyperparameters.class).model().learnTemperature());
   }
+
+  @Test
+  void softPromptSizeAndAnswerAnchorAreValidatedRecordedModelChoices() throws Exception {
+    Hyperparameters anchored =
+        ModelPreset.named("learnable-anchored").applyTo(Hyperparameters.defaults());
+    assertEquals(List.of(), anchored.problems());
+    assertEquals(1.0, anchored.asFlatMap().get("model.softPromptScale"));
+    assertEquals(32.0, anchored.asFlatMap().get("model.answerAnchorWeight"));
+    assertEquals(
+        anchored, json.readValue(json.writeValueAsString(anchored.asMap()), Hyperparameters.class));
+    // The paper's model: the default size, recorded as a number, and no anchor.
+    assertEquals(0.1, Hyperparameters.defaults().asFlatMap().get("model.softPromptScale"));
+    assertEquals(0.0, Hyperparameters.defaults().asFlatMap().get("model.answerAnchorWeight"));
+
+    List<String> problems = ModelSpec.paper().withSoftPrompts(0.0, -1).problems();
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(problems.get(0).startsWith("model.softPromptScale"), problems.get(0));
+    assertTrue(problems.get(1).startsWith("model.answerAnchorWeight"), problems.get(1));
+    assertEquals(1, ModelSpec.paper().withSoftPrompts(Double.NaN, 0).problems().size());
+  }
+
+  @Test
+  void modelChoicesRecordedBeforeSoftPromptSizeAndAnchorReadAsTheDefaults() throws Exception {
+    String old =
+        json.writeValueAsString(Hyperparameters.defaults().asMap())
+            .replace(",\"softPromptScale\":null", "")
+            .replace(",\"answerAnchorWeight\":0.0", "");
+    assertTrue(!old.contains("softPromptScale") && !old.contains("answerAnchorWeight"), old);
+    ModelSpec read = json.readValue(old, Hyperparameters.class).model();
+    assertEquals(ModelSpec.DEFAULT_SOFT_PROMPT_SCALE, read.softPromptScaleOrDefault());
+    assertEquals(0.0, read.answerAnchorWeight());
+  }
 }

@@ -74,8 +74,8 @@ public final class ShapesCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - started) / 1e9;
     out.printf(
         Locale.ROOT,
-        "%d training videos (%d seen entity labels + %d motion labels), %d test videos;"
-            + " held out: %s (colour %s)%n",
+        "%d training videos (%d seen entity labels + %d motion labels + the seen entities under"
+            + " their colour's first other name), %d test videos; held out: %s (colour %s)%n",
         result.trainVideos(),
         result.split().seenEntities().size(),
         dev.ovid.model.shapes.ShapesWorld.MOTIONS.size(),

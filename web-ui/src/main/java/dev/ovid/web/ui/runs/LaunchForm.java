@@ -63,6 +63,13 @@ class LaunchForm extends VerticalLayout {
       integer("Prompt transformer layers", "launch-prompt-layers", "0 to 12");
   final IntegerField promptHeads =
       integer("Prompt transformer heads", "launch-prompt-heads", "1 to 64");
+  final NumberField softPromptScale =
+      number(
+          "Soft prompt size",
+          "launch-soft-prompt-scale",
+          "(0, 10] token sizes; empty: " + ModelSpec.DEFAULT_SOFT_PROMPT_SCALE);
+  final NumberField answerAnchor =
+      number("Answer anchor weight", "launch-answer-anchor", "0 (off) to 1000; not in the paper");
   final Checkbox swr = new Checkbox("Stochastic weight regularization");
   final NumberField evalAlpha = number("Evaluation α", "launch-eval-alpha", "[0, 1]; empty: λ/2");
   final NumberField weightDecay = number("Weight decay", "launch-weight-decay", "[0, 1]");
@@ -178,6 +185,8 @@ class LaunchForm extends VerticalLayout {
     attributeLength.setValue(m.attributeLength());
     promptLayers.setValue(m.promptLayers());
     promptHeads.setValue(m.promptHeads());
+    softPromptScale.setValue(m.softPromptScale());
+    answerAnchor.setValue(m.answerAnchorWeight());
     swr.setValue(m.swr());
     evalAlpha.setValue(m.evalAlpha());
     weightDecay.setValue(m.weightDecay());
@@ -211,6 +220,7 @@ class LaunchForm extends VerticalLayout {
     byName.put("model.weightDecay", weightDecay);
     byName.put("model.warmupSteps", warmupSteps);
     byName.put("model.gradientClipNorm", gradientClip);
+    byName.put("model.answerAnchorWeight", answerAnchor);
     byName.forEach(
         (name, field) -> {
           if (field.isEmpty()) {
@@ -221,6 +231,7 @@ class LaunchForm extends VerticalLayout {
     optional.put("model.backbone", backbone);
     optional.put("model.labelEncoder", labelEncoder);
     optional.put("model.evalAlpha", evalAlpha);
+    optional.put("model.softPromptScale", softPromptScale);
     if (backbone.getValue().isBlank()) problems.put(backbone, "model.backbone is required");
     if (labelEncoder.isEmpty()) problems.put(labelEncoder, "choose a label encoder");
     Hyperparameters hyperparameters = null;
@@ -240,7 +251,9 @@ class LaunchForm extends VerticalLayout {
               decayTowardFrozen.getValue(),
               warmupSteps.getValue(),
               gradientClip.getValue(),
-              learnTemperature.getValue());
+              learnTemperature.getValue(),
+              softPromptScale.getValue(),
+              answerAnchor.getValue());
       hyperparameters =
           new Hyperparameters(
               epochs.getValue(),
@@ -316,6 +329,8 @@ class LaunchForm extends VerticalLayout {
         attributeLength,
         promptLayers,
         promptHeads,
+        softPromptScale,
+        answerAnchor,
         swr,
         evalAlpha,
         weightDecay,
