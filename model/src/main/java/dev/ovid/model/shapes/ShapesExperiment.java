@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 /**
  * The paper's three claims at CPU scale, on {@link ShapesWorld}: a tiny CLIP is pretrained on
  * frames and captions ({@link ClipPretraining}) and a tiny T5 on the world's words ({@link
- * T5Pretraining}), both are frozen, then five configurations train on the seen labels and are
+ * T5Pretraining}), both are frozen, then six configurations train on the seen labels and are
  * evaluated on fresh videos:
  *
  * <ul>
