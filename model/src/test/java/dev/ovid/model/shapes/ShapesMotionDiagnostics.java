@@ -328,25 +328,7 @@ public final class ShapesMotionDiagnostics {
 
   private static double labelAupr(
       OvidModel model, ShapesExperiment.Settings s, List<ShapesClip> clips, String label) {
-    try (NDManager m = NDManager.newBaseManager()) {
-      float[] scores = scores(model, s, clips, List.of(label), m).toFloatArray();
-      double[] sc = new double[scores.length];
-      boolean[] pos = new boolean[scores.length];
-      int[] video = new int[scores.length];
-      for (int i = 0; i < scores.length; i++) {
-        sc[i] = scores[i];
-        pos[i] = clips.get(i).labels().contains(label);
-        video[i] = i;
-      }
-      return MultiLabelMetrics.aupr(
-          MultiLabelDecisions.of(
-              sc,
-              pos,
-              video,
-              new int[scores.length],
-              clips.stream().map(ShapesClip::id).toList(),
-              List.of(label)));
-    }
+    return labelsAupr(model, s, clips, List.of(label), List.of(label));
   }
 
   private static double ownMotionFirst(
