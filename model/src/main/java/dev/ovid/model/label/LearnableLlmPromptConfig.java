@@ -105,87 +105,30 @@ public record LearnableLlmPromptConfig(
   }
 
   public LearnableLlmPromptConfig withPrefixes(int n) {
-    return new LearnableLlmPromptConfig(
-        n,
-        attributes,
-        attributeLength,
-        template,
-        transformerLayers,
-        transformerHeads,
-        prefixInitScale,
-        seed,
-        softPromptScale,
-        answerAnchorWeight);
+    return copy(
+        n, attributes, attributeLength, template, transformerLayers, transformerHeads, seed);
   }
 
   public LearnableLlmPromptConfig withAttributes(int k) {
-    return new LearnableLlmPromptConfig(
-        prefixes,
-        k,
-        attributeLength,
-        template,
-        transformerLayers,
-        transformerHeads,
-        prefixInitScale,
-        seed,
-        softPromptScale,
-        answerAnchorWeight);
+    return copy(prefixes, k, attributeLength, template, transformerLayers, transformerHeads, seed);
   }
 
   public LearnableLlmPromptConfig withAttributeLength(int l) {
-    return new LearnableLlmPromptConfig(
-        prefixes,
-        attributes,
-        l,
-        template,
-        transformerLayers,
-        transformerHeads,
-        prefixInitScale,
-        seed,
-        softPromptScale,
-        answerAnchorWeight);
+    return copy(prefixes, attributes, l, template, transformerLayers, transformerHeads, seed);
   }
 
   public LearnableLlmPromptConfig withTemplate(String t) {
-    return new LearnableLlmPromptConfig(
-        prefixes,
-        attributes,
-        attributeLength,
-        t,
-        transformerLayers,
-        transformerHeads,
-        prefixInitScale,
-        seed,
-        softPromptScale,
-        answerAnchorWeight);
+    return copy(
+        prefixes, attributes, attributeLength, t, transformerLayers, transformerHeads, seed);
   }
 
   public LearnableLlmPromptConfig withTransformer(int layers, int heads) {
-    return new LearnableLlmPromptConfig(
-        prefixes,
-        attributes,
-        attributeLength,
-        template,
-        layers,
-        heads,
-        prefixInitScale,
-        seed,
-        softPromptScale,
-        answerAnchorWeight);
+    return copy(prefixes, attributes, attributeLength, template, layers, heads, seed);
   }
 
   public LearnableLlmPromptConfig withSeed(long s) {
-    return new LearnableLlmPromptConfig(
-        prefixes,
-        attributes,
-        attributeLength,
-        template,
-        transformerLayers,
-        transformerHeads,
-        prefixInitScale,
-        s,
-        softPromptScale,
-        answerAnchorWeight);
+    return copy(
+        prefixes, attributes, attributeLength, template, transformerLayers, transformerHeads, s);
   }
 
   /** Token-sized soft prompts held near the fixed-LLM prompt (see the parameters above). */
@@ -201,6 +144,13 @@ public record LearnableLlmPromptConfig(
         seed,
         scale,
         weight);
+  }
+
+  /** This config with the given structural knobs; the rest (scales, anchor) kept. */
+  private LearnableLlmPromptConfig copy(
+      int n, int k, int l, String t, int layers, int heads, long s) {
+    return new LearnableLlmPromptConfig(
+        n, k, l, t, layers, heads, prefixInitScale, s, softPromptScale, answerAnchorWeight);
   }
 
   String prompt(String label) {
