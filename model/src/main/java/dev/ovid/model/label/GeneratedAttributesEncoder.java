@@ -1,7 +1,10 @@
 package dev.ovid.model.label;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.ovid.model.clip.ClipModel;
+import dev.ovid.model.t5.SentencePieceTokenizer;
+import dev.ovid.model.t5.T5Model;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +39,23 @@ public final class GeneratedAttributesEncoder extends FrozenClipTextEncoder {
       ClipModel clip, Function<List<String>, Map<String, List<String>>> batch, Void unused) {
     super(clip);
     this.source = batch;
+  }
+
+  /**
+   * Each label prompted with the T5's whole answer to {@code template}, one attribute ("scarlet
+   * circle, red circle"), decoded for up to {@link T5AttributeGenerator#ANSWER_STEPS} tokens on
+   * {@code manager}: the fixed-LLM prompt that the shapes experiment's baseline and the learnable
+   * encoder's answer anchor share.
+   */
+  public static GeneratedAttributesEncoder t5Answers(
+      ClipModel clip,
+      T5Model t5,
+      SentencePieceTokenizer tokenizer,
+      String template,
+      NDManager manager) {
+    T5AttributeGenerator answers =
+        new T5AttributeGenerator(t5, tokenizer, template, 1, T5AttributeGenerator.ANSWER_STEPS);
+    return new GeneratedAttributesEncoder(clip, label -> answers.generate(label, manager));
   }
 
   /**

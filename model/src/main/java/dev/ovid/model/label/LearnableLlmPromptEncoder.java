@@ -99,15 +99,11 @@ public final class LearnableLlmPromptEncoder implements LabelEncoder {
             (float) embeddingStd(clip.text().tokenEmbedding().getArray()),
             config.softPromptScale(),
             new CounterRandom(config.seed(), STREAM_PROMPT_TRANSFORMER));
-    if (config.answerAnchorWeight() > 0) {
-      T5AttributeGenerator answers =
-          new T5AttributeGenerator(
-              t5, t5Tokenizer, config.template(), 1, T5AttributeGenerator.ANSWER_STEPS);
-      this.answerPrompts =
-          new GeneratedAttributesEncoder(clip, label -> answers.generate(label, manager));
-    } else {
-      this.answerPrompts = null;
-    }
+    this.answerPrompts =
+        config.answerAnchorWeight() > 0
+            ? GeneratedAttributesEncoder.t5Answers(
+                clip, t5, t5Tokenizer, config.template(), manager)
+            : null;
   }
 
   private static double embeddingStd(NDArray embedding) {

@@ -10,7 +10,6 @@ import dev.ovid.model.core.Precision;
 import dev.ovid.model.core.TinyClipSpec;
 import dev.ovid.model.label.GeneratedAttributesEncoder;
 import dev.ovid.model.label.LearnableLlmPromptConfig;
-import dev.ovid.model.label.T5AttributeGenerator;
 import dev.ovid.model.metrics.MultiLabelDecisions;
 import dev.ovid.model.metrics.MultiLabelMetrics;
 import dev.ovid.model.t5.SentencePieceTokenizer;
@@ -67,8 +66,8 @@ public final class ShapesExperiment {
    * {@code learnable-anchored}'s soft prompts: a real token's size, held near the fixed-LLM prompt
    * with weight 32 ({@link LearnableLlmPromptConfig#answerAnchorWeight}). Chosen with {@code
    * ShapesMotionDiagnostics} (seed 7, AUPR on held-out colour names): weight 8, 32, 128 gave 0.22,
-   * 0.32, 0.30; sizes 0.5, 1, 2 at weight 32 gave 0.16, 0.32, 0.36. A real token's size rather
-   * than 2: its lead over 1 is smaller than the spread between seeds (0.21-0.32 at size 1).
+   * 0.32, 0.30; sizes 0.5, 1, 2 at weight 32 gave 0.16, 0.32, 0.36. A real token's size rather than
+   * 2: its lead over 1 is smaller than the spread between seeds (0.21-0.32 at size 1).
    */
   static final double ANCHORED_SOFT_PROMPT_SCALE = 1.0;
 
@@ -347,16 +346,14 @@ public final class ShapesExperiment {
     // The T5 stays loaded for the model's life: every label asked later gets its answer too.
     NDManager t5Manager = NDManager.newBaseManager();
     try {
-      T5AttributeGenerator generator =
-          new T5AttributeGenerator(
-              T5Model.load(t5Dir, t5Manager),
-              SentencePieceTokenizer.load(t5Dir.resolve("tokenizer.json")),
-              s.prompts().template(),
-              1,
-              T5AttributeGenerator.ANSWER_STEPS);
+      T5Model t5 = T5Model.load(t5Dir, t5Manager);
+      SentencePieceTokenizer tokenizer =
+          SentencePieceTokenizer.load(t5Dir.resolve("tokenizer.json"));
       return OvidModels.frozenTextEncoder(
           clipDir,
-          clip -> new GeneratedAttributesEncoder(clip, l -> generator.generate(l, t5Manager)),
+          clip ->
+              GeneratedAttributesEncoder.t5Answers(
+                  clip, t5, tokenizer, s.prompts().template(), t5Manager),
           video,
           s.seed(),
           Precision.FP32,
