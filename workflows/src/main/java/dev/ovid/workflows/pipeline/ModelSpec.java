@@ -73,7 +73,7 @@ public record ModelSpec(
   public static final List<String> LABEL_ENCODERS =
       List.of("class-name", "templates", "fixed-llm-attributes", "learnable-llm-prompts");
 
-  /** With a fixed τ (the run's temperature). */
+  /** With a fixed τ (the run's temperature), soft prompts at the default size, no anchor. */
   public ModelSpec(
       String backbone,
       String labelEncoder,
@@ -102,40 +102,7 @@ public record ModelSpec(
         decayTowardFrozen,
         warmupSteps,
         gradientClipNorm,
-        false);
-  }
-
-  /** With soft prompts at the default size and no answer anchor. */
-  public ModelSpec(
-      String backbone,
-      String labelEncoder,
-      int prefixes,
-      int attributes,
-      int attributeLength,
-      int promptLayers,
-      int promptHeads,
-      boolean swr,
-      Double evalAlpha,
-      double weightDecay,
-      boolean decayTowardFrozen,
-      int warmupSteps,
-      double gradientClipNorm,
-      boolean learnTemperature) {
-    this(
-        backbone,
-        labelEncoder,
-        prefixes,
-        attributes,
-        attributeLength,
-        promptLayers,
-        promptHeads,
-        swr,
-        evalAlpha,
-        weightDecay,
-        decayTowardFrozen,
-        warmupSteps,
-        gradientClipNorm,
-        learnTemperature,
+        false,
         null,
         0);
   }
