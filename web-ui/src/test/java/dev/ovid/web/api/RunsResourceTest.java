@@ -20,6 +20,7 @@ import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.web.runs.RunLauncher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,21 @@ class RunsResourceTest {
     dataset = datasets.get(0);
   }
 
+  /** POST /api/runs as mlops: this test's dataset and vocabulary with {@code hyperparameters}. */
+  private ValidatableResponse launch(Map<String, ?> hyperparameters) {
+    return mlops()
+        .body(
+            Map.of(
+                "datasetName",
+                dataset,
+                "vocabularyId",
+                vocabularyId,
+                "hyperparameters",
+                hyperparameters))
+        .post("/api/runs")
+        .then();
+  }
+
   private long runsOfVocabulary() {
     return QuarkusTransaction.requiringNew()
         .call(() -> TrainingRun.count("vocabulary.id", vocabularyId));
@@ -69,17 +85,7 @@ class RunsResourceTest {
   @Test
   void invalidHyperparametersGet400WithOneDetailEachAndCreateNothing() {
     long auditBefore = runCreatedEvents();
-    mlops()
-        .body(
-            Map.of(
-                "datasetName",
-                dataset,
-                "vocabularyId",
-                vocabularyId,
-                "hyperparameters",
-                Map.of("epochs", 0, "learningRate", 5.0, "swrLambda", -1)))
-        .post("/api/runs")
-        .then()
+    launch(Map.of("epochs", 0, "learningRate", 5.0, "swrLambda", -1))
         .statusCode(400)
         .contentType("application/json")
         .body("error", equalTo("invalid launch request"))
@@ -154,17 +160,7 @@ class RunsResourceTest {
   @Test
   void launchCreatesARunReadableWithItsLineage() {
     long id =
-        mlops()
-            .body(
-                Map.of(
-                    "datasetName",
-                    dataset,
-                    "vocabularyId",
-                    vocabularyId,
-                    "hyperparameters",
-                    Map.of("epochs", 1)))
-            .post("/api/runs")
-            .then()
+        launch(Map.of("epochs", 1))
             .statusCode(201)
             .header("Location", containsString("/api/runs/"))
             .body("vocabularyName", equalTo(vocabularyName))
@@ -200,22 +196,7 @@ class RunsResourceTest {
 
   @Test
   void defaultRunRecordsThePapersModelInItsLineage() {
-    long id =
-        mlops()
-            .body(
-                Map.of(
-                    "datasetName",
-                    dataset,
-                    "vocabularyId",
-                    vocabularyId,
-                    "hyperparameters",
-                    Map.of("epochs", 1)))
-            .post("/api/runs")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long id = launch(Map.of("epochs", 1)).statusCode(201).extract().jsonPath().getLong("id");
     auditor()
         .get("/api/runs/{id}", id)
         .then()
@@ -233,23 +214,14 @@ class RunsResourceTest {
         .statusCode(200)
         .body("name", hasItems("paper", "frame-mean", "learnable-no-swr"))
         .body("find { it.name == 'paper' }.temporalLayers", equalTo(4));
-    mlops()
-        .body(
+    launch(
             Map.of(
-                "datasetName",
-                dataset,
-                "vocabularyId",
-                vocabularyId,
-                "hyperparameters",
-                Map.of(
-                    "preset",
-                    "frame-mean",
-                    "precision",
-                    "fp8",
-                    "model",
-                    Map.of("labelEncoder", "clip-magic", "prefixes", 0, "backbone", "clip:/x"))))
-        .post("/api/runs")
-        .then()
+                "preset",
+                "frame-mean",
+                "precision",
+                "fp8",
+                "model",
+                Map.of("labelEncoder", "clip-magic", "prefixes", 0, "backbone", "clip:/x")))
         .statusCode(400)
         .body(
             "details",
@@ -257,40 +229,21 @@ class RunsResourceTest {
                 startsWith("model.labelEncoder must be one of"),
                 startsWith("model.prefixes must be between 1 and 64"),
                 startsWith("precision must be auto, fp32, bf16 or fp16")));
-    mlops()
-        .body(
-            Map.of(
-                "datasetName",
-                dataset,
-                "vocabularyId",
-                vocabularyId,
-                "hyperparameters",
-                Map.of("preset", "no-such-preset")))
-        .post("/api/runs")
-        .then()
+    launch(Map.of("preset", "no-such-preset"))
         .statusCode(400)
         .body("details[0]", containsString("unknown preset"));
     assertEquals(0, runsOfVocabulary());
     long id =
-        mlops()
-            .body(
+        launch(
                 Map.of(
-                    "datasetName",
-                    dataset,
-                    "vocabularyId",
-                    vocabularyId,
-                    "hyperparameters",
-                    Map.of(
-                        "epochs",
-                        1,
-                        "preset",
-                        "frame-mean",
-                        "precision",
-                        "fp16",
-                        "model",
-                        Map.of("labelEncoder", "templates", "weightDecay", 0.1))))
-            .post("/api/runs")
-            .then()
+                    "epochs",
+                    1,
+                    "preset",
+                    "frame-mean",
+                    "precision",
+                    "fp16",
+                    "model",
+                    Map.of("labelEncoder", "templates", "weightDecay", 0.1)))
             .statusCode(201)
             .extract()
             .jsonPath()
@@ -306,33 +259,13 @@ class RunsResourceTest {
 
   @Test
   void softPromptSizeAndAnswerAnchorAreValidatedAndRecordedInTheLineage() {
-    mlops()
-        .body(
-            Map.of(
-                "datasetName",
-                dataset,
-                "vocabularyId",
-                vocabularyId,
-                "hyperparameters",
-                Map.of("model", Map.of("softPromptScale", 0.0, "answerAnchorWeight", -1.0))))
-        .post("/api/runs")
-        .then()
+    launch(Map.of("model", Map.of("softPromptScale", 0.0, "answerAnchorWeight", -1.0)))
         .statusCode(400)
         .body(
             "details",
             hasItems(startsWith("model.softPromptScale"), startsWith("model.answerAnchorWeight")));
     long id =
-        mlops()
-            .body(
-                Map.of(
-                    "datasetName",
-                    dataset,
-                    "vocabularyId",
-                    vocabularyId,
-                    "hyperparameters",
-                    Map.of("epochs", 1, "preset", "learnable-anchored")))
-            .post("/api/runs")
-            .then()
+        launch(Map.of("epochs", 1, "preset", "learnable-anchored"))
             .statusCode(201)
             .extract()
             .jsonPath()
@@ -347,38 +280,12 @@ class RunsResourceTest {
 
   @Test
   void learnedTemperatureIsValidatedAndRecordedInTheLineage() {
-    mlops()
-        .body(
-            Map.of(
-                "datasetName",
-                dataset,
-                "vocabularyId",
-                vocabularyId,
-                "hyperparameters",
-                Map.of("temperature", 5.0, "model", Map.of("learnTemperature", true))))
-        .post("/api/runs")
-        .then()
+    launch(Map.of("temperature", 5.0, "model", Map.of("learnTemperature", true)))
         .statusCode(400)
         .body(
             "details", hasItems(startsWith("temperature must be in [0.01, 1] when it is learned")));
     long id =
-        mlops()
-            .body(
-                Map.of(
-                    "datasetName",
-                    dataset,
-                    "vocabularyId",
-                    vocabularyId,
-                    "hyperparameters",
-                    Map.of(
-                        "epochs",
-                        1,
-                        "temperature",
-                        0.1,
-                        "model",
-                        Map.of("learnTemperature", true))))
-            .post("/api/runs")
-            .then()
+        launch(Map.of("epochs", 1, "temperature", 0.1, "model", Map.of("learnTemperature", true)))
             .statusCode(201)
             .extract()
             .jsonPath()
