@@ -164,4 +164,19 @@ class FixedLabelEncodersTest {
       assertTrue(embedded.sub(direct).abs().max().getFloat() < 1e-6f);
     }
   }
+
+  @Test
+  void theAttributeGeneratorRefusesNoDecodingStepsOrAttributes() {
+    IllegalArgumentException steps =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new T5AttributeGenerator(null, null, "a {label}", 1, 0));
+    assertTrue(steps.getMessage().contains("tokens per attribute"), steps.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new T5AttributeGenerator(null, null, "a {label}", 0, 6));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new T5AttributeGenerator(null, null, "no label", 1, 6));
+  }
 }
