@@ -47,7 +47,7 @@ import java.util.function.Consumer;
  * </ul>
  *
  * All train against the same vocabulary ({@link #trainingVocabulary}): the seen entity and motion
- * labels, and the seen entities under the first other name of their colour.
+ * labels, and the seen entities under five other names of their colour (all but the held-out one).
  *
  * <p>Each gets AUPR on seen entity labels, on held-out entity labels ({@link ShapesSplit}), on
  * motion labels and on every entity asked by a colour name only the T5 knows, over all test videos.
@@ -192,8 +192,11 @@ public final class ShapesExperiment {
   /**
    * One configuration's results.
    *
-   * @param auprSynonyms AUPR of the entity labels under other colour names ("crimson circle"),
-   *     which no training label and no CLIP caption uses and only the pretrained T5 knows
+   * @param auprSynonyms AUPR of the entity labels under the held-out other colour name ("scarlet
+   *     circle"), which no training label and no CLIP caption uses and only the pretrained T5 knows
+   * @param auprSynonymsSeen the same for the seen entity labels alone ("scarlet square" when "red
+   *     square" and "crimson square" trained): a new name for a trained concept, where the held-out
+   *     colour's entities add a new concept too
    * @param reversalShift mean distance between a test video's unit embedding and that of the same
    *     frames in reverse order ({@link #reversalShift}): 0 for a model blind to frame order
    */
@@ -203,6 +206,7 @@ public final class ShapesExperiment {
       double auprUnseen,
       double auprMotion,
       double auprSynonyms,
+      double auprSynonymsSeen,
       long steps,
       float lastLoss,
       double trainSeconds,
@@ -285,8 +289,8 @@ public final class ShapesExperiment {
       Row r = rows.get(rows.size() - 1);
       log.accept(
           String.format(
-              "  %s: %d steps in %.0f s, AUPR seen %.3f unseen %.3f motion %.3f other colour"
-                  + " names %.3f, reversal shift %.2g",
+              "  %s: %d steps in %.0f s, AUPR seen %.3f unseen %.3f motion %.3f held-out colour"
+                  + " names %.3f (seen entities %.3f), reversal shift %.2g",
               config,
               r.steps(),
               r.trainSeconds(),
@@ -294,6 +298,7 @@ public final class ShapesExperiment {
               r.auprUnseen(),
               r.auprMotion(),
               r.auprSynonyms(),
+              r.auprSynonymsSeen(),
               r.reversalShift()));
     }
     return new Result(split(), train.size(), test.size(), report, language, pretrainSeconds, rows);
@@ -314,6 +319,7 @@ public final class ShapesExperiment {
           aupr[1],
           aupr[2],
           aupr[3],
+          aupr[4],
           result.lastStep() - result.firstStep(),
           last,
           seconds,
@@ -321,11 +327,15 @@ public final class ShapesExperiment {
     }
   }
 
-  /** The model of {@code config} over the pretrained CLIP and T5, both frozen. */
+  /**
+   * The model of {@code config} over the pretrained CLIP and T5, both frozen. Besides {@link
+   * #CONFIGS}, {@code temporal-no-swr} ({@code temporal} without SWR) serves the diagnostics.
+   */
   public static OvidModel build(String config, Settings s, Path clipDir, Path t5Dir) {
     VideoEncoderConfig video = videoConfig(config, s);
     return switch (config) {
-      case "frame-mean", "temporal" -> OvidModels.classNamePrompt(clipDir, video, s.seed());
+      case "frame-mean", "temporal", "temporal-no-swr" ->
+          OvidModels.classNamePrompt(clipDir, video, s.seed());
       case "fixed-llm" -> fixedLlm(clipDir, t5Dir, s, video);
       case "learnable", "learnable-no-swr" ->
           OvidModels.learnableLlmPrompt(clipDir, t5Dir, s.prompts(), video, s.seed());
@@ -370,7 +380,7 @@ public final class ShapesExperiment {
       case "frame-mean" -> new VideoEncoderConfig(s.frames(), 0, 0.5f, Float.NaN);
       case "temporal", "fixed-llm", "learnable", "learnable-anchored" ->
           new VideoEncoderConfig(s.frames(), s.temporalLayers(), 0.5f, Float.NaN);
-      case "learnable-no-swr" ->
+      case "learnable-no-swr", "temporal-no-swr" ->
           new VideoEncoderConfig(s.frames(), s.temporalLayers(), 1f, Float.NaN, false);
       default -> throw new IllegalArgumentException("unknown configuration " + config);
     };
@@ -412,13 +422,27 @@ public final class ShapesExperiment {
 
   /**
    * The labels every configuration trains against: the split's seen entity and motion labels, and
-   * the seen entities under the first other name of their colour ("crimson square"), which only the
-   * T5 can read, as a real training vocabulary has names its CLIP reads poorly. The second other
-   * names ("scarlet square") stay held out for {@code aupr_synonyms}.
+   * the seen entities under every other name of their colour but the held-out one ("crimson
+   * square", "ruby square", ...), which only the T5 can read, as a real training vocabulary has
+   * names its CLIP reads poorly. The held-out names ("scarlet square", {@link
+   * ShapesWorld#HELD_OUT_NAME}) stay out for {@code aupr_synonyms}.
    */
   public static List<String> trainingVocabulary(ShapesSplit split) {
+    return trainingVocabulary(split, ShapesWorld.COLOUR_SYNONYMS.get(0).size() - 1);
+  }
+
+  /** The same with only the first {@code trainedNames} other names of each colour trained. */
+  public static List<String> trainingVocabulary(ShapesSplit split, int trainedNames) {
     List<String> out = new ArrayList<>(split.trainingVocabulary());
-    out.addAll(ShapesWorld.synonymEntityLabels(split.seenEntities(), 0));
+    int added = 0;
+    for (int name = 0;
+        name < ShapesWorld.COLOUR_SYNONYMS.get(0).size() && added < trainedNames;
+        name++) {
+      if (name != ShapesWorld.HELD_OUT_NAME) {
+        out.addAll(ShapesWorld.synonymEntityLabels(split.seenEntities(), name));
+        added++;
+      }
+    }
     return List.copyOf(out);
   }
 
@@ -465,8 +489,8 @@ public final class ShapesExperiment {
 
   /**
    * AUPR over every test video on seen entity labels, held-out entity labels, motion labels, and
-   * every entity label under the second other name of its colour ({@link
-   * ShapesWorld#COLOUR_SYNONYMS}).
+   * every entity label under the held-out other name of its colour ({@link
+   * ShapesWorld#COLOUR_SYNONYMS}), and the seen entity labels alone under that name.
    */
   public static double[] evaluate(
       OvidModel model, Settings s, ShapesSplit split, List<ShapesClip> test) {
@@ -505,7 +529,13 @@ public final class ShapesExperiment {
             manager,
             videos,
             test,
-            ShapesWorld.synonymEntityLabels(ShapesWorld.entityLabels(), 1))
+            ShapesWorld.synonymEntityLabels(ShapesWorld.entityLabels(), ShapesWorld.HELD_OUT_NAME)),
+        aupr(
+            model,
+            manager,
+            videos,
+            test,
+            ShapesWorld.synonymEntityLabels(split.seenEntities(), ShapesWorld.HELD_OUT_NAME))
       };
     }
   }

@@ -22,18 +22,22 @@ public final class ShapesWorld {
   public static final List<String> MOTIONS = List.of("left", "right", "up", "down");
 
   /**
-   * Two other names for each colour, in {@link #COLOURS} order. No CLIP caption uses them: only the
+   * Six other names for each colour, in {@link #COLOURS} order. No CLIP caption uses them: only the
    * language model learns them ({@link T5Pretraining}), as an LLM knows words that image captions
-   * rarely carry. The experiment asks for entities by these names without ever training on them.
+   * rarely carry. The second of each list ({@link #HELD_OUT_NAME}) is never trained on: the
+   * experiment asks for entities by it to score held-out label names.
    */
   public static final List<List<String>> COLOUR_SYNONYMS =
       List.of(
-          List.of("crimson", "scarlet"),
-          List.of("emerald", "jade"),
-          List.of("azure", "navy"),
-          List.of("golden", "lemon"),
-          List.of("violet", "lilac"),
-          List.of("teal", "aqua"));
+          List.of("crimson", "scarlet", "ruby", "cherry", "vermilion", "cardinal"),
+          List.of("emerald", "jade", "lime", "olive", "mint", "fern"),
+          List.of("azure", "navy", "cobalt", "sapphire", "indigo", "denim"),
+          List.of("golden", "lemon", "amber", "canary", "mustard", "butter"),
+          List.of("violet", "lilac", "plum", "mauve", "orchid", "lavender"),
+          List.of("teal", "aqua", "turquoise", "arctic", "glacier", "lagoon"));
+
+  /** Index in {@link #COLOUR_SYNONYMS} of the other name that no training label uses. */
+  public static final int HELD_OUT_NAME = 1;
 
   private static final int[][] RGB = {
     {220, 40, 40}, {40, 200, 60}, {50, 80, 235}, {235, 215, 40}, {165, 60, 205}, {40, 210, 220}

@@ -144,7 +144,7 @@ public final class T5Pretraining {
       } else {
         int c = random.nextInt(ShapesWorld.COLOURS.size());
         String shape = ShapesWorld.SHAPES.get(random.nextInt(ShapesWorld.SHAPES.size()));
-        int name = random.nextInt(3);
+        int name = random.nextInt(1 + ShapesWorld.COLOUR_SYNONYMS.get(c).size());
         String colour =
             name == 0
                 ? ShapesWorld.COLOURS.get(c)
@@ -190,8 +190,9 @@ public final class T5Pretraining {
    */
   static double[] answerAccuracy(T5Model t5, SentencePieceTokenizer tokenizer, NDManager manager) {
     List<String> labels = new ArrayList<>(ShapesWorld.entityLabels());
-    labels.addAll(ShapesWorld.synonymEntityLabels(ShapesWorld.entityLabels(), 0));
-    labels.addAll(ShapesWorld.synonymEntityLabels(ShapesWorld.entityLabels(), 1));
+    for (int name = 0; name < ShapesWorld.COLOUR_SYNONYMS.get(0).size(); name++) {
+      labels.addAll(ShapesWorld.synonymEntityLabels(ShapesWorld.entityLabels(), name));
+    }
     labels.addAll(ShapesWorld.actionLabels());
     List<Example> all = new ArrayList<>();
     for (String label : labels) {

@@ -15,6 +15,7 @@ import dev.ovid.model.training.TrainingDataset;
 import dev.ovid.model.training.TrainingListener;
 import dev.ovid.model.training.TrainingResult;
 import dev.ovid.model.training.VideoExample;
+import dev.ovid.model.video.VideoEncoderConfig;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,15 +49,18 @@ import java.util.Random;
  * (replace each left/up clip by the frame-reversed twin of a right/down one: the same shape, size,
  * path and background), {@code pairBatches} (keep twins in the same batch), {@code motionOnly}
  * (train against the four motion labels only), {@code plainNames} (leave the seen entities under
- * the first other name of their colour out of the training vocabulary), {@code posStd}, {@code
- * qkStd}, {@code outStd} (re-initialise the temporal position embeddings, temporal query/key and
- * temporal output weights at this standard deviation), {@code attributes}, {@code prefixes}, {@code
- * softScale} and {@code anchor} (K, N, the soft prompts' size and the answer anchor's weight of the
- * learnable prompts), {@code probe=true} (no training: AUPR of the untrained model over every
- * entity under each label form of {@code forms}, '|'-separated, where C is the colour, S the shape
- * and O the entity under the second other name of its colour: "C O" asks for "red scarlet circle"),
- * and {@code full=true}, which runs the whole experiment at its standard settings and prints the
- * README's table.
+ * other names of their colour out of the training vocabulary), {@code trainedNames} (how many other
+ * names of each colour the training vocabulary uses, 5 by default: all but the held-out one),
+ * {@code alphaSweep} (comma-separated α values: after training, the class-name model's AUPRs with
+ * its trained weights embedded at each SWR α, 0 being the frozen spatial layers), {@code posStd},
+ * {@code qkStd}, {@code outStd} (re-initialise the temporal position embeddings, temporal query/key
+ * and temporal output weights at this standard deviation), {@code attributes}, {@code prefixes},
+ * {@code softScale} and {@code anchor} (K, N, the soft prompts' size and the answer anchor's weight
+ * of the learnable prompts), {@code probe=true} (no training: AUPR of the untrained model over
+ * every entity under each label form of {@code forms}, '|'-separated, where C is the colour, S the
+ * shape and O the entity under the second other name of its colour: "C O" asks for "red scarlet
+ * circle"), and {@code full=true}, which runs the whole experiment at its standard settings and
+ * prints the README's table.
  */
 public final class ShapesMotionDiagnostics {
   private ShapesMotionDiagnostics() {}
@@ -117,7 +121,10 @@ public final class ShapesMotionDiagnostics {
             ? ShapesWorld.actionLabels()
             : Boolean.getBoolean("plainNames")
                 ? experiment.split().trainingVocabulary()
-                : ShapesExperiment.trainingVocabulary(experiment.split());
+                : ShapesExperiment.trainingVocabulary(
+                    experiment.split(),
+                    Integer.getInteger(
+                        "trainedNames", ShapesWorld.COLOUR_SYNONYMS.get(0).size() - 1));
     if (heldOutMotion != null) {
       String label = ShapesWorld.actionLabel(heldOutMotion);
       vocabulary = vocabulary.stream().filter(l -> !l.equals(label)).toList();
@@ -133,7 +140,7 @@ public final class ShapesMotionDiagnostics {
       reinitialise(model);
       if (Boolean.getBoolean("probe")) {
         List<String> all = ShapesWorld.entityLabels();
-        List<String> syn = ShapesWorld.synonymEntityLabels(all, 1);
+        List<String> syn = ShapesWorld.synonymEntityLabels(all, ShapesWorld.HELD_OUT_NAME);
         List<ShapesClip> t = experiment.testClips();
         java.util.function.Function<java.util.function.BiFunction<String, String, String>, Double>
             form =
@@ -168,6 +175,29 @@ public final class ShapesMotionDiagnostics {
             "%d steps, loss %.3f -> %.3f%n",
             losses.size(), losses.get(0), losses.get(losses.size() - 1));
         report("after", model, s, experiment, train, test);
+        String sweep = System.getProperty("alphaSweep");
+        if (sweep != null) {
+          Path weights = work.resolve("sweep-weights.bin");
+          model.saveWeights(weights);
+          for (String a : sweep.split(",")) {
+            VideoEncoderConfig v =
+                new VideoEncoderConfig(
+                    s.frames(), s.temporalLayers(), 0.5f, Float.parseFloat(a), true);
+            try (OvidModel other = OvidModels.classNamePrompt(clipDir, v, s.seed())) {
+              other.loadWeights(weights);
+              double[] r = ShapesExperiment.evaluate(other, s, experiment.split(), test);
+              System.out.printf(
+                  "alpha %s: seen %.3f unseen %.3f motion %.3f held-out motion %.3f%n",
+                  a,
+                  r[0],
+                  r[1],
+                  r[2],
+                  heldOutMotion == null
+                      ? Double.NaN
+                      : labelAupr(other, s, test, ShapesWorld.actionLabel(heldOutMotion)));
+            }
+          }
+        }
       }
     }
   }
@@ -184,12 +214,13 @@ public final class ShapesMotionDiagnostics {
         r.pretraining().zeroShotAccuracy());
     for (ShapesExperiment.Row row : r.rows()) {
       System.out.printf(
-          "| %s | %.3f | %.3f | %.3f | %.3f | %.1g | %d | %.0f s |%n",
+          "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.1g | %d | %.0f s |%n",
           row.config(),
           row.auprSeen(),
           row.auprUnseen(),
           row.auprMotion(),
           row.auprSynonyms(),
+          row.auprSynonymsSeen(),
           row.reversalShift(),
           row.steps(),
           row.trainSeconds());
@@ -277,16 +308,18 @@ public final class ShapesMotionDiagnostics {
         when, onSeen[0], onTrain[0]);
     List<String> seen = experiment.split().seenEntities();
     System.out.printf(
-        "%s: other names on seen-entity test videos: first %.3f, second %.3f; unseen entities,"
-            + " second %.3f%n",
+        "%s: other names on seen-entity test videos: first %.3f, held-out %.3f; unseen entities,"
+            + " held-out %.3f%n",
         when,
         labelsAupr(model, s, seenVideos, ShapesWorld.synonymEntityLabels(seen, 0)),
-        labelsAupr(model, s, seenVideos, ShapesWorld.synonymEntityLabels(seen, 1)),
+        labelsAupr(
+            model, s, seenVideos, ShapesWorld.synonymEntityLabels(seen, ShapesWorld.HELD_OUT_NAME)),
         labelsAupr(
             model,
             s,
             test.stream().filter(c -> !seen.contains(c.entityLabel())).toList(),
-            ShapesWorld.synonymEntityLabels(experiment.split().unseenEntities(), 1)));
+            ShapesWorld.synonymEntityLabels(
+                experiment.split().unseenEntities(), ShapesWorld.HELD_OUT_NAME)));
     String heldOutMotion = System.getProperty("holdOutMotion");
     if (heldOutMotion != null) {
       System.out.printf(

@@ -51,7 +51,7 @@ class ShapesWorldTest {
   @Test
   void otherColourNamesMapBackToTheirColourAndNoCaptionNamesThem() {
     List<String> entities = ShapesWorld.entityLabels();
-    for (int which = 0; which < 2; which++) {
+    for (int which = 0; which < ShapesWorld.COLOUR_SYNONYMS.get(0).size(); which++) {
       List<String> renamed = ShapesWorld.synonymEntityLabels(entities, which);
       assertEquals(entities.size(), renamed.size());
       for (int i = 0; i < entities.size(); i++) {
@@ -63,9 +63,31 @@ class ShapesWorldTest {
       }
     }
     assertEquals(
-        "scarlet circle", ShapesWorld.synonymEntityLabels(List.of("red circle"), 1).get(0));
+        "scarlet circle",
+        ShapesWorld.synonymEntityLabels(List.of("red circle"), ShapesWorld.HELD_OUT_NAME).get(0));
+    // A word names one colour only, or canonical() could not tell which.
+    Set<String> words = new HashSet<>();
+    ShapesWorld.COLOUR_SYNONYMS.forEach(names -> names.forEach(n -> assertTrue(words.add(n), n)));
+    assertEquals(6 * 6, words.size());
     assertEquals("red circle", ShapesWorld.canonical("red circle"));
     assertEquals("moving left", ShapesWorld.canonical("moving left"));
+  }
+
+  @Test
+  void theTrainingVocabularyNamesSeenEntitiesByEveryOtherNameButTheHeldOutOne() {
+    ShapesSplit split = ShapesSplit.of(7);
+    List<String> vocabulary = ShapesExperiment.trainingVocabulary(split);
+    assertEquals(split.trainingVocabulary(), vocabulary.subList(0, 19));
+    assertEquals(19 + 15 * 5, vocabulary.size());
+    assertEquals(vocabulary.size(), new HashSet<>(vocabulary).size());
+    for (String label : vocabulary.subList(19, vocabulary.size())) {
+      assertTrue(split.seenEntities().contains(ShapesWorld.canonical(label)), label);
+    }
+    List<String> heldOut =
+        ShapesWorld.synonymEntityLabels(ShapesWorld.entityLabels(), ShapesWorld.HELD_OUT_NAME);
+    assertTrue(vocabulary.stream().noneMatch(heldOut::contains));
+    assertEquals(
+        19 + 15 * 2, ShapesExperiment.trainingVocabulary(split, 2).size(), "two other names");
   }
 
   @Test

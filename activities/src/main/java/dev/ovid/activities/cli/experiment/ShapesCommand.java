@@ -102,24 +102,26 @@ public final class ShapesCommand implements Callable<Integer> {
     out.println();
     out.printf(
         Locale.ROOT,
-        "%-18s %10s %12s %12s %14s %15s %7s %9s%n",
+        "%-18s %10s %12s %12s %14s %19s %15s %7s %9s%n",
         "config",
         "aupr_seen",
         "aupr_unseen",
         "aupr_motion",
         "aupr_synonyms",
+        "aupr_synonyms_seen",
         "reversal_shift",
         "steps",
         "train_s");
     for (ShapesExperiment.Row r : result.rows()) {
       out.printf(
           Locale.ROOT,
-          "%-18s %10.3f %12.3f %12.3f %14.3f %15.2e %7d %9.0f%n",
+          "%-18s %10.3f %12.3f %12.3f %14.3f %19.3f %15.2e %7d %9.0f%n",
           r.config(),
           r.auprSeen(),
           r.auprUnseen(),
           r.auprMotion(),
           r.auprSynonyms(),
+          r.auprSynonymsSeen(),
           r.reversalShift(),
           r.steps(),
           r.trainSeconds());
@@ -134,10 +136,11 @@ public final class ShapesCommand implements Callable<Integer> {
 
   /**
    * {"rows": [{"config": "frame-mean", "aupr_seen": 0.0, "aupr_unseen": 0.0, "aupr_motion": 0.0,
-   * "aupr_synonyms": 0.0, "reversal_shift": 0.0}, ...]}: aupr_synonyms scores every entity under
-   * another name of its colour ("scarlet circle"), a name only the T5 learned; the reversal shift
-   * is how far a clip's embedding moves when its frames play backwards (0: the model cannot see
-   * frame order, so it cannot tell left from right).
+   * "aupr_synonyms": 0.0, "aupr_synonyms_seen": 0.0, "reversal_shift": 0.0}, ...]}: aupr_synonyms
+   * scores every entity under the held-out other name of its colour ("scarlet circle"), a name only
+   * the T5 learned, and aupr_synonyms_seen the seen entities alone under it; the reversal shift is
+   * how far a clip's embedding moves when its frames play backwards (0: the model cannot see frame
+   * order, so it cannot tell left from right).
    */
   static String jsonLine(ShapesExperiment.Result result) {
     StringBuilder json = new StringBuilder("{\"rows\": [");
@@ -150,12 +153,14 @@ public final class ShapesCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               "{\"config\": \"%s\", \"aupr_seen\": %.4f, \"aupr_unseen\": %.4f, \"aupr_motion\":"
-                  + " %.4f, \"aupr_synonyms\": %.4f, \"reversal_shift\": %.3e}",
+                  + " %.4f, \"aupr_synonyms\": %.4f, \"aupr_synonyms_seen\": %.4f,"
+                  + " \"reversal_shift\": %.3e}",
               r.config(),
               r.auprSeen(),
               r.auprUnseen(),
               r.auprMotion(),
               r.auprSynonyms(),
+              r.auprSynonymsSeen(),
               r.reversalShift()));
     }
     return json.append("]}").toString();

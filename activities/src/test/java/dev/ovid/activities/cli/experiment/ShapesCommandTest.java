@@ -42,8 +42,10 @@ class ShapesCommandTest {
     for (int i = 0; i < configs.size(); i++) {
       JsonNode row = rows.get(i);
       assertEquals(configs.get(i), row.get("config").asText());
-      assertEquals(6, row.size(), row.toString());
-      for (String key : List.of("aupr_seen", "aupr_unseen", "aupr_motion", "aupr_synonyms")) {
+      assertEquals(7, row.size(), row.toString());
+      for (String key :
+          List.of(
+              "aupr_seen", "aupr_unseen", "aupr_motion", "aupr_synonyms", "aupr_synonyms_seen")) {
         assertTrue(row.get(key).isNumber(), key + " in " + row);
         double v = row.get(key).asDouble();
         assertTrue(v >= 0 && v <= 1, key + " = " + v);
