@@ -3,10 +3,11 @@ package dev.ovid.model.t5;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.ovid.model.core.Tensors;
@@ -63,9 +64,12 @@ public final class T5Model extends FrozenBlock {
   /** Token embeddings [.., D] for ids of any shape (int32 or int64). */
   public NDArray embed(NDArray ids) {
     // Attached to the ids' manager, not the weights' one, so per-call arrays are not kept alive.
+    // torch.embedding rather than indexing: when the table trains (the shapes world's T5
+    // pretraining), indexing's backward accumulates repeated ids in a thread-dependent order, so
+    // two runs of the same seed gave different T5s; embedding's dense backward does not.
     NDArray table = shared.getArray();
     NDArray index = ids.toType(DataType.INT64, false).toDevice(table.getDevice(), false);
-    return table.get(ids.getManager(), new NDIndex("{}", index));
+    return Embedding.embedding(index, table, SparseFormat.DENSE).singletonOrThrow();
   }
 
   /**

@@ -307,6 +307,8 @@ public final class ShapesMotionDiagnostics {
         "%s: seen-label AUPR on seen-entity test videos %.3f, on training videos %.3f%n",
         when, onSeen[0], onTrain[0]);
     List<String> seen = experiment.split().seenEntities();
+    List<ShapesClip> unseenVideos =
+        test.stream().filter(c -> !seen.contains(c.entityLabel())).toList();
     System.out.printf(
         "%s: other names on seen-entity test videos: first %.3f, held-out %.3f; unseen entities,"
             + " held-out %.3f%n",
@@ -317,9 +319,14 @@ public final class ShapesMotionDiagnostics {
         labelsAupr(
             model,
             s,
-            test.stream().filter(c -> !seen.contains(c.entityLabel())).toList(),
+            unseenVideos,
             ShapesWorld.synonymEntityLabels(
                 experiment.split().unseenEntities(), ShapesWorld.HELD_OUT_NAME)));
+    System.out.printf(
+        "%s: motion AUPR on seen-entity test videos %.3f, on held-out-entity test videos %.3f%n",
+        when,
+        labelsAupr(model, s, seenVideos, ShapesWorld.actionLabels()),
+        labelsAupr(model, s, unseenVideos, ShapesWorld.actionLabels()));
     String heldOutMotion = System.getProperty("holdOutMotion");
     if (heldOutMotion != null) {
       System.out.printf(

@@ -1,5 +1,6 @@
 package dev.ovid.model.shapes;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,29 @@ class T5PretrainingTest {
       assertEquals(List.of("red circle"), generator.generate("scarlet circle", manager));
       assertEquals(List.of("blue cross"), generator.generate("navy cross", manager));
     }
+  }
+
+  @Test
+  void twoProcessesPretrainTheSameT5BitForBit() throws Exception {
+    // 40 steps were enough for the T5s of two processes to differ while the token embedding's
+    // gradient came from indexing (thread-dependent accumulation of repeated ids).
+    for (String run : List.of("a", "b")) {
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  T5PretrainingRun.class.getName(),
+                  work.resolve(run).toString(),
+                  "40")
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve(run + ".log").toFile())
+              .start();
+      assertEquals(0, p.waitFor(), java.nio.file.Files.readString(work.resolve(run + ".log")));
+    }
+    assertArrayEquals(
+        java.nio.file.Files.readAllBytes(work.resolve("a").resolve("model.safetensors")),
+        java.nio.file.Files.readAllBytes(work.resolve("b").resolve("model.safetensors")));
   }
 
   @Test
