@@ -65,9 +65,10 @@ public final class ShapesExperiment {
   /**
    * {@code learnable-anchored}'s soft prompts: a real token's size, held near the fixed-LLM prompt
    * with weight 32 ({@link LearnableLlmPromptConfig#answerAnchorWeight}). Chosen with {@code
-   * ShapesMotionDiagnostics} (seed 7, AUPR on held-out colour names): weight 8, 32, 128 gave 0.22,
-   * 0.32, 0.30; sizes 0.5, 1, 2 at weight 32 gave 0.16, 0.32, 0.36. A real token's size rather than
-   * 2: its lead over 1 is smaller than the spread between seeds (0.21-0.32 at size 1).
+   * ShapesMotionDiagnostics} (seed 7, AUPR on held-out colour names, when one other name per entity
+   * trained): weight 8, 32, 128 gave 0.22, 0.32, 0.30; sizes 0.5, 1, 2 at weight 32 gave 0.16,
+   * 0.32, 0.36. A real token's size rather than 2: its lead over 1 is smaller than the spread
+   * between seeds (0.21-0.32 at size 1).
    */
   static final double ANCHORED_SOFT_PROMPT_SCALE = 1.0;
 
