@@ -286,13 +286,14 @@ public final class ShapesMotionDiagnostics {
       List<ShapesClip> test) {
     double[] a = ShapesExperiment.evaluate(model, s, experiment.split(), test);
     System.out.printf(
-        "%s: AUPR seen %.3f unseen %.3f motion %.3f other colour names %.3f, reversal shift"
-            + " %.2g, own motion first on training clips %.2f%n",
+        "%s: AUPR seen %.3f unseen %.3f motion %.3f held-out colour names %.3f (seen entities"
+            + " %.3f), reversal shift %.2g, own motion first on training clips %.2f%n",
         when,
         a[0],
         a[1],
         a[2],
         a[3],
+        a[4],
         ShapesExperiment.reversalShift(model, s, test),
         ownMotionFirst(model, s, train.subList(0, Math.min(64, train.size()))));
     List<ShapesClip> seenVideos =
