@@ -193,7 +193,10 @@ class RunFailuresAndCancelTest {
     TrainingRun cancelled = await(runId, r -> r.status.isFinal(), Duration.ofMinutes(2));
     assertEquals(RunStatus.CANCELLED, cancelled.status, cancelled.message);
     assertTrue(cancelled.lastStep < 40 * 9, "training stopped before its end");
-    assertEquals("KILLED", mlflow.readRun(cancelled.mlflowRunId).status());
+    // One activity marks the run CANCELLED in the database and then its MLflow run KILLED, so
+    // MLflow may lag the database by a call.
+    assertEquals(
+        "KILLED", awaitMlflowStatus(cancelled.mlflowRunId, "KILLED", Duration.ofSeconds(30)));
     assertTrue(
         audit.history("run", runId).stream()
             .anyMatch(e -> e.action.equals("run.cancel-requested") && e.actor.equals("mlops")),
@@ -217,6 +220,17 @@ class RunFailuresAndCancelTest {
             .min()
             .orElseThrow();
     assertEquals(kept + 1, firstLogged, "the retry trained on from the kept checkpoint");
+  }
+
+  /** The MLflow run's status once it is {@code wanted}, or whatever it is at the deadline. */
+  private String awaitMlflowStatus(String mlflowRunId, String wanted, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    String status = mlflow.readRun(mlflowRunId).status();
+    while (!status.equals(wanted) && System.nanoTime() < deadline) {
+      sleep(200);
+      status = mlflow.readRun(mlflowRunId).status();
+    }
+    return status;
   }
 
   private TrainingRun await(
