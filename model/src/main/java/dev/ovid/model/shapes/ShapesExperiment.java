@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The paper's three claims at CPU scale, on {@link ShapesWorld}: a tiny CLIP is pretrained on
@@ -429,21 +430,19 @@ public final class ShapesExperiment {
    * ShapesWorld#HELD_OUT_NAME}) stay out for {@code aupr_synonyms}.
    */
   public static List<String> trainingVocabulary(ShapesSplit split) {
-    return trainingVocabulary(split, ShapesWorld.COLOUR_SYNONYMS.get(0).size() - 1);
+    return trainingVocabulary(split, TRAINED_NAMES);
   }
+
+  /** How many other names of each colour train by default: all but the held-out one. */
+  public static final int TRAINED_NAMES = ShapesWorld.COLOUR_SYNONYMS.get(0).size() - 1;
 
   /** The same with only the first {@code trainedNames} other names of each colour trained. */
   public static List<String> trainingVocabulary(ShapesSplit split, int trainedNames) {
     List<String> out = new ArrayList<>(split.trainingVocabulary());
-    int added = 0;
-    for (int name = 0;
-        name < ShapesWorld.COLOUR_SYNONYMS.get(0).size() && added < trainedNames;
-        name++) {
-      if (name != ShapesWorld.HELD_OUT_NAME) {
-        out.addAll(ShapesWorld.synonymEntityLabels(split.seenEntities(), name));
-        added++;
-      }
-    }
+    IntStream.range(0, ShapesWorld.COLOUR_SYNONYMS.get(0).size())
+        .filter(name -> name != ShapesWorld.HELD_OUT_NAME)
+        .limit(trainedNames)
+        .forEach(name -> out.addAll(ShapesWorld.synonymEntityLabels(split.seenEntities(), name)));
     return List.copyOf(out);
   }
 

@@ -123,8 +123,7 @@ public final class ShapesMotionDiagnostics {
                 ? experiment.split().trainingVocabulary()
                 : ShapesExperiment.trainingVocabulary(
                     experiment.split(),
-                    Integer.getInteger(
-                        "trainedNames", ShapesWorld.COLOUR_SYNONYMS.get(0).size() - 1));
+                    Integer.getInteger("trainedNames", ShapesExperiment.TRAINED_NAMES));
     if (heldOutMotion != null) {
       String label = ShapesWorld.actionLabel(heldOutMotion);
       vocabulary = vocabulary.stream().filter(l -> !l.equals(label)).toList();
