@@ -32,16 +32,16 @@ STATE = os.environ.get("OVID_CHAOS_STATE_DIR") or os.path.join(HOME, ".ovid", "c
 # The user's tools (minio, temporal, mlflow venv) are reused; everything else is private.
 TOOLS = os.environ.get("OVID_TOOLS_DIR") or os.path.join(HOME, ".ovid", "tools")
 PORTS = {
-    "OVID_PG_PORT": 56132,
-    "OVID_MINIO_PORT": 56190,
-    "OVID_MINIO_CONSOLE_PORT": 56191,
-    "OVID_MLFLOW_PORT": 56150,
-    "OVID_TEMPORAL_PORT": 56133,
-    "OVID_TEMPORAL_UI_PORT": 56134,
-    "OVID_TEMPORAL_HTTP_PORT": 56143,
-    "OVID_TEMPORAL_METRICS_PORT": 56144,
-    "OVID_APP_PORT": 56180,
-    "OVID_WORKER_PORT": 56181,
+    "OVID_PG_PORT": 63432,
+    "OVID_MINIO_PORT": 63900,
+    "OVID_MINIO_CONSOLE_PORT": 63901,
+    "OVID_MLFLOW_PORT": 63500,
+    "OVID_TEMPORAL_PORT": 63233,
+    "OVID_TEMPORAL_UI_PORT": 63234,
+    "OVID_TEMPORAL_HTTP_PORT": 63243,
+    "OVID_TEMPORAL_METRICS_PORT": 63244,
+    "OVID_APP_PORT": 63080,
+    "OVID_WORKER_PORT": 63090,
 }
 # OVID_CHAOS_PORT_OFFSET moves every port at once (two suites on one machine).
 OFFSET = int(os.environ.get("OVID_CHAOS_PORT_OFFSET", "0"))

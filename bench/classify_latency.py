@@ -8,7 +8,7 @@ prints p50/p95 of the client's wall clock and of each part the response's `timin
 Without --video it makes the issue's clip: 10 s of 640x360 H.264 at 25 fps, moving test pattern,
 written by an FFmpeg binary (--ffmpeg, or the one pip's imageio-ffmpeg ships).
 
-    bench/classify_latency.py --url http://127.0.0.1:58080 --user product --password product \
+    bench/classify_latency.py --url http://127.0.0.1:62080 --user product --password product \
         --vocabulary demo-vocabulary --model candidate --requests 21 [--json]
 """
 import argparse
@@ -69,7 +69,7 @@ def percentile(values, q):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--url", default="http://127.0.0.1:58080")
+    p.add_argument("--url", default="http://127.0.0.1:62080")
     p.add_argument("--user", default="product")
     p.add_argument("--password", default="product")
     p.add_argument("--vocabulary", required=True)

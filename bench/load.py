@@ -4,7 +4,7 @@ GET /api/runs is called at R requests/s for S seconds; then every run's outcome,
 trainings that ran at once (from the Temporal histories' timestamps) against the training
 queue's slots, and the per-activity orchestration overhead of those runs.
 
-    bench/load.py --url http://127.0.0.1:58080 [--worker-url http://127.0.0.1:58090]
+    bench/load.py --url http://127.0.0.1:62080 [--worker-url http://127.0.0.1:62090]
                   [--runs 20] [--rate 20] [--seconds 60] [--epochs 1]
                   [--temporal BIN --address HOST:PORT] [--json]
 
@@ -47,8 +47,8 @@ def machine():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--url", default="http://127.0.0.1:58080")
-    ap.add_argument("--worker-url", default="http://127.0.0.1:58090")
+    ap.add_argument("--url", default="http://127.0.0.1:62080")
+    ap.add_argument("--worker-url", default="http://127.0.0.1:62090")
     ap.add_argument("--training-slots", type=int, help="instead of asking the worker")
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--rate", type=float, default=20)
@@ -57,7 +57,7 @@ def main():
     ap.add_argument("--dataset", default="demo")
     ap.add_argument("--vocabulary", default="demo-shapes")
     ap.add_argument("--temporal", default="temporal")
-    ap.add_argument("--address", default="127.0.0.1:57233")
+    ap.add_argument("--address", default="127.0.0.1:62233")
     ap.add_argument("--timeout-min", type=float, default=60)
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()

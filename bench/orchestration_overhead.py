@@ -183,7 +183,7 @@ def parse_slots(text):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--address", default="127.0.0.1:57233")
+    ap.add_argument("--address", default="127.0.0.1:62233")
     ap.add_argument("--temporal", default="temporal")
     ap.add_argument("--slots", help="e.g. cpu=2,training=1")
     ap.add_argument("--json", action="store_true")

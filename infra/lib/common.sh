@@ -14,18 +14,20 @@ OVID_DATA_DIR="${OVID_DATA_DIR:-$OVID_STATE_DIR/data}"
 OVID_RUN_DIR="${OVID_RUN_DIR:-$OVID_STATE_DIR/run}"
 OVID_LOG_DIR="${OVID_LOG_DIR:-$OVID_STATE_DIR/logs}"
 
-# Fixed loopback ports and credentials; the Java side uses the same defaults.
-OVID_PG_PORT="${OVID_PG_PORT:-55432}"
+# Fixed loopback ports and credentials; the Java side uses the same defaults. The ports lie above
+# Linux's ephemeral range (32768-60999): a port inside it can be taken at random by any outgoing
+# connection on the machine (even one of Ovid's own), and a listener then cannot bind it.
+OVID_PG_PORT="${OVID_PG_PORT:-62432}"
 OVID_PG_USER="${OVID_PG_USER:-ovid}"
 OVID_PG_PASSWORD="${OVID_PG_PASSWORD:-ovid}"
-OVID_MINIO_PORT="${OVID_MINIO_PORT:-59000}"
-OVID_MINIO_CONSOLE_PORT="${OVID_MINIO_CONSOLE_PORT:-59001}"
+OVID_MINIO_PORT="${OVID_MINIO_PORT:-62900}"
+OVID_MINIO_CONSOLE_PORT="${OVID_MINIO_CONSOLE_PORT:-62901}"
 OVID_MINIO_ACCESS_KEY="${OVID_MINIO_ACCESS_KEY:-ovid}"
 OVID_MINIO_SECRET_KEY="${OVID_MINIO_SECRET_KEY:-ovid-secret-key}"
-OVID_MLFLOW_PORT="${OVID_MLFLOW_PORT:-55000}"
-OVID_TEMPORAL_PORT="${OVID_TEMPORAL_PORT:-57233}"
-OVID_TEMPORAL_UI_PORT="${OVID_TEMPORAL_UI_PORT:-58233}"
-OVID_APP_PORT="${OVID_APP_PORT:-58080}"
+OVID_MLFLOW_PORT="${OVID_MLFLOW_PORT:-62500}"
+OVID_TEMPORAL_PORT="${OVID_TEMPORAL_PORT:-62233}"
+OVID_TEMPORAL_UI_PORT="${OVID_TEMPORAL_UI_PORT:-62234}"
+OVID_APP_PORT="${OVID_APP_PORT:-62080}"
 
 mkdir -p "$OVID_TOOLS_DIR/bin" "$OVID_DATA_DIR" "$OVID_RUN_DIR" "$OVID_LOG_DIR"
 
@@ -113,7 +115,16 @@ wait_until() {
 
 http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# True when something listens on the port, or an open connection holds it as its local port
+# (which also stops a listener from binding it; TIME_WAIT does not). Without ss, only listeners
+# are seen.
+port_in_use() {
+  if command -v ss >/dev/null 2>&1; then
+    [[ -n $(ss -Htan exclude time-wait "sport = :$1" 2>/dev/null) ]]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
 
 # Finds a tool: on PATH first, then in our tools folder. Prints its path.
 find_tool() {

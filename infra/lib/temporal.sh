@@ -8,8 +8,8 @@
 OVID_TEMPORAL_MODULE="${OVID_TEMPORAL_MODULE:-github.com/temporalio/cli/cmd/temporal@v1.5.1}"
 TEMPORAL_DATA="$OVID_DATA_DIR/temporal"
 # Fixed instead of random ports so nothing else on loopback can be surprised by them.
-OVID_TEMPORAL_HTTP_PORT="${OVID_TEMPORAL_HTTP_PORT:-57243}"
-OVID_TEMPORAL_METRICS_PORT="${OVID_TEMPORAL_METRICS_PORT:-57244}"
+OVID_TEMPORAL_HTTP_PORT="${OVID_TEMPORAL_HTTP_PORT:-62243}"
+OVID_TEMPORAL_METRICS_PORT="${OVID_TEMPORAL_METRICS_PORT:-62244}"
 
 temporal_address() { echo "127.0.0.1:$OVID_TEMPORAL_PORT"; }
 temporal_ui_url() { echo "http://127.0.0.1:$OVID_TEMPORAL_UI_PORT"; }

@@ -45,7 +45,7 @@ public class TemporalConnection {
     if (settings.embedded()) {
       LOG.warnf(
           "*** EMBEDDED TEMPORAL at %s: workflows are NOT durable (lost when the control plane"
-              + " stops). Set OVID_TEMPORAL_TARGET=127.0.0.1:57233 (bin/ovid up does) for durable"
+              + " stops). Set OVID_TEMPORAL_TARGET=127.0.0.1:62233 (bin/ovid up does) for durable"
               + " runs. ***",
           settings.dialTarget());
     } else {

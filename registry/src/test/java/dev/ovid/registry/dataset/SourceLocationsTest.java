@@ -36,7 +36,7 @@ class SourceLocationsTest {
   void refusesServerFilesOtherSchemesAndOtherBuckets() {
     refused("/etc/passwd", "outside the data roots");
     refused("file:///etc/passwd", "other schemes are not allowed");
-    refused("http://127.0.0.1:55000/", "other schemes are not allowed");
+    refused("http://127.0.0.1:62500/", "other schemes are not allowed");
     refused("jar:file:/x!/y", "other schemes are not allowed");
     refused("s3://someone-else/k", "not an allowed source bucket");
     refused("s3://ovid-artifacts", "object key");

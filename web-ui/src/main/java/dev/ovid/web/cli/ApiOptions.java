@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 final class ApiOptions {
   @Option(
       names = "--url",
-      defaultValue = "${env:OVID_URL:-http://127.0.0.1:58080}",
+      defaultValue = "${env:OVID_URL:-http://127.0.0.1:62080}",
       description = "Ovid base URL (default: ${DEFAULT-VALUE})")
   String url;
 

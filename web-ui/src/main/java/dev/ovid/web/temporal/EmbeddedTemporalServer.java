@@ -30,7 +30,7 @@ public class EmbeddedTemporalServer {
     LOG.warnf(
         "*** EMBEDDED TEMPORAL on port %d: workflows are NOT durable and are lost when this"
             + " process stops. Start infra/ovid-services and set"
-            + " OVID_TEMPORAL_TARGET=127.0.0.1:57233 for durable runs. ***",
+            + " OVID_TEMPORAL_TARGET=127.0.0.1:62233 for durable runs. ***",
         settings.embeddedPort());
   }
 

@@ -120,7 +120,7 @@ class DatasetsResourceTest {
         new String[][] {
           {"/etc/passwd", "outside the data roots"},
           {"file:///etc/passwd", "other schemes are not allowed"},
-          {"http://127.0.0.1:55000/", "other schemes are not allowed"},
+          {"http://127.0.0.1:62500/", "other schemes are not allowed"},
           {"s3://not-ours/x.jsonl", "not an allowed source bucket"}
         }) {
       String name = unique("confined");

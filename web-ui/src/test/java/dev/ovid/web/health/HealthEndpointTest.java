@@ -54,7 +54,7 @@ class HealthEndpointTest {
         .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
         .body(
             "checks.find { it.name == 'database' }.data.endpoint",
-            startsWith("jdbc:postgresql://127.0.0.1:55432/"));
+            startsWith("jdbc:postgresql://127.0.0.1:62432/"));
   }
 
   @Test

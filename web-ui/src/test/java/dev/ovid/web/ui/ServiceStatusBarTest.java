@@ -16,7 +16,7 @@ class ServiceStatusBarTest {
         () ->
             HealthCheckResponse.named("minio")
                 .down()
-                .withData("error", "http://127.0.0.1:59000: Connection refused")
+                .withData("error", "http://127.0.0.1:62900: Connection refused")
                 .build();
     HealthCheck broken =
         () -> {
@@ -32,7 +32,7 @@ class ServiceStatusBarTest {
     assertEquals("service-database", badges.get(0).getId().orElseThrow());
     assertEquals("down", badges.get(1).getElement().getAttribute("data-status"));
     assertEquals(
-        "http://127.0.0.1:59000: Connection refused",
+        "http://127.0.0.1:62900: Connection refused",
         badges.get(1).getElement().getAttribute("title"));
     assertEquals("down", badges.get(2).getElement().getAttribute("data-status"));
   }
