@@ -488,9 +488,8 @@ public final class ShapesExperiment {
   }
 
   /**
-   * AUPR over every test video on seen entity labels, held-out entity labels, motion labels, and
-   * every entity label under the held-out other name of its colour ({@link
-   * ShapesWorld#COLOUR_SYNONYMS}), and the seen entity labels alone under that name.
+   * AUPR over every test video on each of {@link ShapesEvaluationLabels}' label sets, in its order:
+   * seen entities, held-out entities, motions, held-out names, held-out names of seen entities.
    */
   public static double[] evaluate(
       OvidModel model, Settings s, ShapesSplit split, List<ShapesClip> test) {
@@ -520,23 +519,9 @@ public final class ShapesExperiment {
           }
         }
       }
-      return new double[] {
-        aupr(model, manager, videos, test, split.seenEntities()),
-        aupr(model, manager, videos, test, split.unseenEntities()),
-        aupr(model, manager, videos, test, ShapesWorld.actionLabels()),
-        aupr(
-            model,
-            manager,
-            videos,
-            test,
-            ShapesWorld.synonymEntityLabels(ShapesWorld.entityLabels(), ShapesWorld.HELD_OUT_NAME)),
-        aupr(
-            model,
-            manager,
-            videos,
-            test,
-            ShapesWorld.synonymEntityLabels(split.seenEntities(), ShapesWorld.HELD_OUT_NAME))
-      };
+      return ShapesEvaluationLabels.of(split).inOrder().stream()
+          .mapToDouble(labels -> aupr(model, manager, videos, test, labels))
+          .toArray();
     }
   }
 
