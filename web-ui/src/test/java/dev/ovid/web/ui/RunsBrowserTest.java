@@ -70,6 +70,9 @@ class RunsBrowserTest {
 
         choose(page, "#launch-dataset", DemoDataset.NAME);
         choose(page, "#launch-vocabulary", vocabulary);
+        // Never published: the form says the run will publish it, not a draft revision.
+        assertThat(page.locator("#launch-vocabulary input"))
+            .hasValue(Pattern.compile("not published yet"));
 
         // Bad input: a clear error on the field and in a notification, and no run is created.
         page.locator("#launch-epochs input").fill("0");

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Launches a pipeline: dataset, vocabulary and the hyperparameters, pre-filled with their defaults.
@@ -80,7 +81,10 @@ class LaunchForm extends VerticalLayout {
   final Button launch = new Button("Launch run");
 
   LaunchForm(
-      RunLauncher launcher, List<Vocabulary> vocabularies, Consumer<TrainingRun> onLaunched) {
+      RunLauncher launcher,
+      List<Vocabulary> vocabularies,
+      Function<Vocabulary, String> vocabularyLabel,
+      Consumer<TrainingRun> onLaunched) {
     this.launcher = launcher;
     this.onLaunched = onLaunched;
     setPadding(false);
@@ -90,7 +94,7 @@ class LaunchForm extends VerticalLayout {
     dataset.setRequired(true);
     vocabulary.setId("launch-vocabulary");
     vocabulary.setItems(vocabularies);
-    vocabulary.setItemLabelGenerator(v -> v.name + " (v" + v.version + ")");
+    vocabulary.setItemLabelGenerator(vocabularyLabel::apply);
     vocabulary.setRequired(true);
     preset.setId("launch-preset");
     preset.setItems(ModelPreset.all());
@@ -130,17 +134,6 @@ class LaunchForm extends VerticalLayout {
         new FormLayout.ResponsiveStep("600px", 2),
         new FormLayout.ResponsiveStep("1000px", 4));
     add(new H3("Launch a pipeline"), form, launch);
-  }
-
-  void setVocabularies(List<Vocabulary> vocabularies) {
-    Vocabulary selected = vocabulary.getValue();
-    vocabulary.setItems(vocabularies);
-    if (selected != null) {
-      vocabularies.stream()
-          .filter(v -> v.id.equals(selected.id))
-          .findFirst()
-          .ifPresent(vocabulary::setValue);
-    }
   }
 
   private void resetHyperparameters() {

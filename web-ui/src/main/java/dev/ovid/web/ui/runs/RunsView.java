@@ -13,7 +13,9 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import dev.ovid.registry.run.TrainingRun;
+import dev.ovid.registry.vocabulary.Vocabulary;
 import dev.ovid.registry.vocabulary.VocabularyService;
+import dev.ovid.registry.vocabulary.VocabularyVersions;
 import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.runs.RunSearch;
 import dev.ovid.web.security.CurrentUser;
@@ -24,6 +26,7 @@ import dev.ovid.web.ui.components.DateTimes;
 import dev.ovid.web.ui.components.WideOpen;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * All runs with live status and progress, refreshed by polling, and (for ml-ops) the form that
@@ -42,7 +45,11 @@ public class RunsView extends VerticalLayout {
 
   @Inject
   public RunsView(
-      RunLauncher launcher, RunSearch search, VocabularyService vocabularies, UiSettings ui) {
+      RunLauncher launcher,
+      RunSearch search,
+      VocabularyService vocabularies,
+      VocabularyVersions versions,
+      UiSettings ui) {
     this.search = search;
     this.pollIntervalMs = ui.pollIntervalMs();
     setWidthFull();
@@ -50,13 +57,20 @@ public class RunsView extends VerticalLayout {
     if (CurrentUser.hasRole(Roles.ML_OPS)) {
       add(
           WideOpen.of(
-              "launch-section",
-              "New run",
-              new LaunchForm(launcher, vocabularies.list(), run -> refresh())));
+              "launch-section", "New run", launchForm(launcher, vocabularies.list(), versions)));
     }
     filters = new RunFilterBar(search, this::refresh);
     configureGrid();
     add(filters, grid);
+  }
+
+  private LaunchForm launchForm(
+      RunLauncher launcher, List<Vocabulary> vocabularies, VocabularyVersions versions) {
+    return new LaunchForm(
+        launcher,
+        vocabularies,
+        VocabularyChoiceLabel.forAll(vocabularies, versions),
+        run -> refresh());
   }
 
   private void configureGrid() {

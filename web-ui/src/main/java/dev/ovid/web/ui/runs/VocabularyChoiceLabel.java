@@ -1,0 +1,41 @@
+package dev.ovid.web.ui.runs;
+
+import dev.ovid.registry.vocabulary.Vocabulary;
+import dev.ovid.registry.vocabulary.VocabularyVersion;
+import dev.ovid.registry.vocabulary.VocabularyVersions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How the launch form names a vocabulary: by the published version a run of it trains. A run trains
+ * the latest published version (the first run of a never-published vocabulary publishes it), so
+ * edits made to the draft since then do not reach it; the draft's own revision counter would
+ * suggest they do.
+ */
+final class VocabularyChoiceLabel {
+  private VocabularyChoiceLabel() {}
+
+  static String of(String name, Integer publishedVersion, boolean draftChanged) {
+    if (publishedVersion == null) {
+      return name + " (not published yet: the run publishes it as v1)";
+    }
+    return draftChanged
+        ? name + " (trains published v" + publishedVersion + "; the draft's changes are not)"
+        : name + " (published v" + publishedVersion + ")";
+  }
+
+  /** The labels of {@code vocabularies}, read once from the registry. */
+  static Function<Vocabulary, String> forAll(
+      List<Vocabulary> vocabularies, VocabularyVersions versions) {
+    Map<Long, String> labels = new HashMap<>();
+    for (Vocabulary v : vocabularies) {
+      Optional<VocabularyVersion> latest = versions.latest(v.name);
+      labels.put(
+          v.id, of(v.name, latest.map(p -> p.version).orElse(null), versions.draftChanged(v.name)));
+    }
+    return v -> labels.getOrDefault(v.id, v.name);
+  }
+}
