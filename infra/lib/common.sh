@@ -115,12 +115,14 @@ wait_until() {
 
 http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
 
-# True when something listens on the port, or an open connection holds it as its local port
-# (which also stops a listener from binding it; TIME_WAIT does not). Without ss, only listeners
-# are seen.
+# True when something listens on the port, or a live connection holds it as its local port: an
+# outgoing connection (ESTAB, SYN-SENT, CLOSE-WAIT) stops a listener from binding it. Closing
+# sockets a stopped server left behind (FIN-WAIT, TIME-WAIT, LAST-ACK) do not, and must not count:
+# a service restarted within seconds finds them there. Without ss, only listeners are seen.
 port_in_use() {
   if command -v ss >/dev/null 2>&1; then
-    [[ -n $(ss -Htan exclude time-wait "sport = :$1" 2>/dev/null) ]]
+    [[ -n $(ss -Htan state listening state established state syn-sent state close-wait \
+      "sport = :$1" 2>/dev/null) ]]
   else
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
   fi

@@ -1,0 +1,85 @@
+package dev.ovid.registry.infra;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code port_in_use} of {@code infra/lib/common.sh}, which every service start asks before it
+ * binds its port: it must agree with what a bind would do. An outgoing connection that took the
+ * port as its local port blocks a listener (CI once failed that way); the closing sockets a stopped
+ * server leaves behind do not, and a service restarted seconds later must not be refused.
+ */
+class PortInUseScriptTest {
+  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+  private static boolean portInUse(int port) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                "bash", "-c", "source infra/lib/common.sh >/dev/null && port_in_use " + port)
+            .directory(REPO.toFile())
+            .redirectErrorStream(true)
+            .start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = p.waitFor();
+    assertTrue(exit == 0 || exit == 1, "port_in_use exited " + exit + ": " + out);
+    return exit == 0;
+  }
+
+  private static ServerSocket listen(int port) throws IOException {
+    ServerSocket s = new ServerSocket();
+    s.setReuseAddress(true); // as Vert.x, Go's net and PostgreSQL listen
+    s.bind(new InetSocketAddress(LOOPBACK, port));
+    return s;
+  }
+
+  @Test
+  void aListenerHoldsItsPortAndAFreePortIsFree() throws Exception {
+    int port;
+    try (ServerSocket s = listen(0)) {
+      port = s.getLocalPort();
+      assertTrue(portInUse(port));
+    }
+    assertFalse(portInUse(port));
+  }
+
+  @Test
+  void anOutgoingConnectionsLocalPortIsInUseAndCannotBeListenedOn() throws Exception {
+    try (ServerSocket server = listen(0);
+        Socket client = new Socket(LOOPBACK, server.getLocalPort());
+        Socket accepted = server.accept()) {
+      int local = client.getLocalPort();
+      assertThrows(BindException.class, () -> listen(local).close(), "the premise");
+      assertTrue(portInUse(local));
+    }
+  }
+
+  @Test
+  void closingSocketsOfAStoppedServerDoNotHoldItsPort() throws Exception {
+    int port;
+    // The server closes first and the client keeps its end open: the server's side waits in
+    // FIN-WAIT-2, as when a service is stopped under its clients' kept-alive connections.
+    try (ServerSocket server = listen(0);
+        Socket client = new Socket(LOOPBACK, server.getLocalPort())) {
+      port = server.getLocalPort();
+      server.accept().close();
+      server.close();
+      assertFalse(portInUse(port));
+      try (ServerSocket restarted = listen(port)) {
+        assertTrue(restarted.isBound(), "a restarted service binds it");
+      }
+    }
+  }
+}
