@@ -115,17 +115,30 @@ wait_until() {
 
 http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
 
-# True when something listens on the port, or a live connection holds it as its local port: an
-# outgoing connection (ESTAB, SYN-SENT, CLOSE-WAIT) stops a listener from binding it. Closing
-# sockets a stopped server left behind (FIN-WAIT, TIME-WAIT, LAST-ACK) do not, and must not count:
-# a service restarted within seconds finds them there. Without ss, only listeners are seen.
+# The sockets that hold a port, one line each (state, local -> peer, process where ss may show
+# it): a listener, or a live connection that has the port as its local port. An outgoing
+# connection (ESTAB, SYN-SENT, CLOSE-WAIT) stops a listener from binding it; the closing sockets a
+# stopped server leaves behind (FIN-WAIT, TIME-WAIT, LAST-ACK) do not, and must not count: a
+# service restarted within seconds finds them there.
+port_holders() {
+  ss -Htanp "sport = :$1" 2>/dev/null |
+    awk '$1 ~ /^(LISTEN|ESTAB|SYN-SENT|CLOSE-WAIT)$/ { print $1, $4, "->", $5, $6 }'
+}
+
+# True when the port is held (port_holders); without ss, only listeners are seen.
 port_in_use() {
   if command -v ss >/dev/null 2>&1; then
-    [[ -n $(ss -Htan state listening state established state syn-sent state close-wait \
-      "sport = :$1" 2>/dev/null) ]]
+    [[ -n $(port_holders "$1") ]]
   else
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
   fi
+}
+
+# Stops with an error naming what holds the port: die_port_taken NAME PORT
+die_port_taken() {
+  local holders
+  holders=$(port_holders "$2" | head -n 3 | paste -sd '|' - | sed 's/|/; /g')
+  die "$1: port $2 is taken by another program${holders:+ ($holders)}; stop it, or move $1 to another port (README, Settings)"
 }
 
 # Finds a tool: on PATH first, then in our tools folder. Prints its path.

@@ -1,5 +1,6 @@
 package dev.ovid.registry.infra;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,18 +25,23 @@ class PortInUseScriptTest {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-  private static boolean portInUse(int port) throws IOException, InterruptedException {
+  private record Outcome(int exit, String out) {}
+
+  private static Outcome common(String command) throws IOException, InterruptedException {
     Process p =
-        new ProcessBuilder(
-                "bash", "-c", "source infra/lib/common.sh >/dev/null && port_in_use " + port)
+        new ProcessBuilder("bash", "-c", "source infra/lib/common.sh >/dev/null && " + command)
             .directory(REPO.toFile())
             .redirectErrorStream(true)
             .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    int exit = p.waitFor();
-    assertTrue(exit == 0 || exit == 1, "port_in_use exited " + exit + ": " + out);
-    return exit == 0;
+    return new Outcome(p.waitFor(), out);
+  }
+
+  private static boolean portInUse(int port) throws IOException, InterruptedException {
+    Outcome o = common("port_in_use " + port);
+    assertTrue(o.exit() == 0 || o.exit() == 1, "port_in_use exited " + o.exit() + ": " + o.out());
+    return o.exit() == 0;
   }
 
   private static ServerSocket listen(int port) throws IOException {
@@ -63,6 +69,12 @@ class PortInUseScriptTest {
       int local = client.getLocalPort();
       assertThrows(BindException.class, () -> listen(local).close(), "the premise");
       assertTrue(portInUse(local));
+      // The refusal says what holds it, so the user can tell a stray client from a server.
+      Outcome refused = common("die_port_taken worker " + local);
+      assertEquals(1, refused.exit());
+      assertTrue(
+          refused.out().contains("worker: port " + local + " is taken by another program (ESTAB"),
+          refused.out());
     }
   }
 
