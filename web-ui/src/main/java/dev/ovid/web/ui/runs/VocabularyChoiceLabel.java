@@ -23,7 +23,10 @@ final class VocabularyChoiceLabel {
       return name + " (not published yet: the run publishes it as v1)";
     }
     return draftChanged
-        ? name + " (trains published v" + publishedVersion + "; the draft's changes are not)"
+        ? name
+            + " (trains published v"
+            + publishedVersion
+            + "; publish the draft to train its changes)"
         : name + " (published v" + publishedVersion + ")";
   }
 

@@ -13,7 +13,7 @@ class VocabularyChoiceLabelTest {
   @Test
   void saysWhenTheDraftsChangesWillNotBeTrained() {
     assertEquals(
-        "shapes (trains published v3; the draft's changes are not)",
+        "shapes (trains published v3; publish the draft to train its changes)",
         VocabularyChoiceLabel.of("shapes", 3, true));
   }
 
