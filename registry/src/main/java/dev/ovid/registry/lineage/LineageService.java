@@ -13,6 +13,7 @@ import dev.ovid.registry.model.ModelVersion;
 import dev.ovid.registry.run.TrainingRun;
 import dev.ovid.registry.vocabulary.Label;
 import dev.ovid.registry.vocabulary.VersionedLabel;
+import dev.ovid.registry.vocabulary.VocabularyVersion;
 import dev.ovid.registry.vocabulary.VocabularyVersionLabel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -62,6 +63,7 @@ public class LineageService {
             run.vocabularyVersion,
             run.vocabulary.version,
             (int) Label.count("vocabulary", run.vocabulary),
+            VocabularyVersion.latest(run.vocabulary).map(x -> x.version).orElse(null),
             published == null ? null : published.id,
             published == null ? null : published.sha256,
             published == null ? null : published.objectUri,

@@ -45,7 +45,9 @@ public record RunLineage(
   /**
    * {@code versionAtLaunch}: the published version the run trained with, whose exact label set is
    * {@code labels} (stored under {@code sha256} at {@code objectUri}; all null for runs from before
-   * published versions); {@code currentVersion}: the draft revision now.
+   * published versions); {@code currentVersion}: the draft's revision counter now (it counts edits,
+   * not published versions); {@code currentLabelCount}: the draft's labels now; {@code
+   * latestPublishedVersion}: the newest published version now (null when none is).
    */
   public record VocabularyInfo(
       long id,
@@ -53,6 +55,7 @@ public record RunLineage(
       int versionAtLaunch,
       int currentVersion,
       int currentLabelCount,
+      Integer latestPublishedVersion,
       Long versionId,
       String sha256,
       String objectUri,

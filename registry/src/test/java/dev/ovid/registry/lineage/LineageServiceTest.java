@@ -86,6 +86,10 @@ class LineageServiceTest {
     assertEquals(64, l.vocabulary().sha256().length());
     assertEquals(3, l.vocabulary().currentVersion());
     assertEquals(2, l.vocabulary().currentLabelCount());
+    assertEquals(
+        1,
+        l.vocabulary().latestPublishedVersion(),
+        "the draft changed after launch, but nothing new was published");
     assertEquals(1, l.models().size());
     assertEquals(1, l.models().get(0).version());
     assertEquals(ckptSha, l.models().get(0).checkpointSha256());

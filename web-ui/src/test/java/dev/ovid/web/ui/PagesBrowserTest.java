@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -279,6 +280,9 @@ class PagesBrowserTest {
             assertThat(diagram.locator(node)).isVisible();
           }
           assertThat(diagram.locator("#lineage-model-1")).containsText("v2");
+          // Today's vocabulary in published versions, not the draft's revision counter.
+          assertThat(diagram.locator("#lineage-vocabulary"))
+              .containsText(Pattern.compile("latest published v\\d+, draft \\d+ labels"));
           // Every external link answers (MLflow, MinIO console, Temporal UI).
           List<String> hrefs =
               diagram.locator("a[href^='http']").all().stream()

@@ -51,7 +51,7 @@ final class LineageDiagram {
             "vocabulary",
             v.name() + " v" + v.versionAtLaunch(),
             Optional.of("vocabularies"),
-            "now v" + v.currentVersion() + ", " + v.currentLabelCount() + " labels");
+            VocabularyNow.of(v));
     internal(vocabulary);
     diagram.add(column(dataset, vocabulary), arrow());
 

@@ -275,11 +275,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             l.vocabulary().name()
                 + " v"
                 + l.vocabulary().versionAtLaunch()
-                + " at launch (now v"
-                + l.vocabulary().currentVersion()
-                + ", "
-                + l.vocabulary().currentLabelCount()
-                + " labels)"));
+                + " at launch ("
+                + VocabularyNow.of(l.vocabulary())
+                + ")"));
     body.add(
         fact("Launched by", l.run().launchedBy() + " at " + DateTimes.format(l.run().createdAt())));
     for (RunLineage.ModelInfo m : l.models()) {
