@@ -13,9 +13,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import dev.ovid.registry.run.TrainingRun;
-import dev.ovid.registry.vocabulary.Vocabulary;
 import dev.ovid.registry.vocabulary.VocabularyService;
-import dev.ovid.registry.vocabulary.VocabularyVersions;
 import dev.ovid.web.runs.RunLauncher;
 import dev.ovid.web.runs.RunSearch;
 import dev.ovid.web.security.CurrentUser;
@@ -24,9 +22,9 @@ import dev.ovid.web.ui.MainLayout;
 import dev.ovid.web.ui.UiSettings;
 import dev.ovid.web.ui.components.DateTimes;
 import dev.ovid.web.ui.components.WideOpen;
+import dev.ovid.web.ui.vocabularies.VocabularyRows;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /**
  * All runs with live status and progress, refreshed by polling, and (for ml-ops) the form that
@@ -48,7 +46,7 @@ public class RunsView extends VerticalLayout {
       RunLauncher launcher,
       RunSearch search,
       VocabularyService vocabularies,
-      VocabularyVersions versions,
+      VocabularyRows vocabularyRows,
       UiSettings ui) {
     this.search = search;
     this.pollIntervalMs = ui.pollIntervalMs();
@@ -57,20 +55,17 @@ public class RunsView extends VerticalLayout {
     if (CurrentUser.hasRole(Roles.ML_OPS)) {
       add(
           WideOpen.of(
-              "launch-section", "New run", launchForm(launcher, vocabularies.list(), versions)));
+              "launch-section",
+              "New run",
+              new LaunchForm(
+                  launcher,
+                  vocabularies.list(),
+                  VocabularyChoiceLabel.forAll(vocabularyRows.list()),
+                  run -> refresh())));
     }
     filters = new RunFilterBar(search, this::refresh);
     configureGrid();
     add(filters, grid);
-  }
-
-  private LaunchForm launchForm(
-      RunLauncher launcher, List<Vocabulary> vocabularies, VocabularyVersions versions) {
-    return new LaunchForm(
-        launcher,
-        vocabularies,
-        VocabularyChoiceLabel.forAll(vocabularies, versions),
-        run -> refresh());
   }
 
   private void configureGrid() {

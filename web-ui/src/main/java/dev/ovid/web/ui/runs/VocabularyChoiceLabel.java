@@ -1,12 +1,10 @@
 package dev.ovid.web.ui.runs;
 
 import dev.ovid.registry.vocabulary.Vocabulary;
-import dev.ovid.registry.vocabulary.VocabularyVersion;
-import dev.ovid.registry.vocabulary.VocabularyVersions;
+import dev.ovid.web.ui.vocabularies.VocabularyRows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -30,15 +28,10 @@ final class VocabularyChoiceLabel {
         : name + " (published v" + publishedVersion + ")";
   }
 
-  /** The labels of {@code vocabularies}, read once from the registry. */
-  static Function<Vocabulary, String> forAll(
-      List<Vocabulary> vocabularies, VocabularyVersions versions) {
+  /** The labels of every vocabulary, from the rows the vocabularies page lists. */
+  static Function<Vocabulary, String> forAll(List<VocabularyRows.Row> rows) {
     Map<Long, String> labels = new HashMap<>();
-    for (Vocabulary v : vocabularies) {
-      Optional<VocabularyVersion> latest = versions.latest(v.name);
-      labels.put(
-          v.id, of(v.name, latest.map(p -> p.version).orElse(null), versions.draftChanged(v.name)));
-    }
+    rows.forEach(r -> labels.put(r.id(), of(r.name(), r.published(), r.unpublishedChanges())));
     return v -> labels.getOrDefault(v.id, v.name);
   }
 }
