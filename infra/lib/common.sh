@@ -121,17 +121,42 @@ http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
 # stopped server leaves behind (FIN-WAIT, TIME-WAIT, LAST-ACK) do not, and must not count: a
 # service restarted within seconds finds them there.
 port_holders() {
+  if command -v ss >/dev/null 2>&1; then
+    port_holders_ss "$1"
+  else
+    port_holders_proc "$1"
+  fi
+}
+
+port_holders_ss() {
   ss -Htanp "sport = :$1" 2>/dev/null |
     awk '$1 ~ /^(LISTEN|ESTAB|SYN-SENT|CLOSE-WAIT)$/ { print $1, $4, "->", $5, $6 }'
 }
 
-# True when the port is held (port_holders); without ss, only listeners are seen.
+# The same from the kernel's socket tables, for machines without ss (iproute2): no process names.
+# Their addresses are hex, ports big-endian and IPv4 addresses little-endian (0100007F:F2A0 is
+# 127.0.0.1:62112); IPv6 addresses are shown as the kernel writes them.
+port_holders_proc() {
+  local hex
+  hex=$(printf '%04X' "$1")
+  cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk -v port=":$hex" '
+    function dec(h,   i, n) {
+      n = 0
+      for (i = 1; i <= length(h); i++) n = n * 16 + index("0123456789ABCDEF", substr(h, i, 1)) - 1
+      return n
+    }
+    function addr(a,   ip, p) {
+      ip = substr(a, 1, index(a, ":") - 1); p = dec(substr(a, index(a, ":") + 1))
+      if (length(ip) != 8) return "[" ip "]:" p
+      return dec(substr(ip, 7, 2)) "." dec(substr(ip, 5, 2)) "." dec(substr(ip, 3, 2)) "." dec(substr(ip, 1, 2)) ":" p
+    }
+    BEGIN { state["0A"] = "LISTEN"; state["01"] = "ESTAB"; state["02"] = "SYN-SENT"; state["08"] = "CLOSE-WAIT" }
+    substr($2, length($2) - 4) == port && ($4 in state) { print state[$4], addr($2), "->", addr($3) }'
+}
+
+# True when the port is held (port_holders).
 port_in_use() {
-  if command -v ss >/dev/null 2>&1; then
-    [[ -n $(port_holders "$1") ]]
-  else
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-  fi
+  [[ -n $(port_holders "$1") ]]
 }
 
 # Stops with an error naming what holds the port: die_port_taken NAME PORT

@@ -13,13 +13,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code port_in_use} of {@code infra/lib/common.sh}, which every service start asks before it
  * binds its port: it must agree with what a bind would do. An outgoing connection that took the
  * port as its local port blocks a listener (CI once failed that way); the closing sockets a stopped
- * server leaves behind do not, and a service restarted seconds later must not be refused.
+ * server leaves behind do not, and a service restarted seconds later must not be refused. Each case
+ * runs with both ways of listing a port's sockets: {@code ss}, and the kernel's {@code /proc/net}
+ * tables for machines without it.
  */
 class PortInUseScriptTest {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -27,9 +30,24 @@ class PortInUseScriptTest {
 
   private record Outcome(int exit, String out) {}
 
-  private static Outcome common(String command) throws IOException, InterruptedException {
+  /** How {@code port_holders} lists a port's sockets: the function it is pinned to. */
+  enum Probe {
+    SS("port_holders_ss"),
+    PROC("port_holders_proc");
+
+    final String function;
+
+    Probe(String function) {
+      this.function = function;
+    }
+  }
+
+  private static Outcome common(Probe probe, String command)
+      throws IOException, InterruptedException {
+    String pin = "port_holders() { " + probe.function + " \"$@\"; }; ";
     Process p =
-        new ProcessBuilder("bash", "-c", "source infra/lib/common.sh >/dev/null && " + command)
+        new ProcessBuilder(
+                "bash", "-c", "source infra/lib/common.sh >/dev/null && " + pin + command)
             .directory(REPO.toFile())
             .redirectErrorStream(true)
             .start();
@@ -38,8 +56,8 @@ class PortInUseScriptTest {
     return new Outcome(p.waitFor(), out);
   }
 
-  private static boolean portInUse(int port) throws IOException, InterruptedException {
-    Outcome o = common("port_in_use " + port);
+  private static boolean portInUse(Probe probe, int port) throws IOException, InterruptedException {
+    Outcome o = common(probe, "port_in_use " + port);
     assertTrue(o.exit() == 0 || o.exit() == 1, "port_in_use exited " + o.exit() + ": " + o.out());
     return o.exit() == 0;
   }
@@ -51,26 +69,28 @@ class PortInUseScriptTest {
     return s;
   }
 
-  @Test
-  void aListenerHoldsItsPortAndAFreePortIsFree() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Probe.class)
+  void aListenerHoldsItsPortAndAFreePortIsFree(Probe probe) throws Exception {
     int port;
     try (ServerSocket s = listen(0)) {
       port = s.getLocalPort();
-      assertTrue(portInUse(port));
+      assertTrue(portInUse(probe, port));
     }
-    assertFalse(portInUse(port));
+    assertFalse(portInUse(probe, port));
   }
 
-  @Test
-  void anOutgoingConnectionsLocalPortIsInUseAndCannotBeListenedOn() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Probe.class)
+  void anOutgoingConnectionsLocalPortIsInUseAndCannotBeListenedOn(Probe probe) throws Exception {
     try (ServerSocket server = listen(0);
         Socket client = new Socket(LOOPBACK, server.getLocalPort());
         Socket accepted = server.accept()) {
       int local = client.getLocalPort();
       assertThrows(BindException.class, () -> listen(local).close(), "the premise");
-      assertTrue(portInUse(local));
+      assertTrue(portInUse(probe, local));
       // The refusal says what holds it, so the user can tell a stray client from a server.
-      Outcome refused = common("die_port_taken worker " + local);
+      Outcome refused = common(probe, "die_port_taken worker " + local);
       assertEquals(1, refused.exit());
       assertTrue(
           refused.out().contains("worker: port " + local + " is taken by another program (ESTAB"),
@@ -78,8 +98,9 @@ class PortInUseScriptTest {
     }
   }
 
-  @Test
-  void closingSocketsOfAStoppedServerDoNotHoldItsPort() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Probe.class)
+  void closingSocketsOfAStoppedServerDoNotHoldItsPort(Probe probe) throws Exception {
     int port;
     // The server closes first and the client keeps its end open: the server's side waits in
     // FIN-WAIT-2, as when a service is stopped under its clients' kept-alive connections.
@@ -88,7 +109,7 @@ class PortInUseScriptTest {
       port = server.getLocalPort();
       server.accept().close();
       server.close();
-      assertFalse(portInUse(port));
+      assertFalse(portInUse(probe, port));
       try (ServerSocket restarted = listen(port)) {
         assertTrue(restarted.isBound(), "a restarted service binds it");
       }
