@@ -126,103 +126,23 @@ public record ModelSpec(
   }
 
   public ModelSpec withBackbone(String b) {
-    return new ModelSpec(
-        b,
-        labelEncoder,
-        prefixes,
-        attributes,
-        attributeLength,
-        promptLayers,
-        promptHeads,
-        swr,
-        evalAlpha,
-        weightDecay,
-        decayTowardFrozen,
-        warmupSteps,
-        gradientClipNorm,
-        learnTemperature,
-        softPromptScale,
-        answerAnchorWeight);
+    return toBuilder().backbone(b).build();
   }
 
   public ModelSpec withLabelEncoder(String e) {
-    return new ModelSpec(
-        backbone,
-        e,
-        prefixes,
-        attributes,
-        attributeLength,
-        promptLayers,
-        promptHeads,
-        swr,
-        evalAlpha,
-        weightDecay,
-        decayTowardFrozen,
-        warmupSteps,
-        gradientClipNorm,
-        learnTemperature,
-        softPromptScale,
-        answerAnchorWeight);
+    return toBuilder().labelEncoder(e).build();
   }
 
   public ModelSpec withSwr(boolean on) {
-    return new ModelSpec(
-        backbone,
-        labelEncoder,
-        prefixes,
-        attributes,
-        attributeLength,
-        promptLayers,
-        promptHeads,
-        on,
-        evalAlpha,
-        weightDecay,
-        decayTowardFrozen,
-        warmupSteps,
-        gradientClipNorm,
-        learnTemperature,
-        softPromptScale,
-        answerAnchorWeight);
+    return toBuilder().swr(on).build();
   }
 
   public ModelSpec withDecayTowardFrozen(boolean towardFrozen) {
-    return new ModelSpec(
-        backbone,
-        labelEncoder,
-        prefixes,
-        attributes,
-        attributeLength,
-        promptLayers,
-        promptHeads,
-        swr,
-        evalAlpha,
-        weightDecay,
-        towardFrozen,
-        warmupSteps,
-        gradientClipNorm,
-        learnTemperature,
-        softPromptScale,
-        answerAnchorWeight);
+    return toBuilder().decayTowardFrozen(towardFrozen).build();
   }
 
   public ModelSpec withLearnTemperature(boolean learn) {
-    return new ModelSpec(
-        backbone,
-        labelEncoder,
-        prefixes,
-        attributes,
-        attributeLength,
-        promptLayers,
-        promptHeads,
-        swr,
-        evalAlpha,
-        weightDecay,
-        decayTowardFrozen,
-        warmupSteps,
-        gradientClipNorm,
-        learn,
-        softPromptScale,
-        answerAnchorWeight);
+    return toBuilder().learnTemperature(learn).build();
   }
 
   /**
@@ -230,23 +150,106 @@ public record ModelSpec(
    * weight.
    */
   public ModelSpec withSoftPrompts(Double scale, double anchorWeight) {
-    return new ModelSpec(
-        backbone,
-        labelEncoder,
-        prefixes,
-        attributes,
-        attributeLength,
-        promptLayers,
-        promptHeads,
-        swr,
-        evalAlpha,
-        weightDecay,
-        decayTowardFrozen,
-        warmupSteps,
-        gradientClipNorm,
-        learnTemperature,
-        scale,
-        anchorWeight);
+    return toBuilder().softPromptScale(scale).answerAnchorWeight(anchorWeight).build();
+  }
+
+  /** A builder that starts from this spec: the withers change one or two choices through it. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Every choice of a {@link ModelSpec}, settable one by one; records have no withers. */
+  public static final class Builder {
+    private String backbone;
+    private String labelEncoder;
+    private int prefixes;
+    private int attributes;
+    private int attributeLength;
+    private int promptLayers;
+    private int promptHeads;
+    private boolean swr;
+    private Double evalAlpha;
+    private double weightDecay;
+    private boolean decayTowardFrozen;
+    private int warmupSteps;
+    private double gradientClipNorm;
+    private boolean learnTemperature;
+    private Double softPromptScale;
+    private double answerAnchorWeight;
+
+    private Builder(ModelSpec from) {
+      backbone = from.backbone;
+      labelEncoder = from.labelEncoder;
+      prefixes = from.prefixes;
+      attributes = from.attributes;
+      attributeLength = from.attributeLength;
+      promptLayers = from.promptLayers;
+      promptHeads = from.promptHeads;
+      swr = from.swr;
+      evalAlpha = from.evalAlpha;
+      weightDecay = from.weightDecay;
+      decayTowardFrozen = from.decayTowardFrozen;
+      warmupSteps = from.warmupSteps;
+      gradientClipNorm = from.gradientClipNorm;
+      learnTemperature = from.learnTemperature;
+      softPromptScale = from.softPromptScale;
+      answerAnchorWeight = from.answerAnchorWeight;
+    }
+
+    public Builder backbone(String value) {
+      backbone = value;
+      return this;
+    }
+
+    public Builder labelEncoder(String value) {
+      labelEncoder = value;
+      return this;
+    }
+
+    public Builder swr(boolean value) {
+      swr = value;
+      return this;
+    }
+
+    public Builder decayTowardFrozen(boolean value) {
+      decayTowardFrozen = value;
+      return this;
+    }
+
+    public Builder learnTemperature(boolean value) {
+      learnTemperature = value;
+      return this;
+    }
+
+    public Builder softPromptScale(Double value) {
+      softPromptScale = value;
+      return this;
+    }
+
+    public Builder answerAnchorWeight(double value) {
+      answerAnchorWeight = value;
+      return this;
+    }
+
+    public ModelSpec build() {
+      return new ModelSpec(
+          backbone,
+          labelEncoder,
+          prefixes,
+          attributes,
+          attributeLength,
+          promptLayers,
+          promptHeads,
+          swr,
+          evalAlpha,
+          weightDecay,
+          decayTowardFrozen,
+          warmupSteps,
+          gradientClipNorm,
+          learnTemperature,
+          softPromptScale,
+          answerAnchorWeight);
+    }
   }
 
   /** The soft prompt size this spec trains with: its own, or the default. */
