@@ -19,6 +19,7 @@ import dev.ovid.registry.videoindex.BatchClassification;
 import dev.ovid.registry.videoindex.VideoIndex;
 import dev.ovid.registry.videoindex.VideoIndexes;
 import dev.ovid.registry.vocabulary.VocabularyVersion;
+import dev.ovid.workflows.classification.LogOddsSpan;
 import dev.ovid.workflows.common.BadInputException;
 import dev.ovid.workflows.common.ObjectRef;
 import dev.ovid.workflows.videoindex.BatchClassificationRef;
@@ -85,15 +86,22 @@ public class IndexScoring {
             });
     float[][] videos = index.matrix();
     double[] scores = new double[videos.length];
-    int[] histogram = new int[bins];
     int passing = 0;
     for (int v = 0; v < videos.length; v++) {
       double dot = 0;
       for (int k = 0; k < text.length; k++) dot += (double) text[k] * videos[v][k];
       scores[v] = 1 / (1 + Math.exp(-dot / temperature));
-      histogram[Math.min(bins - 1, (int) Math.floor(scores[v] * bins))]++;
       if (scores[v] >= threshold) passing++;
     }
+    double[] shown = Arrays.copyOf(scores, scores.length + 1);
+    shown[scores.length] = threshold;
+    LogOddsSpan span = LogOddsSpan.spanning(shown);
+    int[] histogram = new int[bins];
+    for (double score : scores) {
+      histogram[Math.min(bins - 1, (int) Math.floor(span.position(score) * bins))]++;
+    }
+    List<Double> edges = new ArrayList<>(bins + 1);
+    for (int i = 0; i <= bins; i++) edges.add(span.probabilityAt((double) i / bins));
     Integer[] order = new Integer[videos.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
     Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
@@ -107,7 +115,13 @@ public class IndexScoring {
               video.id(), video.uri(), score, score >= threshold, video.thumbnailSha256()));
     }
     return new LabelPreviewResult(
-        label, threshold, videos.length, passing, best, Arrays.stream(histogram).boxed().toList());
+        label,
+        threshold,
+        videos.length,
+        passing,
+        best,
+        Arrays.stream(histogram).boxed().toList(),
+        edges);
   }
 
   public BatchClassificationRef classify(BatchClassificationRequest request, IndexedLabels inputs) {

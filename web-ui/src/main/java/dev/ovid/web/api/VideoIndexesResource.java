@@ -89,6 +89,7 @@ public class VideoIndexesResource {
       int passing,
       List<PreviewVideoView> videos,
       List<Integer> histogram,
+      List<Double> histogramEdges,
       String histogramSvg) {}
 
   @POST
@@ -177,7 +178,8 @@ public class VideoIndexesResource {
                         "/api/video-indexes/thumbnails/" + v.thumbnailSha256()))
             .toList(),
         r.histogram(),
-        ScoreHistogramSvg.render(r.histogram(), r.threshold(), r.label()));
+        r.edges(),
+        ScoreHistogramSvg.render(r.histogram(), r.edges(), r.threshold(), r.label()));
   }
 
   private String user() {

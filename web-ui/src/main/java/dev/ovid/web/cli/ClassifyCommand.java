@@ -86,7 +86,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         });
   }
 
-  private static void print(PrintWriter out, JsonNode r) {
+  /** The human-readable answer: scores with the digits that tell them from 1, as the UI shows. */
+  static void print(PrintWriter out, JsonNode r) {
     out.printf(
         "model %s, vocabulary %s, threshold %s (%d labels scored%s)%n",
         r.path("model").asText(),
@@ -96,8 +97,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         r.path("expandedOnDemand").asBoolean() ? ", expanded on demand" : "");
     for (JsonNode label : r.path("labels")) {
       out.printf(
-          "  %.4f  %s  %s%n",
-          label.path("score").asDouble(),
+          "  %-9s  %s  %s%n",
+          Thresholds.format(label.path("score").asDouble()),
           label.path("passes").asBoolean() ? "pass" : "    ",
           label.path("label").asText());
     }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ovid.registry.audit.AuditLog;
 import dev.ovid.registry.common.Sha256;
 import dev.ovid.registry.dataset.DatasetRegistry;
@@ -197,9 +199,9 @@ class VideoIndexResourceTest {
 
   @Test
   @Order(2)
-  void previewsADraftLabelWithBestVideosHistogramAndPassingCount() {
+  void previewsADraftLabelWithBestVideosHistogramAndPassingCount() throws Exception {
     VideoIndex index = ensureIndex();
-    JsonPath preview =
+    String body =
         product()
             .body(Map.of("label", "a red circle", "top", 5))
             .post("/api/video-indexes/{id}/preview", index.id)
@@ -209,7 +211,8 @@ class VideoIndexResourceTest {
             .body("videoCount", equalTo(index.videoCount))
             .body("histogramSvg", containsString("<svg"))
             .extract()
-            .jsonPath();
+            .asString();
+    JsonPath preview = JsonPath.from(body);
     List<Integer> histogram = preview.getList("histogram", Integer.class);
     assertEquals(index.videoCount, histogram.stream().mapToInt(Integer::intValue).sum());
     List<Float> scores = preview.getList("videos.score", Float.class);
@@ -223,6 +226,21 @@ class VideoIndexResourceTest {
     }
     int passing = preview.getInt("passing");
     assertTrue(passing >= 0 && passing <= index.videoCount);
+
+    // The bins' edges, read as doubles (JsonPath reads floats, and scores crowd next to 1).
+    JsonNode exact = new ObjectMapper().readTree(body);
+    List<Double> edges = new ArrayList<>();
+    exact.get("histogramEdges").forEach(e -> edges.add(e.asDouble()));
+    assertEquals(histogram.size() + 1, edges.size(), "" + edges);
+    for (int i = 1; i < edges.size(); i++) {
+      assertTrue(edges.get(i - 1) < edges.get(i), "edges rise: " + edges);
+    }
+    double best = exact.get("videos").get(0).get("score").asDouble();
+    double last = exact.get("videos").get(4).get("score").asDouble();
+    assertTrue(edges.get(0) < last && best < edges.get(edges.size() - 1), "a margin: " + edges);
+    int bin = 0;
+    while (best >= edges.get(bin + 1)) bin++;
+    assertTrue(histogram.get(bin) >= 1, "the best video is counted in its bin " + bin);
 
     byte[] jpeg =
         product()

@@ -2,6 +2,6 @@ package dev.ovid.workflows.videoindex;
 
 /**
  * Score the videos of an index against one (draft) label: the {@code top} best videos and a
- * histogram of all scores in {@code bins} equal bins over [0, 1].
+ * histogram of all scores in {@code bins} bins (see {@link LabelPreviewResult#binEdges()}).
  */
 public record LabelPreviewRequest(VideoIndexRef index, String label, int top, int bins) {}

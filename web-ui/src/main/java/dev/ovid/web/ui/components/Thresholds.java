@@ -5,10 +5,11 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * The one way Ovid shows a decision threshold: three decimals ({@code 0.400}), and more when three
- * would round a threshold strictly inside (0, 1) to {@code 1.000} or {@code 0.000}. Sigmoid scores
- * of a model whose embeddings are all alike crowd next to 1, and "threshold 1.000" would read as
- * "nothing passes" when the threshold is 0.9999948.
+ * The one way Ovid shows a decision threshold or a score: three decimals ({@code 0.400}), and more
+ * when three would round a value strictly inside (0, 1) to {@code 1.000} or {@code 0.000}. Sigmoid
+ * scores of a model whose embeddings are all alike crowd next to 1, and "threshold 1.000" would
+ * read as "nothing passes" when the threshold is 0.9999948; scores of 0.99991 and 0.99999 would
+ * both read 1.000.
  */
 public final class Thresholds {
   private static final int MOST_DIGITS = 9;
@@ -28,6 +29,7 @@ public final class Thresholds {
     int digits = Math.min(MOST_DIGITS, (int) Math.ceil(-Math.log10(gap)) + 1);
     return BigDecimal.valueOf(threshold)
         .setScale(digits, nearOne ? RoundingMode.FLOOR : RoundingMode.CEILING)
+        .stripTrailingZeros() // 0.99999, not 0.9999900: the binary value sits just under it
         .toPlainString();
   }
 }

@@ -91,7 +91,7 @@ class LabelPreviewPanel extends Details {
                 r.label(),
                 Thresholds.format(r.threshold())));
     summary.setId("preview-summary");
-    String svg = ScoreHistogramSvg.render(r.histogram(), r.threshold(), r.label());
+    String svg = ScoreHistogramSvg.render(r.histogram(), r.edges(), r.threshold(), r.label());
     Image histogram =
         new Image(
             "data:image/svg+xml;base64,"
@@ -118,7 +118,7 @@ class LabelPreviewPanel extends Details {
                         -1)),
             v.id());
     thumbnail.setWidth("160px");
-    Span score = new Span(String.format(Locale.ROOT, "%s %.3f", v.id(), v.score()));
+    Span score = new Span(v.id() + " " + Thresholds.format(v.score()));
     score.getStyle().set("color", v.passes() ? "#2e7d32" : "#616161");
     VerticalLayout tile = new VerticalLayout(thumbnail, score);
     tile.addClassName("preview-video");
