@@ -73,47 +73,28 @@ public record ModelSpec(
   public static final List<String> LABEL_ENCODERS =
       List.of("class-name", "templates", "fixed-llm-attributes", "learnable-llm-prompts");
 
-  /** With a fixed τ (the run's temperature), soft prompts at the default size, no anchor. */
-  public ModelSpec(
-      String backbone,
-      String labelEncoder,
-      int prefixes,
-      int attributes,
-      int attributeLength,
-      int promptLayers,
-      int promptHeads,
-      boolean swr,
-      Double evalAlpha,
-      double weightDecay,
-      boolean decayTowardFrozen,
-      int warmupSteps,
-      double gradientClipNorm) {
-    this(
-        backbone,
-        labelEncoder,
-        prefixes,
-        attributes,
-        attributeLength,
-        promptLayers,
-        promptHeads,
-        swr,
-        evalAlpha,
-        weightDecay,
-        decayTowardFrozen,
-        warmupSteps,
-        gradientClipNorm,
-        false,
-        null,
-        0);
-  }
-
   /**
    * The paper's model: learnable LLM prompts, SWR on, copied weights decay toward CLIP; on the
    * shapes-pretrained CLIP, which (unlike a random one) gives the demo something to transfer.
    */
   public static ModelSpec paper() {
     return new ModelSpec(
-        SHAPES_PRETRAINED, "learnable-llm-prompts", 4, 4, 4, 1, 4, true, null, 0.05, true, 0, 1.0);
+        SHAPES_PRETRAINED,
+        "learnable-llm-prompts",
+        4,
+        4,
+        4,
+        1,
+        4,
+        true,
+        null,
+        0.05,
+        true,
+        0,
+        1.0,
+        false,
+        null,
+        0);
   }
 
   /**
@@ -122,7 +103,8 @@ public record ModelSpec(
    */
   public static ModelSpec legacy(String workerBackbone) {
     String encoder = workerBackbone.startsWith("clip+t5:") ? "learnable-llm-prompts" : "class-name";
-    return new ModelSpec(workerBackbone, encoder, 4, 4, 4, 1, 4, true, null, 0.05, false, 0, 1.0);
+    return new ModelSpec(
+        workerBackbone, encoder, 4, 4, 4, 1, 4, true, null, 0.05, false, 0, 1.0, false, null, 0);
   }
 
   public ModelSpec withBackbone(String b) {

@@ -42,7 +42,9 @@ class HyperparametersTest {
 
   @Test
   void rejectsBadModelChoices() {
-    ModelSpec bad = new ModelSpec("vit:x", "magic", 0, 1, 1, -1, 0, true, 2.0, -1, true, -1, -1);
+    ModelSpec bad =
+        new ModelSpec(
+            "vit:x", "magic", 0, 1, 1, -1, 0, true, 2.0, -1, true, -1, -1, false, null, 0);
     List<String> problems = bad.problems();
     assertEquals(9, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("model.backbone"));
