@@ -93,9 +93,7 @@ public class IndexScoring {
       scores[v] = 1 / (1 + Math.exp(-dot / temperature));
       if (scores[v] >= threshold) passing++;
     }
-    double[] shown = Arrays.copyOf(scores, scores.length + 1);
-    shown[scores.length] = threshold;
-    LogOddsSpan span = LogOddsSpan.spanning(shown);
+    LogOddsSpan span = LogOddsSpan.forScores(scores, threshold);
     int[] histogram = new int[bins];
     for (double score : scores) {
       histogram[Math.min(bins - 1, (int) Math.floor(span.position(score) * bins))]++;

@@ -1,6 +1,7 @@
 package dev.ovid.workflows.classification;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,6 +61,13 @@ public record LogOddsSpan(double low, double high) {
       max = mid + LEAST_WIDTH / 2;
     }
     return new LogOddsSpan(min, max);
+  }
+
+  /** The span a plot of these scores with their decision threshold needs: {@link #spanning}. */
+  public static LogOddsSpan forScores(double[] scores, double threshold) {
+    double[] shown = Arrays.copyOf(scores, scores.length + 1);
+    shown[scores.length] = threshold;
+    return spanning(shown);
   }
 
   /** Where a probability falls along the span: 0 at its start, 1 at its end, clamped. */

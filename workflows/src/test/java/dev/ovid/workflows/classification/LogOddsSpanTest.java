@@ -48,6 +48,13 @@ class LogOddsSpanTest {
   }
 
   @Test
+  void aPlotsSpanCoversItsScoresAndItsThreshold() {
+    LogOddsSpan span = LogOddsSpan.forScores(new double[] {0.3, 0.6}, 0.99);
+    assertEquals(LogOddsSpan.spanning(0.3, 0.6, 0.99), span);
+    assertTrue(span.position(0.99) < 1 && span.position(0.3) > 0, span.toString());
+  }
+
+  @Test
   void probabilityAtUndoesPosition() {
     LogOddsSpan span = LogOddsSpan.spanning(0.3, 0.99995);
     for (double p : new double[] {0.3, 0.5, 0.9, 0.999, 0.99995}) {

@@ -22,10 +22,8 @@ public final class ScoreBarsSvg {
   private ScoreBarsSvg() {}
 
   public static String render(List<LabelScore> labels, double threshold) {
-    double[] shown = new double[labels.size() + 1];
-    for (int i = 0; i < labels.size(); i++) shown[i] = labels.get(i).score();
-    shown[labels.size()] = threshold;
-    LogOddsSpan span = LogOddsSpan.spanning(shown);
+    LogOddsSpan span =
+        LogOddsSpan.forScores(labels.stream().mapToDouble(LabelScore::score).toArray(), threshold);
     int rowsBottom = TOP + ROW * Math.max(1, labels.size());
     int height = rowsBottom + AXIS;
     int width = LABEL_WIDTH + BAR_WIDTH + 90;
