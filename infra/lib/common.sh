@@ -154,16 +154,13 @@ port_holders_proc() {
     substr($2, length($2) - 4) == port && ($4 in state) { print state[$4], addr($2), "->", addr($3) }'
 }
 
-# True when the port is held (port_holders).
-port_in_use() {
-  [[ -n $(port_holders "$1") ]]
-}
-
-# Stops with an error naming what holds the port: die_port_taken NAME PORT
-die_port_taken() {
+# Returns when the port is free; else stops with an error naming what holds it and where to move
+# it: require_free_port NAME PORT
+require_free_port() {
   local holders
   holders=$(port_holders "$2" | head -n 3 | paste -sd '|' - | sed 's/|/; /g')
-  die "$1: port $2 is taken by another program${holders:+ ($holders)}; stop it, or move $1 to another port (README, Settings)"
+  [[ -z $holders ]] && return 0
+  die "$1: port $2 is taken by another program ($holders); stop it, or move $1 to another port (README, Settings)"
 }
 
 # Finds a tool: on PATH first, then in our tools folder. Prints its path.

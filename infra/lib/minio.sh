@@ -44,7 +44,7 @@ minio_up() {
   elif minio_healthy; then
     warn "minio: port $OVID_MINIO_PORT already answers but not from a process we started; using it as is"
   else
-    port_in_use "$OVID_MINIO_PORT" && die_port_taken minio "$OVID_MINIO_PORT"
+    require_free_port minio "$OVID_MINIO_PORT"
     bin=$(find_tool minio) || { minio_provision && bin=$(find_tool minio); }
     mkdir -p "$MINIO_DATA"
     start_detached minio env MINIO_ROOT_USER="$OVID_MINIO_ACCESS_KEY" \

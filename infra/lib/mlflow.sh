@@ -41,7 +41,7 @@ mlflow_up() {
     warn "mlflow: port $OVID_MLFLOW_PORT already answers but not from a process we started; using it as is"
     return
   fi
-  port_in_use "$OVID_MLFLOW_PORT" && die_port_taken mlflow "$OVID_MLFLOW_PORT"
+  require_free_port mlflow "$OVID_MLFLOW_PORT"
   mlflow_venv_ready || mlflow_provision
   start_detached mlflow env \
     MLFLOW_S3_ENDPOINT_URL="$(minio_url)" \

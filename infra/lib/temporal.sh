@@ -39,7 +39,7 @@ temporal_up() {
     warn "temporal: $(temporal_address) already answers but not from a process we started; using it as is"
     return
   fi
-  port_in_use "$OVID_TEMPORAL_PORT" && die_port_taken temporal "$OVID_TEMPORAL_PORT"
+  require_free_port temporal "$OVID_TEMPORAL_PORT"
   bin=$(find_tool temporal) || { temporal_provision && bin=$(find_tool temporal); }
   mkdir -p "$TEMPORAL_DATA"
   start_detached temporal "$bin" server start-dev --disable-config-file --disable-config-env \

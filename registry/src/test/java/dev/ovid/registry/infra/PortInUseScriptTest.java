@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code port_in_use} of {@code infra/lib/common.sh}, which every service start asks before it
- * binds its port: it must agree with what a bind would do. An outgoing connection that took the
+ * {@code require_free_port} of {@code infra/lib/common.sh}, which every service start calls before
+ * it binds its port: it must agree with what a bind would do. An outgoing connection that took the
  * port as its local port blocks a listener (CI once failed that way); the closing sockets a stopped
  * server leaves behind do not, and a service restarted seconds later must not be refused. Each case
  * runs with both ways of listing a port's sockets: {@code ss}, and the kernel's {@code /proc/net}
@@ -57,9 +57,10 @@ class PortInUseScriptTest {
   }
 
   private static boolean portInUse(Probe probe, int port) throws IOException, InterruptedException {
-    Outcome o = common(probe, "port_in_use " + port);
-    assertTrue(o.exit() == 0 || o.exit() == 1, "port_in_use exited " + o.exit() + ": " + o.out());
-    return o.exit() == 0;
+    Outcome o = common(probe, "require_free_port probe " + port);
+    assertTrue(
+        o.exit() == 0 || o.exit() == 1, "require_free_port exited " + o.exit() + ": " + o.out());
+    return o.exit() == 1;
   }
 
   private static ServerSocket listen(int port) throws IOException {
@@ -90,7 +91,7 @@ class PortInUseScriptTest {
       assertThrows(BindException.class, () -> listen(local).close(), "the premise");
       assertTrue(portInUse(probe, local));
       // The refusal says what holds it, so the user can tell a stray client from a server.
-      Outcome refused = common(probe, "die_port_taken worker " + local);
+      Outcome refused = common(probe, "require_free_port worker " + local);
       assertEquals(1, refused.exit());
       assertTrue(
           refused.out().contains("worker: port " + local + " is taken by another program (ESTAB"),
